@@ -1,0 +1,254 @@
+//! The compact binary asset: regions plus several levels of detail of their shapes.
+//!
+//! Layout: the magic `PCTA`, a little-endian `u16` format version, then a postcard body.
+//! Shapes are stored as TopoJSON-style arcs: every border shared by two regions is stored
+//! (and was simplified) once, so neighbours can never drift apart. Arc coordinates are
+//! quantized to the level's grid and delta-encoded, which postcard's zigzag varints keep small.
+
+use crate::atlas::Region;
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub const MAGIC: &[u8; 4] = b"PCTA";
+/// Bump on any change to [`Asset`]; readers refuse other versions instead of misreading them.
+pub const FORMAT_VERSION: u16 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Asset {
+    /// Credit line for the boundary source, shown on every map.
+    pub attribution: String,
+    pub regions: Vec<Region>,
+    /// Coarsest first.
+    pub levels: Vec<Level>,
+}
+
+/// One level of detail.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    /// Simplification tolerance in degrees; the renderer picks the coarsest level whose
+    /// tolerance is below about one screen pixel.
+    pub tolerance: f64,
+    /// Grid size in degrees that arc coordinates are multiples of.
+    pub quantum: f64,
+    /// Each arc as `x0, y0, dx1, dy1, ...` in quanta.
+    pub arcs: Vec<Vec<i32>>,
+    /// Per region (same order as `Asset::regions`), its polygons, each a list of rings
+    /// (exterior first), each ring a list of arc references: `i` for arc `i` forwards and
+    /// `!i` (bitwise not) for arc `i` backwards.
+    pub shapes: Vec<Vec<Vec<Vec<i32>>>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssetError {
+    NotAnAsset,
+    Version { found: u16 },
+    Corrupt(String),
+}
+
+impl fmt::Display for AssetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AssetError::NotAnAsset => write!(f, "not a peta-cerdas asset (bad magic bytes)"),
+            AssetError::Version { found } => write!(
+                f,
+                "asset format version {found} is not supported (this build reads version {FORMAT_VERSION}); prepare the data again"
+            ),
+            AssetError::Corrupt(why) => write!(f, "corrupt asset: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for AssetError {}
+
+impl Asset {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        // Serialising plain owned data into a Vec cannot fail.
+        bytes.extend(postcard::to_allocvec(self).expect("postcard serialises owned data"));
+        bytes
+    }
+
+    /// Reads and checks an asset; every reference is validated so later stages can index freely.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Asset, AssetError> {
+        let body = bytes.strip_prefix(MAGIC).ok_or(AssetError::NotAnAsset)?;
+        let (version, body) = body
+            .split_first_chunk::<2>()
+            .ok_or_else(|| AssetError::Corrupt("truncated header".into()))?;
+        let found = u16::from_le_bytes(*version);
+        if found != FORMAT_VERSION {
+            return Err(AssetError::Version { found });
+        }
+        let asset: Asset =
+            postcard::from_bytes(body).map_err(|e| AssetError::Corrupt(e.to_string()))?;
+        asset.validate()?;
+        Ok(asset)
+    }
+
+    fn validate(&self) -> Result<(), AssetError> {
+        let corrupt = |why: String| Err(AssetError::Corrupt(why));
+        if self.regions.is_empty() {
+            return corrupt("no regions".into());
+        }
+        if self.levels.is_empty() {
+            return corrupt("no levels of detail".into());
+        }
+        for (index, level) in self.levels.iter().enumerate() {
+            if !(level.quantum.is_finite() && level.quantum > 0.0 && level.tolerance.is_finite()) {
+                return corrupt(format!("level {index} has a bad grid or tolerance"));
+            }
+            if level.shapes.len() != self.regions.len() {
+                return corrupt(format!(
+                    "level {index} has {} shapes for {} regions",
+                    level.shapes.len(),
+                    self.regions.len()
+                ));
+            }
+            for (arc_index, arc) in level.arcs.iter().enumerate() {
+                if arc.len() < 4 || arc.len() % 2 != 0 {
+                    return corrupt(format!("level {index} arc {arc_index} is malformed"));
+                }
+            }
+            let arc_count = level.arcs.len();
+            let in_range = |reference: i32| {
+                let id = if reference < 0 { !reference } else { reference };
+                (id as usize) < arc_count
+            };
+            for (region, shape) in level.shapes.iter().enumerate() {
+                let references = shape.iter().flatten().flatten();
+                if !references.clone().all(|&r| in_range(r)) {
+                    return corrupt(format!("level {index} region {region} names a missing arc"));
+                }
+                if shape.iter().any(|polygon| polygon.is_empty()) {
+                    return corrupt(format!("level {index} region {region} has an empty polygon"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Level {
+    /// Decodes every arc to coordinates in degrees.
+    pub fn decode_arcs(&self) -> Vec<Vec<Coord<f64>>> {
+        self.arcs
+            .iter()
+            .map(|arc| {
+                let (mut x, mut y) = (0i64, 0i64);
+                arc.chunks_exact(2)
+                    .map(|pair| {
+                        x += i64::from(pair[0]);
+                        y += i64::from(pair[1]);
+                        Coord { x: x as f64 * self.quantum, y: y as f64 * self.quantum }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Assembles every region's shape from the decoded arcs.
+    pub fn decode_shapes(&self) -> Vec<MultiPolygon<f64>> {
+        let arcs = self.decode_arcs();
+        self.shapes
+            .iter()
+            .map(|polygons| {
+                let polygons = polygons.iter().map(|rings| {
+                    let mut rings = rings.iter().map(|refs| assemble_ring(&arcs, refs));
+                    let exterior = rings.next().unwrap_or_else(|| LineString::new(Vec::new()));
+                    Polygon::new(exterior, rings.collect())
+                });
+                MultiPolygon::new(polygons.collect())
+            })
+            .collect()
+    }
+}
+
+/// Joins arcs end to start; consecutive arcs share their junction point, written once.
+fn assemble_ring(arcs: &[Vec<Coord<f64>>], references: &[i32]) -> LineString<f64> {
+    let mut points: Vec<Coord<f64>> = Vec::new();
+    for &reference in references {
+        let (arc, forwards) = if reference < 0 {
+            (&arcs[!reference as usize], false)
+        } else {
+            (&arcs[reference as usize], true)
+        };
+        let skip = usize::from(!points.is_empty());
+        if forwards {
+            points.extend(arc.iter().skip(skip));
+        } else {
+            points.extend(arc.iter().rev().skip(skip));
+        }
+    }
+    LineString::new(points)
+}
+
+/// Quantizes and delta-encodes one arc; the inverse of [`Level::decode_arcs`].
+pub fn encode_arc(points: &[Coord<f64>], quantum: f64) -> Vec<i32> {
+    let mut encoded = Vec::with_capacity(points.len() * 2);
+    let (mut last_x, mut last_y) = (0i64, 0i64);
+    for point in points {
+        let x = (point.x / quantum).round() as i64;
+        let y = (point.y / quantum).round() as i64;
+        // Degrees / quantum stay far inside i32 for any quantum above 1e-7.
+        encoded.push((x - last_x) as i32);
+        encoded.push((y - last_y) as i32);
+        (last_x, last_y) = (x, y);
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::RegionCode;
+
+    fn square_asset() -> Asset {
+        let quantum = 1e-5;
+        let square = [(110.0, -7.0), (111.0, -7.0), (111.0, -6.0), (110.0, -6.0), (110.0, -7.0)]
+            .map(|(x, y)| Coord { x, y });
+        Asset {
+            attribution: "test".into(),
+            regions: vec![Region {
+                code: RegionCode { province: 35, regency: 20 },
+                name: "Kabupaten Magetan".into(),
+                province: "Jawa Timur".into(),
+            }],
+            levels: vec![Level {
+                tolerance: 0.0,
+                quantum,
+                arcs: vec![encode_arc(&square, quantum)],
+                shapes: vec![vec![vec![vec![0]]]],
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trips_through_bytes() {
+        let asset = square_asset();
+        let bytes = asset.to_bytes();
+        assert_eq!(Asset::from_bytes(&bytes).unwrap(), asset);
+        let shapes = asset.levels[0].decode_shapes();
+        let ring = &shapes[0].0[0].exterior().0;
+        assert_eq!(ring.len(), 5);
+        assert!((ring[2].x - 111.0).abs() < 1e-9 && (ring[2].y + 6.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn rejects_wrong_magic_version_truncation_and_bad_references() {
+        let bytes = square_asset().to_bytes();
+        assert_eq!(Asset::from_bytes(b"GIF89a"), Err(AssetError::NotAnAsset));
+        let mut newer = bytes.clone();
+        newer[4] = 9;
+        assert_eq!(Asset::from_bytes(&newer), Err(AssetError::Version { found: 9 }));
+        for cut in [5, 6, 20, bytes.len() - 1] {
+            assert!(Asset::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut dangling = square_asset();
+        dangling.levels[0].shapes[0][0][0][0] = !7;
+        assert!(matches!(
+            Asset::from_bytes(&dangling.to_bytes()),
+            Err(AssetError::Corrupt(why)) if why.contains("missing arc")
+        ));
+    }
+}

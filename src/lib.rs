@@ -1,0 +1,9 @@
+//! peta-cerdas: an embeddable choropleth of Indonesia's smart-city programme.
+//!
+//! Everything that decides something lives here as pure Rust, tested natively; the `web`
+//! module is the thin WebAssembly binding that moves pixels and events.
+
+pub mod asset;
+pub mod atlas;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prepare;

@@ -1,0 +1,202 @@
+//! Reading and validating a boundary GeoJSON plus the official code list.
+
+use super::PrepareError;
+use crate::atlas::{Region, RegionCode};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+use geojson::{Feature, FeatureCollection, GeometryValue, JsonObject, Position};
+use std::collections::{BTreeMap, HashMap};
+
+/// Indonesia with a margin; anything outside is a wrong file or a wrong coordinate system.
+const LON_RANGE: (f64, f64) = (90.0, 145.0);
+const LAT_RANGE: (f64, f64) = (-15.0, 10.0);
+
+/// The official list of kabupaten/kota (Kemendagri codes), with province names.
+pub struct CodeList {
+    pub regions: BTreeMap<RegionCode, Region>,
+}
+
+impl CodeList {
+    /// Reads `regencies.csv` (code, province_code, name) and `provinces.csv` (code, name).
+    pub fn from_csv(regencies: &str, provinces: &str) -> Result<CodeList, PrepareError> {
+        let mut province_names = HashMap::new();
+        for (line, record) in csv_records(provinces, "provinces")? {
+            let (code, name) = (field(&record, 0), field(&record, 1));
+            let code: u8 = code.parse().map_err(|_| {
+                PrepareError::new(format!("provinces list line {line}"), format!("bad province code {code:?}"))
+            })?;
+            province_names.insert(code, name.to_owned());
+        }
+        let mut regions = BTreeMap::new();
+        for (line, record) in csv_records(regencies, "regencies")? {
+            let at = || format!("regencies list line {line}");
+            let code: RegionCode =
+                field(&record, 0).parse().map_err(|e| PrepareError::new(at(), format!("{e}")))?;
+            let province = province_names.get(&code.province).ok_or_else(|| {
+                PrepareError::new(at(), format!("province {:02} is not in the provinces list", code.province))
+            })?;
+            let region = Region { code, name: field(&record, 2).to_owned(), province: province.clone() };
+            if regions.insert(code, region).is_some() {
+                return Err(PrepareError::new(at(), format!("code {code} is listed twice")));
+            }
+        }
+        Ok(CodeList { regions })
+    }
+}
+
+fn csv_records(text: &str, what: &str) -> Result<Vec<(u64, csv::StringRecord)>, PrepareError> {
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|record| {
+            let record = record.map_err(|e| PrepareError::new(format!("{what} list"), e.to_string()))?;
+            let line = record.position().map_or(0, |p| p.line());
+            Ok((line, record))
+        })
+        .collect()
+}
+
+fn field(record: &csv::StringRecord, index: usize) -> &str {
+    record.get(index).unwrap_or("").trim()
+}
+
+/// One kabupaten/kota read from the source, keyed by its Kemendagri code.
+pub struct SourceFeature {
+    pub code: RegionCode,
+    /// How the report names this feature: its position and code.
+    pub label: String,
+    pub shape: MultiPolygon<f64>,
+}
+
+/// Features read, plus the non-region features skipped (lakes and forests in the BPS layer).
+pub struct SourceFeatures {
+    pub features: Vec<SourceFeature>,
+    pub skipped: Vec<String>,
+}
+
+/// Parses and validates the GeoJSON; every problem names the feature it was found in.
+pub fn read_features(text: &str, codes: &CodeList) -> Result<SourceFeatures, PrepareError> {
+    let collection: FeatureCollection = text
+        .parse()
+        .map_err(|e| PrepareError::new("boundary file", format!("not a GeoJSON FeatureCollection: {e}")))?;
+    let mut features = Vec::new();
+    let mut skipped = Vec::new();
+    let mut seen: HashMap<RegionCode, String> = HashMap::new();
+    for (index, feature) in collection.features.iter().enumerate() {
+        let position = format!("feature {index}");
+        let properties = feature
+            .properties
+            .as_ref()
+            .ok_or_else(|| PrepareError::new(&position, "has no properties"))?;
+        let Some(code) = feature_code(properties).map_err(|why| PrepareError::new(&position, why))? else {
+            skipped.push(format!("{position} ({})", describe(properties)));
+            continue;
+        };
+        let label = format!("{position} (code {code})");
+        if !codes.regions.contains_key(&code) {
+            return Err(PrepareError::new(&label, format!("code {code} is not in the official code list")));
+        }
+        if let Some(first) = seen.insert(code, label.clone()) {
+            return Err(PrepareError::new(&label, format!("code {code} was already used by {first}")));
+        }
+        let shape = feature_shape(feature).map_err(|why| PrepareError::new(&label, why))?;
+        features.push(SourceFeature { code, label, shape });
+    }
+    let missing: Vec<String> = codes
+        .regions
+        .keys()
+        .filter(|code| !seen.contains_key(code))
+        .map(|code| code.to_string())
+        .collect();
+    if !missing.is_empty() {
+        return Err(PrepareError::new(
+            "boundary file",
+            format!(
+                "{} features for {} official regions; missing codes: {}",
+                features.len(),
+                codes.regions.len(),
+                missing.join(", ")
+            ),
+        ));
+    }
+    features.sort_by_key(|feature| feature.code);
+    Ok(SourceFeatures { features, skipped })
+}
+
+/// The Kemendagri code of a feature, from either known schema; None for a non-region feature.
+fn feature_code(properties: &JsonObject) -> Result<Option<RegionCode>, String> {
+    if properties.get("is_admin").and_then(|v| v.as_bool()) == Some(false) {
+        return Ok(None);
+    }
+    let value = properties
+        .get("kode_kemendagri")
+        .or_else(|| properties.get("kode"))
+        .ok_or("has neither a `kode` nor a `kode_kemendagri` property")?;
+    let text = value.as_str().ok_or_else(|| format!("code {value} is not a string"))?;
+    text.parse::<RegionCode>().map(Some).map_err(|e| e.to_string())
+}
+
+fn describe(properties: &JsonObject) -> String {
+    ["bps_nama", "nama", "name"]
+        .iter()
+        .find_map(|key| properties.get(*key).and_then(|v| v.as_str()))
+        .unwrap_or("unnamed")
+        .to_owned()
+}
+
+fn feature_shape(feature: &Feature) -> Result<MultiPolygon<f64>, String> {
+    let geometry = feature.geometry.as_ref().ok_or("has no geometry")?;
+    let polygons = match &geometry.value {
+        GeometryValue::Polygon { coordinates } => vec![coordinates],
+        GeometryValue::MultiPolygon { coordinates } => coordinates.iter().collect(),
+        other => return Err(format!("geometry is a {}, not a Polygon or MultiPolygon", other.type_name())),
+    };
+    if polygons.is_empty() {
+        return Err("geometry is empty".into());
+    }
+    let polygons = polygons
+        .into_iter()
+        .enumerate()
+        .map(|(p, rings)| {
+            if rings.is_empty() {
+                return Err(format!("polygon {p} is empty"));
+            }
+            let mut rings = rings
+                .iter()
+                .enumerate()
+                .map(|(r, ring)| read_ring(ring).map_err(|why| format!("polygon {p} ring {r}: {why}")));
+            let exterior = rings.next().expect("checked non-empty")?;
+            Ok(Polygon::new(exterior, rings.collect::<Result<_, _>>()?))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(MultiPolygon::new(polygons))
+}
+
+fn read_ring(positions: &[Position]) -> Result<LineString<f64>, String> {
+    if positions.len() < 4 {
+        return Err(format!("has {} positions; a ring needs at least 4", positions.len()));
+    }
+    let coords = positions
+        .iter()
+        .enumerate()
+        .map(|(i, position)| {
+            let &[x, y, ..] = position.as_slice() else {
+                return Err(format!("position {i} has fewer than two numbers"));
+            };
+            if !(x.is_finite() && y.is_finite()) {
+                return Err(format!("position {i} is not a finite number"));
+            }
+            if x.abs() > 180.0 || y.abs() > 90.0 {
+                return Err(format!(
+                    "position {i} is ({x}, {y}): coordinates look projected (metres?); expected longitude/latitude degrees (EPSG:4326)"
+                ));
+            }
+            if !(LON_RANGE.0..=LON_RANGE.1).contains(&x) || !(LAT_RANGE.0..=LAT_RANGE.1).contains(&y) {
+                return Err(format!("position {i} ({x}, {y}) lies outside Indonesia"));
+            }
+            Ok(Coord { x, y })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    if coords.first() != coords.last() {
+        return Err("is not closed (first and last positions differ)".into());
+    }
+    Ok(LineString::new(coords))
+}
