@@ -5,5 +5,7 @@
 
 pub mod asset;
 pub mod atlas;
+pub mod names;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prepare;
+pub mod programme;

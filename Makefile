@@ -1,0 +1,55 @@
+# The whole set-up is `make demo` and `make test`; each installs what is missing first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CLI := target/release/peta-cerdas
+PORT ?= 8080
+
+.PHONY: setup data build wasm demo test test-native test-wasm test-e2e lint bench fuzz package clean
+
+setup:
+	@bash scripts/setup.sh
+
+$(CLI): $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+	cargo build --release --bin peta-cerdas
+
+# The boundary asset is derived from data under its own licence: built here, never committed.
+data/build/atlas.bin: $(CLI) data/boundaries.json
+	$(CLI) prepare --out data/build
+
+data: data/build/atlas.bin
+
+wasm: setup
+	wasm-pack build --release --target web --out-dir www/pkg --no-typescript --no-pack
+	rm -f www/pkg/.gitignore
+
+build: setup data wasm
+	bash scripts/stage-www.sh
+
+demo: build
+	@echo "peta-cerdas demo on http://127.0.0.1:$(PORT)/"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+test-native: data
+	cargo test --all-targets
+
+test-wasm: setup
+	wasm-pack test --headless --chrome
+
+test-e2e: build
+	node tests/e2e/run.mjs
+
+test: setup lint test-native test-wasm test-e2e
+
+bench: build
+	cargo bench --bench atlas
+	node benches/browser/run.mjs
+
+fuzz:
+	bash scripts/fuzz-smoke.sh
+
+clean:
+	rm -rf data/build www/pkg www/data target/wasm32-unknown-unknown

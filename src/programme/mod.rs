@@ -1,0 +1,488 @@
+//! The Gerakan Menuju 100 Smart City (Gerakan Menuju Kota Cerdas) programme: its yearly
+//! cohorts, which kabupaten/kota joined when and on whose word, and which of the six smart-city
+//! pillars the sources credit them with.
+//!
+//! Pure Rust without I/O: [`Programme::from_csv`] takes the text of the three files in
+//! `data/programme/` (described in its README.md) and checks them thoroughly.
+
+mod parse;
+
+#[cfg(test)]
+mod tests;
+
+use crate::atlas::RegionCode;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+
+pub use parse::ProgrammeError;
+
+/// One of the six smart-city dimensions of the programme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pillar {
+    Governance,
+    Branding,
+    Economy,
+    Living,
+    Society,
+    Environment,
+}
+
+impl Pillar {
+    pub const ALL: [Pillar; 6] = [
+        Pillar::Governance,
+        Pillar::Branding,
+        Pillar::Economy,
+        Pillar::Living,
+        Pillar::Society,
+        Pillar::Environment,
+    ];
+
+    /// The key used in the data files: "governance", "branding", ...
+    pub fn key(self) -> &'static str {
+        match self {
+            Pillar::Governance => "governance",
+            Pillar::Branding => "branding",
+            Pillar::Economy => "economy",
+            Pillar::Living => "living",
+            Pillar::Society => "society",
+            Pillar::Environment => "environment",
+        }
+    }
+
+    /// The programme's own name: "Smart Governance", ...
+    pub fn label(self) -> &'static str {
+        match self {
+            Pillar::Governance => "Smart Governance",
+            Pillar::Branding => "Smart Branding",
+            Pillar::Economy => "Smart Economy",
+            Pillar::Living => "Smart Living",
+            Pillar::Society => "Smart Society",
+            Pillar::Environment => "Smart Environment",
+        }
+    }
+}
+
+impl fmt::Display for Pillar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Why a word is not one of a fixed set of values; names the valid ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// What was being parsed: "pillar", "confidence", "citation kind".
+    pub what: &'static str,
+    pub value: String,
+    pub valid: &'static [&'static str],
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown {} {:?}; valid values: {}",
+            self.what,
+            self.value,
+            self.valid.join(", ")
+        )?;
+        if self.what == "pillar" {
+            f.write_str(" (optionally prefixed with \"smart \")")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+const PILLAR_KEYS: &[&str] = &[
+    "governance",
+    "branding",
+    "economy",
+    "living",
+    "society",
+    "environment",
+];
+
+impl FromStr for Pillar {
+    type Err = UnknownValue;
+
+    /// Accepts the key or the programme name, in any case: "governance", "Smart Governance".
+    fn from_str(text: &str) -> Result<Pillar, UnknownValue> {
+        let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+        let key = match words.as_slice() {
+            [smart, key] if smart == "smart" => key.as_str(),
+            [key] => key.as_str(),
+            _ => "",
+        };
+        Pillar::ALL
+            .into_iter()
+            .find(|pillar| pillar.key() == key)
+            .ok_or_else(|| UnknownValue {
+                what: "pillar",
+                value: text.to_owned(),
+                valid: PILLAR_KEYS,
+            })
+    }
+}
+
+/// How firmly the sources place a region in a cohort year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// The source states the membership and the year, and no source contradicts it.
+    Confirmed,
+    /// The year (or the membership) is inferred, e.g. from bimtek timing or an award event.
+    Inferred,
+    /// Sources disagree about the year or the membership.
+    Conflicting,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [
+        Confidence::Confirmed,
+        Confidence::Inferred,
+        Confidence::Conflicting,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Inferred => "inferred",
+            Confidence::Conflicting => "conflicting",
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Confidence {
+    type Err = UnknownValue;
+
+    fn from_str(text: &str) -> Result<Confidence, UnknownValue> {
+        let wanted = text.trim().to_lowercase();
+        Confidence::ALL
+            .into_iter()
+            .find(|value| value.key() == wanted)
+            .ok_or_else(|| UnknownValue {
+                what: "confidence",
+                value: text.to_owned(),
+                valid: &["confirmed", "inferred", "conflicting"],
+            })
+    }
+}
+
+/// What kind of statement a pillar citation records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CitationKind {
+    /// The source names the pillar(s).
+    Stated,
+    /// A best-in-dimension or category award (may name no pillar, e.g. a tourism-area award).
+    Award,
+    /// The compiler inferred the pillar from the programme's topic; the source names none.
+    Inferred,
+    /// A focus or quick win whose pillar the source does not name; carries no pillars.
+    Unnamed,
+}
+
+impl CitationKind {
+    pub const ALL: [CitationKind; 4] = [
+        CitationKind::Stated,
+        CitationKind::Award,
+        CitationKind::Inferred,
+        CitationKind::Unnamed,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CitationKind::Stated => "stated",
+            CitationKind::Award => "award",
+            CitationKind::Inferred => "inferred",
+            CitationKind::Unnamed => "unnamed",
+        }
+    }
+}
+
+impl fmt::Display for CitationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for CitationKind {
+    type Err = UnknownValue;
+
+    fn from_str(text: &str) -> Result<CitationKind, UnknownValue> {
+        let wanted = text.trim().to_lowercase();
+        CitationKind::ALL
+            .into_iter()
+            .find(|value| value.key() == wanted)
+            .ok_or_else(|| UnknownValue {
+                what: "citation kind",
+                value: text.to_owned(),
+                valid: &["stated", "award", "inferred", "unnamed"],
+            })
+    }
+}
+
+/// A public page a fact was read from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub url: String,
+    pub title: String,
+}
+
+/// A kabupaten/kota listed in one cohort year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub code: RegionCode,
+    /// The official name, e.g. "Kabupaten Magetan".
+    pub name: String,
+    pub year: u16,
+    pub confidence: Confidence,
+    /// Why the membership is not confirmed (or, for a few confirmed rows, why a flag in the
+    /// note was overruled); empty otherwise.
+    pub confidence_note: String,
+    pub source: Source,
+    /// The compiler's original note, with further confirming pages.
+    pub note: String,
+}
+
+/// A province in a cohort year: the 2023 "Gerakan Menuju Smart Province" pilots.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProvinceMembership {
+    /// The Kemendagri province code, e.g. 32 for Jawa Barat.
+    pub province: u8,
+    /// The official province name, e.g. "Jawa Barat".
+    pub name: String,
+    pub year: u16,
+    pub confidence: Confidence,
+    pub confidence_note: String,
+    pub source: Source,
+    pub note: String,
+}
+
+/// Whom a pillar citation is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Subject {
+    Region(RegionCode),
+    /// A province (the pilot provinces), by Kemendagri province code.
+    Province(u8),
+    /// The source does not say which region ("Semarang": Kota or Kabupaten?); the citation's
+    /// `name` keeps the source's words.
+    Unresolved,
+}
+
+/// A source crediting a member with pillars (or with a quick win of no named pillar).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PillarCitation {
+    pub subject: Subject,
+    /// The official name, or the source's words when the subject is unresolved.
+    pub name: String,
+    /// The subject's cohort year the citation belongs to; `None` when the sources leave it open.
+    pub year: Option<u16>,
+    /// Zero or more pillars, in the order the label gives them.
+    pub pillars: Vec<Pillar>,
+    pub kind: CitationKind,
+    pub source_url: String,
+    pub quote: String,
+    /// The original pillar text, e.g. "smart governance (best-in-dimension award 2021)".
+    pub label: String,
+}
+
+/// The official facts of one cohort year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cohort {
+    pub year: u16,
+    /// Kab/kota in the cohort by the official count.
+    pub official: u16,
+    /// How many of them had been in an earlier cohort, as officially stated.
+    pub repeats: u16,
+    /// Distinct kab/kota in the programme by the end of this cohort, as officially stated.
+    pub running_total: u16,
+    pub note: String,
+    pub source_url: String,
+}
+
+/// The whole programme, checked for consistency.
+#[derive(Clone, Debug)]
+pub struct Programme {
+    cohorts: Vec<Cohort>,
+    members: Vec<Membership>,
+    provinces: Vec<ProvinceMembership>,
+    citations: Vec<PillarCitation>,
+    /// Region -> its memberships' indices, by year.
+    by_region: BTreeMap<RegionCode, Vec<usize>>,
+}
+
+impl Programme {
+    /// Reads `members.csv`, `pillars.csv` and `cohorts.csv` (their text) and checks them.
+    /// `members.csv` holds the pilot provinces too, under their two-digit province code.
+    pub fn from_csv(
+        members: &str,
+        pillars: &str,
+        cohorts: &str,
+    ) -> Result<Programme, ProgrammeError> {
+        parse::programme(members, pillars, cohorts)
+    }
+
+    fn new(
+        mut cohorts: Vec<Cohort>,
+        members: Vec<Membership>,
+        provinces: Vec<ProvinceMembership>,
+        citations: Vec<PillarCitation>,
+    ) -> Programme {
+        cohorts.sort_by_key(|cohort| cohort.year);
+        let mut by_region: BTreeMap<RegionCode, Vec<usize>> = BTreeMap::new();
+        for (index, membership) in members.iter().enumerate() {
+            by_region.entry(membership.code).or_default().push(index);
+        }
+        for indices in by_region.values_mut() {
+            indices.sort_by_key(|&index| members[index].year);
+        }
+        Programme {
+            cohorts,
+            members,
+            provinces,
+            citations,
+            by_region,
+        }
+    }
+
+    /// The cohorts, sorted by year.
+    pub fn cohorts(&self) -> &[Cohort] {
+        &self.cohorts
+    }
+
+    pub fn cohort(&self, year: u16) -> Option<&Cohort> {
+        self.cohorts.iter().find(|cohort| cohort.year == year)
+    }
+
+    pub fn cohort_years(&self) -> Vec<u16> {
+        self.cohorts.iter().map(|cohort| cohort.year).collect()
+    }
+
+    /// The last cohort year (there is always at least one cohort).
+    pub fn latest_year(&self) -> u16 {
+        self.cohorts.last().map_or(0, |cohort| cohort.year)
+    }
+
+    /// Every kab/kota membership, in file order.
+    pub fn memberships(&self) -> &[Membership] {
+        &self.members
+    }
+
+    /// Distinct regions with any membership in `year` or before (cumulative), whatever the
+    /// confidence.
+    pub fn members_as_of(&self, year: u16) -> BTreeSet<RegionCode> {
+        self.members
+            .iter()
+            .filter(|m| m.year <= year)
+            .map(|m| m.code)
+            .collect()
+    }
+
+    /// The kab/kota listed for the cohort of `year`, in file order.
+    pub fn joined_in(&self, year: u16) -> Vec<&Membership> {
+        self.members.iter().filter(|m| m.year == year).collect()
+    }
+
+    /// How many distinct kab/kota are listed for the cohort of `year`.
+    pub fn identified(&self, year: u16) -> usize {
+        self.members
+            .iter()
+            .filter(|m| m.year == year)
+            .map(|m| m.code)
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+
+    /// How many kab/kota are listed for `year` with the given confidence.
+    pub fn identified_with(&self, year: u16, confidence: Confidence) -> usize {
+        self.joined_in(year)
+            .iter()
+            .filter(|m| m.confidence == confidence)
+            .count()
+    }
+
+    /// All memberships of a region, by year, with their sources.
+    pub fn memberships_of(&self, code: RegionCode) -> Vec<&Membership> {
+        self.by_region
+            .get(&code)
+            .map(|indices| indices.iter().map(|&index| &self.members[index]).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn first_year(&self, code: RegionCode) -> Option<u16> {
+        self.memberships_of(code).first().map(|m| m.year)
+    }
+
+    /// Whether the region is listed in two or more cohort years up to `as_of`.
+    pub fn is_repeat(&self, code: RegionCode, as_of: u16) -> bool {
+        self.memberships_of(code)
+            .iter()
+            .filter(|m| m.year <= as_of)
+            .count()
+            >= 2
+    }
+
+    /// The pillars sources credit the region with: stated, awarded or inferred (not the
+    /// `unnamed` quick wins, which carry none).
+    pub fn pillars_of(&self, code: RegionCode) -> BTreeSet<Pillar> {
+        self.citations_of(code)
+            .into_iter()
+            .filter(|citation| citation.kind != CitationKind::Unnamed)
+            .flat_map(|citation| citation.pillars.iter().copied())
+            .collect()
+    }
+
+    /// Every pillar citation, in file order.
+    pub fn citations(&self) -> &[PillarCitation] {
+        &self.citations
+    }
+
+    pub fn citations_of(&self, code: RegionCode) -> Vec<&PillarCitation> {
+        self.citations
+            .iter()
+            .filter(|citation| citation.subject == Subject::Region(code))
+            .collect()
+    }
+
+    /// For each pillar, how many members as of `as_of` are credited with it (by
+    /// [`Programme::pillars_of`], whenever the citation dates from).
+    pub fn pillar_counts(&self, as_of: u16) -> [(Pillar, usize); 6] {
+        let members = self.members_as_of(as_of);
+        let mut counts = Pillar::ALL.map(|pillar| (pillar, 0));
+        for code in members {
+            let pillars = self.pillars_of(code);
+            for (pillar, count) in counts.iter_mut() {
+                if pillars.contains(pillar) {
+                    *count += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    /// Every province membership, in file order.
+    pub fn province_memberships(&self) -> &[ProvinceMembership] {
+        &self.provinces
+    }
+
+    /// The names of the provinces in the cohort of `year` ("Jawa Barat", ...), in file order.
+    pub fn pilot_provinces(&self, year: u16) -> Vec<String> {
+        self.provinces
+            .iter()
+            .filter(|p| p.year == year)
+            .map(|p| p.name.clone())
+            .collect()
+    }
+}

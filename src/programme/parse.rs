@@ -1,0 +1,501 @@
+//! Reading and checking the programme CSV files.
+
+use super::{
+    CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme,
+    ProvinceMembership, Source, Subject,
+};
+use crate::atlas::RegionCode;
+use csv::StringRecord;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+pub const MEMBERS: &str = "members.csv";
+pub const PILLARS: &str = "pillars.csv";
+pub const COHORTS: &str = "cohorts.csv";
+
+pub const MEMBER_COLUMNS: &[&str] = &[
+    "code",
+    "name",
+    "year",
+    "confidence",
+    "confidence_note",
+    "source_url",
+    "source_title",
+    "note",
+];
+pub const PILLAR_COLUMNS: &[&str] = &[
+    "code",
+    "name",
+    "year",
+    "pillars",
+    "kind",
+    "source_url",
+    "quote",
+    "label",
+];
+pub const COHORT_COLUMNS: &[&str] = &[
+    "year",
+    "official",
+    "repeats",
+    "running_total",
+    "note",
+    "source_url",
+];
+
+/// What is wrong with the programme data, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgrammeError {
+    /// "members.csv", "pillars.csv" or "cohorts.csv".
+    pub file: &'static str,
+    /// The 1-based line the offending record starts on; 0 for the file as a whole.
+    pub line: u64,
+    pub message: String,
+}
+
+impl fmt::Display for ProgrammeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{} line {}: {}", self.file, self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ProgrammeError {}
+
+pub fn programme(members: &str, pillars: &str, cohorts: &str) -> Result<Programme, ProgrammeError> {
+    let cohorts = read_cohorts(cohorts)?;
+    let years: BTreeMap<u16, ()> = cohorts.iter().map(|cohort| (cohort.year, ())).collect();
+    let (members, provinces, lines) = read_members(members, &years)?;
+    let citations = read_pillars(pillars, &years, &members, &provinces, &lines)?;
+    Ok(Programme::new(cohorts, members, provinces, citations))
+}
+
+/// One data record with its line, for error messages.
+struct Row {
+    file: &'static str,
+    line: u64,
+    record: StringRecord,
+    columns: &'static [&'static str],
+}
+
+impl Row {
+    fn err(&self, message: impl Into<String>) -> ProgrammeError {
+        ProgrammeError {
+            file: self.file,
+            line: self.line,
+            message: message.into(),
+        }
+    }
+
+    fn index(&self, column: &str) -> usize {
+        self.columns
+            .iter()
+            .position(|name| *name == column)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The field as written (notes and quotes keep their spacing).
+    fn raw(&self, column: &str) -> &str {
+        self.record.get(self.index(column)).unwrap_or("")
+    }
+
+    fn get(&self, column: &str) -> &str {
+        self.raw(column).trim()
+    }
+
+    fn required(&self, column: &str) -> Result<&str, ProgrammeError> {
+        let value = self.get(column);
+        if value.is_empty() {
+            Err(self.err(format!("{column} is empty")))
+        } else {
+            Ok(value)
+        }
+    }
+
+    fn number(&self, column: &str) -> Result<u16, ProgrammeError> {
+        let text = self.required(column)?;
+        text.parse::<u16>().map_err(|_| {
+            self.err(format!(
+                "{column} {text:?} is not a whole number from 0 to 65535"
+            ))
+        })
+    }
+
+    fn url(&self, column: &str) -> Result<&str, ProgrammeError> {
+        let url = self.required(column)?;
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .unwrap_or("");
+        if rest.is_empty() || url.chars().any(char::is_whitespace) {
+            return Err(self.err(format!("{column} {url:?} is not an http(s) URL")));
+        }
+        Ok(url)
+    }
+
+    /// A year that must be one of the cohort years.
+    fn cohort_year(&self, text: &str, years: &BTreeMap<u16, ()>) -> Result<u16, ProgrammeError> {
+        let year = text
+            .parse::<u16>()
+            .map_err(|_| self.err(format!("year {text:?} is not a year such as 2018")))?;
+        if !years.contains_key(&year) {
+            let known: Vec<String> = years.keys().map(u16::to_string).collect();
+            return Err(self.err(format!(
+                "year {year} is not a cohort year of the programme (cohorts.csv has {})",
+                known.join(", ")
+            )));
+        }
+        Ok(year)
+    }
+}
+
+/// Splits a file into checked rows: the header must be exactly `columns`, every record must
+/// have as many fields.
+fn read_rows(
+    file: &'static str,
+    text: &str,
+    columns: &'static [&'static str],
+) -> Result<Vec<Row>, ProgrammeError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let expected = columns.join(",");
+    let header = match records.next() {
+        None => {
+            return Err(ProgrammeError {
+                file,
+                line: 0,
+                message: format!("empty file; expected the header {expected}"),
+            })
+        }
+        Some(record) => record.map_err(|e| malformed(file, &e))?,
+    };
+    let found: Vec<&str> = header
+        .iter()
+        .map(|field| field.trim().trim_start_matches('\u{feff}'))
+        .collect();
+    if found != columns {
+        let line = header.position().map_or(1, |p| p.line());
+        return Err(ProgrammeError {
+            file,
+            line,
+            message: format!("expected the header {expected}, found {}", found.join(",")),
+        });
+    }
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| malformed(file, &e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != columns.len() {
+            return Err(ProgrammeError {
+                file,
+                line,
+                message: format!(
+                    "expected {} fields ({expected}), found {} (a stray comma or an unclosed quote?)",
+                    columns.len(),
+                    record.len()
+                ),
+            });
+        }
+        rows.push(Row {
+            file,
+            line,
+            record,
+            columns,
+        });
+    }
+    Ok(rows)
+}
+
+fn malformed(file: &'static str, error: &csv::Error) -> ProgrammeError {
+    let line = error.position().map_or(0, |p| p.line());
+    ProgrammeError {
+        file,
+        line,
+        message: format!("malformed CSV: {error}"),
+    }
+}
+
+fn read_cohorts(text: &str) -> Result<Vec<Cohort>, ProgrammeError> {
+    let rows = read_rows(COHORTS, text, COHORT_COLUMNS)?;
+    if rows.is_empty() {
+        return Err(ProgrammeError {
+            file: COHORTS,
+            line: 0,
+            message: "no cohorts".into(),
+        });
+    }
+    let mut first_line: HashMap<u16, u64> = HashMap::new();
+    let mut cohorts = Vec::new();
+    for row in &rows {
+        let year = row.number("year")?;
+        if !(2000..=2100).contains(&year) {
+            return Err(row.err(format!("year {year} is outside 2000-2100")));
+        }
+        if let Some(first) = first_line.insert(year, row.line) {
+            return Err(row.err(format!(
+                "cohort year {year} is listed twice (first on line {first})"
+            )));
+        }
+        let official = row.number("official")?;
+        if official == 0 {
+            return Err(row.err("official is 0; a cohort has at least one member"));
+        }
+        let repeats = row.number("repeats")?;
+        if repeats > official {
+            return Err(row.err(format!(
+                "repeats {repeats} exceed the official count {official}"
+            )));
+        }
+        cohorts.push((
+            row.line,
+            Cohort {
+                year,
+                official,
+                repeats,
+                running_total: row.number("running_total")?,
+                note: row.raw("note").to_owned(),
+                source_url: row.url("source_url")?.to_owned(),
+            },
+        ));
+    }
+    cohorts.sort_by_key(|(_, cohort)| cohort.year);
+    let mut total: u32 = 0;
+    for (line, cohort) in &cohorts {
+        total = total + u32::from(cohort.official) - u32::from(cohort.repeats);
+        if u32::from(cohort.running_total) != total {
+            return Err(ProgrammeError {
+                file: COHORTS,
+                line: *line,
+                message: format!(
+                    "running_total {} for {} does not add up: the earlier cohorts plus {} new gives {total}",
+                    cohort.running_total,
+                    cohort.year,
+                    cohort.official - cohort.repeats
+                ),
+            });
+        }
+    }
+    Ok(cohorts.into_iter().map(|(_, cohort)| cohort).collect())
+}
+
+/// A code column: a kab/kota `PP.KK`, a province `PP`, or (where allowed) nothing.
+enum Code {
+    Region(RegionCode),
+    Province(u8),
+    None,
+}
+
+fn parse_code(row: &Row) -> Result<Code, ProgrammeError> {
+    let text = row.get("code");
+    if text.is_empty() {
+        return Ok(Code::None);
+    }
+    if text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return match text.parse::<u8>() {
+            Ok(province) if province >= 11 => Ok(Code::Province(province)),
+            _ => Err(row.err(format!("code {text:?} is not a province code (11 to 99)"))),
+        };
+    }
+    text.parse::<RegionCode>().map(Code::Region).map_err(|_| {
+        row.err(format!(
+            "code {text:?} is neither a kab/kota code PP.KK nor a province code PP"
+        ))
+    })
+}
+
+/// Memberships, province memberships, and the line each membership came from.
+type Members = (Vec<Membership>, Vec<ProvinceMembership>, Vec<u64>);
+
+fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<Members, ProgrammeError> {
+    let rows = read_rows(MEMBERS, text, MEMBER_COLUMNS)?;
+    let mut members = Vec::new();
+    let mut lines = Vec::new();
+    let mut provinces = Vec::new();
+    // (code text, year) -> first line; code text -> (name, line)
+    let mut seen: HashMap<(String, u16), u64> = HashMap::new();
+    let mut names: HashMap<String, (String, u64)> = HashMap::new();
+    for row in &rows {
+        let code = parse_code(row)?;
+        let key = match code {
+            Code::Region(code) => code.to_string(),
+            Code::Province(province) => province.to_string(),
+            Code::None => return Err(row.err("code is empty")),
+        };
+        let name = row.required("name")?.to_owned();
+        let year = row.cohort_year(row.required("year")?, years)?;
+        let confidence = row
+            .required("confidence")?
+            .parse::<Confidence>()
+            .map_err(|e| row.err(e.to_string()))?;
+        let confidence_note = row.get("confidence_note").to_owned();
+        if confidence != Confidence::Confirmed && confidence_note.is_empty() {
+            return Err(row.err(format!(
+                "confidence_note is empty; it must say why the row is {confidence}"
+            )));
+        }
+        let source = Source {
+            url: row.url("source_url")?.to_owned(),
+            title: row.required("source_title")?.to_owned(),
+        };
+        let note = row.raw("note").to_owned();
+        if let Some(first) = seen.insert((key.clone(), year), row.line) {
+            return Err(row.err(format!(
+                "{key} ({name}) is listed twice for {year} (first on line {first})"
+            )));
+        }
+        match names.get(&key) {
+            Some((other, line)) if *other != name => {
+                return Err(row.err(format!(
+                    "{key} is named {name:?} here but {other:?} on line {line}"
+                )))
+            }
+            Some(_) => {}
+            None => {
+                names.insert(key.clone(), (name.clone(), row.line));
+            }
+        }
+        match code {
+            Code::Region(code) => {
+                members.push(Membership {
+                    code,
+                    name,
+                    year,
+                    confidence,
+                    confidence_note,
+                    source,
+                    note,
+                });
+                lines.push(row.line);
+            }
+            Code::Province(province) => provinces.push(ProvinceMembership {
+                province,
+                name,
+                year,
+                confidence,
+                confidence_note,
+                source,
+                note,
+            }),
+            Code::None => {}
+        }
+    }
+    Ok((members, provinces, lines))
+}
+
+fn read_pillars(
+    text: &str,
+    years: &BTreeMap<u16, ()>,
+    members: &[Membership],
+    provinces: &[ProvinceMembership],
+    member_lines: &[u64],
+) -> Result<Vec<PillarCitation>, ProgrammeError> {
+    let rows = read_rows(PILLARS, text, PILLAR_COLUMNS)?;
+    let mut citations = Vec::new();
+    for row in &rows {
+        let name = row.required("name")?.to_owned();
+        let year = match row.get("year") {
+            "" => None,
+            text => Some(row.cohort_year(text, years)?),
+        };
+        let subject = match parse_code(row)? {
+            Code::Region(code) => {
+                let listed: Vec<(usize, &Membership)> = members
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.code == code)
+                    .collect();
+                let Some((index, first)) = listed.first() else {
+                    return Err(row.err(format!("{code} ({name}) is not a member in members.csv")));
+                };
+                if first.name != name {
+                    let line = member_lines.get(*index).copied().unwrap_or(0);
+                    return Err(row.err(format!(
+                        "{code} is named {name:?} here but {:?} in members.csv line {line}",
+                        first.name
+                    )));
+                }
+                if let Some(year) = year {
+                    if !listed.iter().any(|(_, m)| m.year == year) {
+                        return Err(row.err(format!(
+                            "{code} ({name}) is not listed for {year} in members.csv"
+                        )));
+                    }
+                }
+                Subject::Region(code)
+            }
+            Code::Province(province) => {
+                let listed: Vec<&ProvinceMembership> = provinces
+                    .iter()
+                    .filter(|p| p.province == province)
+                    .collect();
+                let Some(first) = listed.first() else {
+                    return Err(row.err(format!(
+                        "province {province} ({name}) is not a member in members.csv"
+                    )));
+                };
+                if first.name != name {
+                    return Err(row.err(format!(
+                        "province {province} is named {name:?} here but {:?} in members.csv",
+                        first.name
+                    )));
+                }
+                if let Some(year) = year {
+                    if !listed.iter().any(|p| p.year == year) {
+                        return Err(row.err(format!(
+                            "province {province} ({name}) is not listed for {year}"
+                        )));
+                    }
+                }
+                Subject::Province(province)
+            }
+            Code::None => Subject::Unresolved,
+        };
+        let mut pillars = Vec::new();
+        for word in row
+            .get("pillars")
+            .split('|')
+            .map(str::trim)
+            .filter(|word| !word.is_empty())
+        {
+            let pillar = word.parse::<Pillar>().map_err(|e| row.err(e.to_string()))?;
+            if pillars.contains(&pillar) {
+                return Err(row.err(format!("pillar {pillar} is listed twice")));
+            }
+            pillars.push(pillar);
+        }
+        let kind = row
+            .required("kind")?
+            .parse::<CitationKind>()
+            .map_err(|e| row.err(e.to_string()))?;
+        match kind {
+            CitationKind::Unnamed if !pillars.is_empty() => {
+                return Err(
+                    row.err("kind unnamed means no pillar is named, but pillars is not empty")
+                )
+            }
+            CitationKind::Stated | CitationKind::Inferred if pillars.is_empty() => {
+                return Err(row.err(format!("kind {kind} needs at least one pillar")))
+            }
+            _ => {}
+        }
+        citations.push(PillarCitation {
+            subject,
+            name,
+            year,
+            pillars,
+            kind,
+            source_url: row.url("source_url")?.to_owned(),
+            quote: {
+                row.required("quote")?;
+                row.raw("quote").to_owned()
+            },
+            label: row.required("label")?.to_owned(),
+        });
+    }
+    Ok(citations)
+}

@@ -1,0 +1,165 @@
+//! View + Atlas + Programme -> Scene: what to draw, in what colour, with what words.
+//! Both renderers (SVG here, Canvas2D in the browser) draw a Scene and decide nothing.
+
+use crate::atlas::{Atlas, Region};
+use crate::programme::Programme;
+use crate::style::{self, Class, Focus, Lang, Legend, Mode, Rgb, Theme};
+use crate::view::Viewport;
+use std::collections::BTreeSet;
+
+/// Pixels a simplified border may stray before a finer level of detail is used.
+const MAX_ERROR_PX: f64 = 0.75;
+
+/// One region as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StyledRegion {
+    pub class: Class,
+    pub fill: Rgb,
+    /// A repeat member in cohort mode: hatched over its fill.
+    pub hatched: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub viewport: Viewport,
+    pub theme: Theme,
+    pub lang: Lang,
+    /// Level of detail of the atlas to draw.
+    pub level: usize,
+    /// Every region, in atlas order.
+    pub regions: Vec<StyledRegion>,
+    /// Regions whose bounding box meets the view, in atlas order.
+    pub visible: Vec<usize>,
+    pub selected: Option<usize>,
+    pub hovered: Option<usize>,
+    pub title: String,
+    pub subtitle: String,
+    pub legend: Legend,
+    /// "2021: 43 of 48 identified", one line per cohort up to the year.
+    pub identified: Vec<String>,
+    pub attribution: String,
+    /// One sentence for screen readers.
+    pub summary: String,
+}
+
+/// Everything a scene is built from.
+#[derive(Clone, Copy, Debug)]
+pub struct SceneInput<'a> {
+    pub atlas: &'a Atlas,
+    pub programme: &'a Programme,
+    pub focus: Focus,
+    pub theme: Theme,
+    pub lang: Lang,
+    pub viewport: Viewport,
+    pub hidden: &'a BTreeSet<Class>,
+    pub selected: Option<usize>,
+    pub hovered: Option<usize>,
+}
+
+impl Scene {
+    pub fn build(input: SceneInput<'_>) -> Scene {
+        let SceneInput { atlas, programme, focus, theme, lang, viewport, .. } = input;
+        let classes = style::classify(atlas, programme, focus);
+        let repeats = match focus.mode {
+            Mode::Cohort => style::repeats(atlas, programme, focus.year),
+            Mode::Pillar => vec![false; classes.len()],
+        };
+        let neutral = theme.colours().neutral;
+        let regions = classes
+            .iter()
+            .zip(&repeats)
+            .map(|(&class, &hatched)| StyledRegion {
+                class,
+                fill: if input.hidden.contains(&class) { neutral } else { style::fill(theme, programme, class) },
+                hatched,
+            })
+            .collect();
+        let members = classes.iter().filter(|&&class| class != Class::NotMember).count();
+        let cohort = programme.cohort(focus.year);
+        let region_count = atlas.regions().len();
+        Scene {
+            viewport,
+            theme,
+            lang,
+            level: level_for(atlas, &viewport),
+            regions,
+            visible: atlas.regions_in(viewport.visible_extent()),
+            selected: input.selected.filter(|&index| index < region_count),
+            hovered: input.hovered.filter(|&index| index < region_count),
+            title: style::i18n::title(lang).to_owned(),
+            subtitle: style::i18n::subtitle(
+                lang,
+                focus.year,
+                members,
+                region_count,
+                programme.cohorts().iter().rev().find(|c| c.year <= focus.year).map(|c| c.running_total),
+            ),
+            legend: style::legend(programme, focus, &classes, &repeats, input.hidden, theme, lang),
+            identified: programme
+                .cohorts()
+                .iter()
+                .filter(|c| c.year <= focus.year)
+                .map(|c| style::i18n::identified(lang, c.year, programme.identified(c.year), c.official))
+                .collect(),
+            attribution: style::i18n::attribution(lang, atlas.attribution()),
+            summary: style::i18n::summary(
+                lang,
+                focus.year,
+                members,
+                region_count,
+                cohort.map(|c| (programme.identified(c.year), c.official)),
+            ),
+        }
+    }
+}
+
+/// The coarsest level whose simplification error stays under [`MAX_ERROR_PX`] at this zoom.
+pub fn level_for(atlas: &Atlas, viewport: &Viewport) -> usize {
+    let levels = atlas.levels();
+    levels
+        .iter()
+        .position(|level| level.tolerance.to_radians() * viewport.scale() <= MAX_ERROR_PX)
+        .unwrap_or(levels.len().saturating_sub(1))
+}
+
+/// What a screen reader says for a region, and what its tooltip heads with:
+/// "Kabupaten Magetan, Jawa Timur: bergabung 2021".
+pub fn describe(lang: Lang, region: &Region, programme: &Programme, year: u16) -> String {
+    let years: Vec<String> = programme
+        .memberships_of(region.code)
+        .iter()
+        .filter(|m| m.year <= year)
+        .map(|m| m.year.to_string())
+        .collect();
+    let status = match (lang, years.is_empty()) {
+        (Lang::Id, true) => format!("belum bergabung per {year}"),
+        (Lang::En, true) => format!("not a member by {year}"),
+        (Lang::Id, false) => format!("bergabung {}", years.join(", ")),
+        (Lang::En, false) => format!("joined {}", years.join(", ")),
+    };
+    format!("{}, {}: {status}", region.name, region.province)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_members_and_others() {
+        let programme = Programme::from_csv(
+            include_str!("../../data/programme/members.csv"),
+            include_str!("../../data/programme/pillars.csv"),
+            include_str!("../../data/programme/cohorts.csv"),
+        )
+        .unwrap();
+        let semarang = Region {
+            code: "33.74".parse().unwrap(),
+            name: "Kota Semarang".into(),
+            province: "Jawa Tengah".into(),
+        };
+        assert_eq!(describe(Lang::Id, &semarang, &programme, 2017), "Kota Semarang, Jawa Tengah: bergabung 2017");
+        assert_eq!(describe(Lang::En, &semarang, &programme, 2024), "Kota Semarang, Jawa Tengah: joined 2017, 2021");
+        let nowhere = Region { code: "94.71".parse().unwrap(), ..semarang };
+        assert_eq!(describe(Lang::En, &nowhere, &programme, 2024), "Kota Semarang, Jawa Tengah: not a member by 2024");
+    }
+}

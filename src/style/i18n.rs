@@ -1,0 +1,128 @@
+//! Every string the map shows, in Bahasa Indonesia (the default) and English.
+
+use super::{BadChoice, Class, Focus, Mode, PillarFocus};
+use crate::programme::Pillar;
+use std::str::FromStr;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = BadChoice;
+    fn from_str(text: &str) -> Result<Lang, BadChoice> {
+        match text {
+            "id" => Ok(Lang::Id),
+            "en" => Ok(Lang::En),
+            _ => Err(BadChoice::new("lang", text, "id, en")),
+        }
+    }
+}
+
+/// Picks the string of the language.
+fn pick<T>(lang: Lang, id: T, en: T) -> T {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+pub fn pillar_name(lang: Lang, pillar: Pillar) -> &'static str {
+    match pillar {
+        Pillar::Governance => pick(lang, "Tata kelola", "Governance"),
+        Pillar::Branding => pick(lang, "Branding daerah", "Branding"),
+        Pillar::Economy => pick(lang, "Ekonomi", "Economy"),
+        Pillar::Living => pick(lang, "Kualitas hidup", "Living"),
+        Pillar::Society => pick(lang, "Masyarakat", "Society"),
+        Pillar::Environment => pick(lang, "Lingkungan", "Environment"),
+    }
+}
+
+pub(super) fn class_label(lang: Lang, class: Class, focus: PillarFocus) -> String {
+    match class {
+        Class::Joined(year) => year.to_string(),
+        Class::PillarCount(count) => match lang {
+            Lang::Id => format!("{count} pilar"),
+            Lang::En if count == 1 => "1 pillar".to_owned(),
+            Lang::En => format!("{count} pillars"),
+        },
+        Class::Cites => match focus {
+            PillarFocus::One(pillar) => format!("{}: {}", pick(lang, "Menyebut", "Cites"), pillar_name(lang, pillar)),
+            PillarFocus::Count => pick(lang, "Menyebut pilar ini", "Cites this pillar").to_owned(),
+        },
+        Class::OtherPillars => pick(lang, "Pilar lain saja", "Other pillars only").to_owned(),
+        Class::UnknownPillars => pick(lang, "Anggota, pilar belum diketahui", "Member, pillars unknown").to_owned(),
+        Class::NotMember => pick(lang, "Belum bergabung", "Not (yet) a member").to_owned(),
+    }
+}
+
+pub(super) fn repeat_label(lang: Lang) -> String {
+    pick(lang, "Terpilih lagi (arsir)", "Selected again (hatched)").to_owned()
+}
+
+pub(super) fn legend_title(lang: Lang, focus: Focus) -> String {
+    match (focus.mode, focus.pillar) {
+        (Mode::Cohort, _) => pick(lang, "Tahun pertama bergabung", "Year first joined").to_owned(),
+        (Mode::Pillar, PillarFocus::Count) => pick(lang, "Jumlah pilar menurut sumber", "Pillars named by sources").to_owned(),
+        (Mode::Pillar, PillarFocus::One(pillar)) => format!("{} {}", pick(lang, "Pilar", "Pillar"), pillar_name(lang, pillar)),
+    }
+}
+
+pub fn title(lang: Lang) -> &'static str {
+    pick(lang, "Gerakan Menuju Kota Cerdas", "Indonesia's Smart City Movement")
+}
+
+/// "Members by 2021: 138 of 514 identified (officially 141)".
+pub fn subtitle(lang: Lang, year: u16, members: usize, regions: usize, official_total: Option<u16>) -> String {
+    let official = official_total
+        .map(|total| pick(lang, format!(" (resmi {total})"), format!(" (officially {total})")))
+        .unwrap_or_default();
+    match lang {
+        Lang::Id => format!("Anggota per {year}: {members} dari {regions} kabupaten/kota teridentifikasi{official}"),
+        Lang::En => format!("Members by {year}: {members} of {regions} regencies/cities identified{official}"),
+    }
+}
+
+/// "2021: 43 of 48 identified".
+pub fn identified(lang: Lang, year: u16, identified: usize, official: u16) -> String {
+    match lang {
+        Lang::Id => format!("{year}: {identified} dari {official} teridentifikasi"),
+        Lang::En => format!("{year}: {identified} of {official} identified"),
+    }
+}
+
+/// The sentence a screen reader hears for the whole view.
+pub fn summary(lang: Lang, year: u16, members: usize, regions: usize, cohort: Option<(usize, u16)>) -> String {
+    let head = match lang {
+        Lang::Id => format!("{members} dari {regions} kabupaten/kota teridentifikasi telah bergabung per {year}"),
+        Lang::En => format!("{members} of {regions} regencies and cities are identified as having joined by {year}"),
+    };
+    match cohort {
+        Some((found, official)) => match lang {
+            Lang::Id => format!("{head}; {found} dari {official} anggota angkatan {year} teridentifikasi."),
+            Lang::En => format!("{head}; {found} of the {official} in the {year} cohort are identified."),
+        },
+        None => format!("{head}."),
+    }
+}
+
+/// The boundary source's credit, whose text the asset carries in Indonesian.
+pub fn attribution(lang: Lang, source: &str) -> String {
+    let source = source.strip_prefix("Batas wilayah: ").unwrap_or(source);
+    match lang {
+        Lang::Id => format!("Batas wilayah: {source} · Data program: sumber per baris (peta-cerdas)"),
+        Lang::En => format!("Boundaries: {source} · Programme data: a source per row (peta-cerdas)"),
+    }
+}

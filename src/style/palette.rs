@@ -1,0 +1,143 @@
+//! Colours. The ordered classes (cohort years, pillar counts) sit on viridis, whose lightness
+//! rises steadily, so every class stays distinct under deuteranopia, protanopia and in greyscale;
+//! `style::tests` checks that with a colour-vision simulation.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::BadChoice;
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rgb(pub [u8; 3]);
+
+impl Rgb {
+    const fn hex(value: u32) -> Rgb {
+        Rgb([(value >> 16) as u8, (value >> 8) as u8, value as u8])
+    }
+}
+
+impl fmt::Display for Rgb {
+    /// `#rrggbb`, as SVG, CSS and canvas take it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [r, g, b] = self.0;
+        write!(f, "#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// What a page asks for; `Auto` follows the reader's `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ThemeChoice {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+impl ThemeChoice {
+    pub fn key(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+            ThemeChoice::Auto => "auto",
+        }
+    }
+
+    pub fn resolve(self, prefers_dark: bool) -> Theme {
+        match self {
+            ThemeChoice::Light => Theme::Light,
+            ThemeChoice::Dark => Theme::Dark,
+            ThemeChoice::Auto if prefers_dark => Theme::Dark,
+            ThemeChoice::Auto => Theme::Light,
+        }
+    }
+}
+
+impl FromStr for ThemeChoice {
+    type Err = BadChoice;
+    fn from_str(text: &str) -> Result<ThemeChoice, BadChoice> {
+        match text {
+            "light" => Ok(ThemeChoice::Light),
+            "dark" => Ok(ThemeChoice::Dark),
+            "auto" => Ok(ThemeChoice::Auto),
+            _ => Err(BadChoice::new("theme", text, "light, dark, auto")),
+        }
+    }
+}
+
+/// The non-data colours of a theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThemeColours {
+    /// The sea, and the page behind the map.
+    pub background: Rgb,
+    pub text: Rgb,
+    /// Secondary text (attribution, counts); still at least 4.5:1 on the background.
+    pub muted_text: Rgb,
+    /// Regions that are not (yet) members, or whose class the viewer switched off.
+    pub neutral: Rgb,
+    /// Members whose pillars no source names.
+    pub unknown: Rgb,
+    /// Borders between regions.
+    pub stroke: Rgb,
+    /// Outline of the hovered or selected region.
+    pub highlight: Rgb,
+    /// Lines of the repeat-member hatching.
+    pub hatch: Rgb,
+}
+
+const LIGHT: ThemeColours = ThemeColours {
+    background: Rgb::hex(0xf4f7fa),
+    text: Rgb::hex(0x1b1f24),
+    muted_text: Rgb::hex(0x4f5966),
+    neutral: Rgb::hex(0xdfe2e6),
+    unknown: Rgb::hex(0xa9a294),
+    stroke: Rgb::hex(0xffffff),
+    highlight: Rgb::hex(0x000000),
+    hatch: Rgb::hex(0xffffff),
+};
+
+const DARK: ThemeColours = ThemeColours {
+    background: Rgb::hex(0x11151b),
+    text: Rgb::hex(0xe8edf2),
+    muted_text: Rgb::hex(0xaab4c0),
+    neutral: Rgb::hex(0x353c46),
+    unknown: Rgb::hex(0x77715f),
+    stroke: Rgb::hex(0x11151b),
+    highlight: Rgb::hex(0xffffff),
+    hatch: Rgb::hex(0x11151b),
+};
+
+impl Theme {
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn colours(self) -> ThemeColours {
+        match self {
+            Theme::Light => LIGHT,
+            Theme::Dark => DARK,
+        }
+    }
+}
+
+/// Class `index` of `count` ordered classes. The first class (the earliest cohort, or one
+/// pillar) stands out most from the theme's background: dark on light, bright on dark.
+pub(super) fn ramp(theme: Theme, index: usize, count: usize) -> Rgb {
+    let step = if count > 1 { index.min(count - 1) as f64 / (count - 1) as f64 } else { 0.0 };
+    let t = match theme {
+        Theme::Light => 0.08 + 0.84 * step,
+        Theme::Dark => 0.98 - 0.72 * step,
+    };
+    let colour = colorous::VIRIDIS.eval_continuous(t);
+    Rgb([colour.r, colour.g, colour.b])
+}

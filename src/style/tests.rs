@@ -1,0 +1,150 @@
+use super::*;
+use ::palette::color_difference::{Ciede2000, Wcag21RelativeContrast};
+use ::palette::{FromColor, Lab, LinSrgb, Srgb};
+
+fn programme() -> Programme {
+    Programme::from_csv(
+        include_str!("../../data/programme/members.csv"),
+        include_str!("../../data/programme/pillars.csv"),
+        include_str!("../../data/programme/cohorts.csv"),
+    )
+    .unwrap()
+}
+
+/// Colour-vision deficiency simulation (Machado, Oliveira & Fernandes 2009, severity 1.0),
+/// applied in linear RGB.
+#[derive(Clone, Copy, Debug)]
+enum Vision {
+    Normal,
+    Deuteranopia,
+    Protanopia,
+}
+
+impl Vision {
+    fn matrix(self) -> [[f32; 3]; 3] {
+        match self {
+            Vision::Normal => [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+            Vision::Protanopia => [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+            Vision::Deuteranopia => [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+        }
+    }
+
+    fn see(self, colour: Rgb) -> Lab {
+        let [r, g, b] = colour.0;
+        let linear: LinSrgb = Srgb::new(r, g, b).into_format::<f32>().into_linear();
+        let m = self.matrix();
+        let v = [linear.red, linear.green, linear.blue];
+        let apply = |row: [f32; 3]| (row[0] * v[0] + row[1] * v[1] + row[2] * v[2]).clamp(0.0, 1.0);
+        Lab::from_color(LinSrgb::new(apply(m[0]), apply(m[1]), apply(m[2])))
+    }
+}
+
+fn contrast(a: Rgb, b: Rgb) -> f32 {
+    let [ar, ag, ab] = a.0;
+    let [br, bg, bb] = b.0;
+    Srgb::new(ar, ag, ab)
+        .into_format::<f32>()
+        .relative_contrast(Srgb::new(br, bg, bb).into_format::<f32>())
+}
+
+/// Every pair of colours a legend can show together must stay apart for every viewer.
+const MIN_DELTA_E: f32 = 8.0;
+
+fn every_focus(programme: &Programme) -> Vec<Focus> {
+    let year = programme.latest_year();
+    let mut focuses = vec![
+        Focus { mode: Mode::Cohort, pillar: PillarFocus::Count, year },
+        Focus { mode: Mode::Pillar, pillar: PillarFocus::Count, year },
+    ];
+    focuses.extend(Pillar::ALL.map(|pillar| Focus { mode: Mode::Pillar, pillar: PillarFocus::One(pillar), year }));
+    focuses
+}
+
+#[test]
+fn legend_colours_stay_distinct_under_colour_blindness() {
+    let programme = programme();
+    for theme in [Theme::Light, Theme::Dark] {
+        for focus in every_focus(&programme) {
+            let fills: Vec<(Class, Rgb)> = legend_classes(&programme, focus)
+                .into_iter()
+                .map(|class| (class, fill(theme, &programme, class)))
+                .collect();
+            for vision in [Vision::Normal, Vision::Deuteranopia, Vision::Protanopia] {
+                for (i, &(class_a, a)) in fills.iter().enumerate() {
+                    // Each class also against the sea it borders.
+                    let sea = vision.see(theme.colours().background).difference(vision.see(a));
+                    assert!(sea >= MIN_DELTA_E, "{theme:?} {vision:?}: {class_a:?} {a} vs sea: ΔE {sea:.1}");
+                    for &(class_b, b) in &fills[i + 1..] {
+                        let delta = vision.see(a).difference(vision.see(b));
+                        assert!(
+                            delta >= MIN_DELTA_E,
+                            "{theme:?} {vision:?} {:?}: {class_a:?} {a} vs {class_b:?} {b}: ΔE {delta:.1}",
+                            focus.mode
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn text_is_readable_in_both_themes() {
+    for theme in [Theme::Light, Theme::Dark] {
+        let colours = theme.colours();
+        for text in [colours.text, colours.muted_text] {
+            let ratio = contrast(text, colours.background);
+            assert!(ratio >= 4.5, "{theme:?}: text {text} on {}: {ratio:.2}", colours.background);
+        }
+        // The hover outline must show against every fill (non-text contrast, 3:1).
+        let programme = programme();
+        for focus in every_focus(&programme) {
+            for class in legend_classes(&programme, focus) {
+                let fill = fill(theme, &programme, class);
+                let highlight = contrast(colours.highlight, fill).max(contrast(colours.background, fill));
+                assert!(highlight >= 3.0, "{theme:?}: {class:?} {fill}: {highlight:.2}");
+            }
+        }
+    }
+}
+
+#[test]
+fn parses_choices_and_rejects_others() {
+    assert_eq!("pillar".parse::<Mode>(), Ok(Mode::Pillar));
+    assert_eq!("economy".parse::<PillarFocus>(), Ok(PillarFocus::One(Pillar::Economy)));
+    assert_eq!("count".parse::<PillarFocus>(), Ok(PillarFocus::Count));
+    assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+    assert_eq!("auto".parse::<ThemeChoice>(), Ok(ThemeChoice::Auto));
+    let error = "smart".parse::<PillarFocus>().unwrap_err();
+    assert!(error.to_string().contains("governance"), "{error}");
+    assert!("<b>".parse::<Mode>().is_err());
+}
+
+#[test]
+fn hex_is_lower_case_rrggbb() {
+    assert_eq!(Rgb([255, 8, 170]).to_string(), "#ff08aa");
+}
+
+#[test]
+fn strings_exist_in_both_languages() {
+    let programme = programme();
+    for focus in every_focus(&programme) {
+        for class in legend_classes(&programme, focus) {
+            let id = i18n::class_label(Lang::Id, class, focus.pillar);
+            let en = i18n::class_label(Lang::En, class, focus.pillar);
+            assert!(!id.is_empty() && !en.is_empty());
+            if !matches!(class, Class::Joined(_)) {
+                assert_ne!(id, en, "{class:?} is not translated");
+            }
+        }
+        assert_ne!(i18n::legend_title(Lang::Id, focus), i18n::legend_title(Lang::En, focus));
+    }
+}

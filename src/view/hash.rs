@@ -1,0 +1,215 @@
+//! The state a link carries: `#year=2021&mode=pillar&pillar=economy&region=35.20&view=111.4,-7.6,8`.
+//!
+//! A hash is user input: every field is parsed on its own, a bad one is reported and left out,
+//! and the good ones still apply, so a half-broken link still opens something sensible.
+
+use crate::atlas::RegionCode;
+use crate::style::{Lang, Mode, PillarFocus, ThemeChoice};
+use std::fmt;
+
+/// Longer hashes are not links anyone made; refuse them before parsing.
+const MAX_HASH_LEN: usize = 2048;
+
+/// What a view's URL hash says; `None` where it says nothing (or nothing valid).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    pub year: Option<u16>,
+    pub mode: Option<Mode>,
+    pub pillar: Option<PillarFocus>,
+    pub lang: Option<Lang>,
+    pub theme: Option<ThemeChoice>,
+    pub region: Option<RegionCode>,
+    /// Centre longitude, latitude and zoom.
+    pub camera: Option<[f64; 3]>,
+}
+
+/// One field of a hash that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HashError {
+    pub key: String,
+    pub value: String,
+    pub problem: &'static str,
+}
+
+impl fmt::Display for HashError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "URL hash: {}={:?}: {}", self.key, self.value, self.problem)
+    }
+}
+
+impl std::error::Error for HashError {}
+
+impl ViewState {
+    /// Parse a hash, with or without its leading `#`. Returns what could be used and a
+    /// problem for each field that could not.
+    pub fn from_hash(hash: &str) -> (ViewState, Vec<HashError>) {
+        let mut state = ViewState::default();
+        let mut problems = Vec::new();
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        if hash.len() > MAX_HASH_LEN {
+            problems.push(HashError {
+                key: String::new(),
+                value: format!("{} bytes", hash.len()),
+                problem: "too long to be a peta-cerdas link",
+            });
+            return (state, problems);
+        }
+        for pair in hash.split('&').filter(|pair| !pair.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode_percent(value);
+            let problem = match key {
+                "year" => parse_year(&value).map(|year| state.year = Some(year)),
+                "mode" => value.parse().map(|mode| state.mode = Some(mode)).map_err(|_| "expected cohort or pillar"),
+                "pillar" => value
+                    .parse()
+                    .map(|pillar| state.pillar = Some(pillar))
+                    .map_err(|_| "expected count or one of governance, branding, economy, living, society, environment"),
+                "lang" => value.parse().map(|lang| state.lang = Some(lang)).map_err(|_| "expected id or en"),
+                "theme" => value.parse().map(|theme| state.theme = Some(theme)).map_err(|_| "expected light, dark or auto"),
+                "region" => value
+                    .parse()
+                    .map(|code| state.region = Some(code))
+                    .map_err(|_| "expected a Kemendagri code such as 35.20"),
+                "view" => parse_camera(&value).map(|camera| state.camera = Some(camera)),
+                _ => Err("unknown key"),
+            };
+            if let Err(problem) = problem {
+                problems.push(HashError {
+                    key: key.chars().take(40).collect(),
+                    value: value.chars().take(40).collect(),
+                    problem,
+                });
+            }
+        }
+        (state, problems)
+    }
+
+    /// The hash for this state, `#` included; fields that are `None` are left out.
+    pub fn to_hash(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(year) = self.year {
+            parts.push(format!("year={year}"));
+        }
+        if let Some(mode) = self.mode {
+            parts.push(format!("mode={}", mode.key()));
+        }
+        if let Some(pillar) = self.pillar {
+            parts.push(format!("pillar={}", pillar.key()));
+        }
+        if let Some(region) = self.region {
+            parts.push(format!("region={region}"));
+        }
+        if let Some([lon, lat, zoom]) = self.camera {
+            parts.push(format!("view={lon:.3},{lat:.3},{zoom:.2}"));
+        }
+        if let Some(lang) = self.lang {
+            parts.push(format!("lang={}", lang.key()));
+        }
+        if let Some(theme) = self.theme {
+            parts.push(format!("theme={}", theme.key()));
+        }
+        format!("#{}", parts.join("&"))
+    }
+}
+
+fn parse_year(value: &str) -> Result<u16, &'static str> {
+    match value.parse::<u16>() {
+        Ok(year) if (2017..=2100).contains(&year) => Ok(year),
+        Ok(_) => Err("the programme began in 2017"),
+        Err(_) => Err("expected a year such as 2021"),
+    }
+}
+
+fn parse_camera(value: &str) -> Result<[f64; 3], &'static str> {
+    let numbers: Vec<f64> = value
+        .split(',')
+        .map(|part| part.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| "expected lon,lat,zoom")?;
+    match numbers[..] {
+        [lon, lat, zoom]
+            if (-180.0..=180.0).contains(&lon) && (-85.0..=85.0).contains(&lat) && zoom.is_finite() && zoom > 0.0 =>
+        {
+            Ok([lon, lat, zoom])
+        }
+        [_, _, _] => Err("lon,lat,zoom out of range"),
+        _ => Err("expected lon,lat,zoom"),
+    }
+}
+
+/// `%XX` escapes decoded as UTF-8 (lossily); anything malformed is kept as typed.
+fn decode_percent(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::programme::Pillar;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_a_full_hash() {
+        let (state, problems) =
+            ViewState::from_hash("#year=2021&mode=pillar&pillar=economy&region=35.20&view=111.4,-7.6,8&lang=en&theme=dark");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(state.year, Some(2021));
+        assert_eq!(state.mode, Some(Mode::Pillar));
+        assert_eq!(state.pillar, Some(PillarFocus::One(Pillar::Economy)));
+        assert_eq!(state.region, Some("35.20".parse().unwrap()));
+        assert_eq!(state.camera, Some([111.4, -7.6, 8.0]));
+        assert_eq!(state.lang, Some(Lang::En));
+        assert_eq!(state.theme, Some(ThemeChoice::Dark));
+        let (again, _) = ViewState::from_hash(&state.to_hash());
+        assert_eq!(again, state);
+    }
+
+    #[test]
+    fn keeps_good_fields_and_reports_bad_ones() {
+        let (state, problems) = ViewState::from_hash("year=1999&mode=pillar&region=<img src=x>&view=1,2&zzz=1&lang=fr");
+        assert_eq!(state.mode, Some(Mode::Pillar));
+        assert_eq!(state.year, None);
+        let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["year", "region", "view", "zzz", "lang"]);
+        assert!(problems[1].to_string().contains("Kemendagri code"));
+    }
+
+    #[test]
+    fn refuses_huge_hashes() {
+        let (state, problems) = ViewState::from_hash(&"year=2021&".repeat(1000));
+        assert_eq!(state, ViewState::default());
+        assert_eq!(problems.len(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_junk(hash in ".{0,300}") {
+            let _ = ViewState::from_hash(&hash);
+        }
+
+        #[test]
+        fn never_panics_on_escapes(hash in "[%0-9a-fA-F=&+a-z]{0,100}") {
+            let _ = ViewState::from_hash(&hash);
+        }
+    }
+}
