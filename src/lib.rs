@@ -5,7 +5,13 @@
 
 pub mod asset;
 pub mod atlas;
+pub mod indicator;
 pub mod names;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prepare;
 pub mod programme;
+pub mod render;
+pub mod scene;
+pub mod stats;
+pub mod style;
+pub mod view;

@@ -2,8 +2,17 @@
 
 use clap::{Parser, Subcommand};
 use flate2::{write::GzEncoder, Compression};
-use peta_cerdas::atlas::Atlas;
+use peta_cerdas::atlas::{Atlas, RegionCode};
+use peta_cerdas::indicator::Indicator;
+use peta_cerdas::names::NameIndex;
 use peta_cerdas::prepare::{self, sha256_hex, CodeList, Manifest};
+use peta_cerdas::programme::Programme;
+use peta_cerdas::render::svg;
+use peta_cerdas::scene::{Scene, SceneInput};
+use peta_cerdas::stats::Stats;
+use peta_cerdas::style::{Focus, Lang, Mode, PillarFocus, ThemeChoice};
+use peta_cerdas::view::Viewport;
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,6 +52,60 @@ enum Command {
         #[arg(long, default_value = "data/build/atlas.bin")]
         asset: PathBuf,
     },
+    /// Print programme figures as JSON: regions, cohorts (official and identified), members, pillars.
+    Stats {
+        /// The year members and pillars are counted as of (default: the latest cohort).
+        #[arg(long)]
+        year: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Write the choropleth of one view as a standalone SVG.
+    Render {
+        #[arg(long)]
+        year: Option<String>,
+        #[arg(long, default_value = "cohort")]
+        mode: String,
+        /// In pillar mode: count, or one of governance, branding, economy, living, society, environment.
+        #[arg(long, default_value = "count")]
+        pillar: String,
+        #[arg(long, default_value = "id")]
+        lang: String,
+        #[arg(long, default_value = "light")]
+        theme: String,
+        #[arg(long, default_value_t = 1200.0)]
+        width: f64,
+        #[arg(long, default_value_t = 800.0)]
+        height: f64,
+        /// Select (outline) this region, by Kemendagri code.
+        #[arg(long)]
+        region: Option<String>,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Validate an indicator CSV (a code or name column and a value) against the 514 regions.
+    Check {
+        file: PathBuf,
+        #[arg(long, default_value = "data/build/atlas.bin")]
+        asset: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct DataArgs {
+    #[arg(long, default_value = "data/build/atlas.bin")]
+    asset: PathBuf,
+    /// Folder holding members.csv, pillars.csv and cohorts.csv.
+    #[arg(long, default_value = "data/programme")]
+    programme: PathBuf,
+}
+
+impl DataArgs {
+    fn load(&self) -> Result<(Atlas, Programme), String> {
+        Ok((load_atlas(&self.asset)?, load_programme(&self.programme)?))
+    }
 }
 
 fn main() -> ExitCode {
@@ -50,6 +113,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Prepare { boundaries, out, manifest } => run_prepare(boundaries, &out, &manifest),
         Command::Locate { lon, lat, batch, asset } => run_locate(lon, lat, batch, &asset),
+        Command::Stats { year, data } => run_stats(year.as_deref(), &data),
+        Command::Render { year, mode, pillar, lang, theme, width, height, region, output, data } => {
+            let view = RenderArgs { year, mode, pillar, lang, theme, width, height, region };
+            run_render(&view, &output, &data)
+        }
+        Command::Check { file, asset } => run_check(&file, &asset),
     };
     match result {
         Ok(code) => code,
@@ -95,7 +164,8 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
     let codes = CodeList::from_csv(&read(&manifest.code_list.regencies)?, &read(&manifest.code_list.provinces)?)
         .map_err(|e| e.to_string())?;
-    let (asset, report) = prepare::prepare(&text, &codes, &attribution).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (asset, report) =
+        prepare::prepare(&text, &codes, &attribution).map_err(|e| format!("{}: {e}", path.display()))?;
     let encoded = asset.to_bytes();
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let target = out.join(ASSET_FILE);
@@ -113,7 +183,12 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
     for (level, (tolerance, vertices, arcs)) in report.levels.iter().enumerate() {
         println!("level {level}       tolerance {tolerance}°: {vertices} vertices in {arcs} arcs");
     }
-    println!("asset         {} bytes raw, {} bytes gzipped -> {}", encoded.len(), gzipped_len(&encoded), target.display());
+    println!(
+        "asset         {} bytes raw, {} bytes gzipped -> {}",
+        encoded.len(),
+        gzipped_len(&encoded),
+        target.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -182,4 +257,112 @@ fn run_locate(lon: Option<String>, lat: Option<String>, batch: bool, asset: &Pat
     }
     out.flush().map_err(|e| e.to_string())?;
     Ok(if bad_lines == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn load_programme(folder: &Path) -> Result<Programme, String> {
+    let read = |name: &str| {
+        let path = folder.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    Programme::from_csv(&read("members.csv")?, &read("pillars.csv")?, &read("cohorts.csv")?)
+        .map_err(|e| format!("{}: {e}", folder.display()))
+}
+
+/// A cohort year of the programme; the latest when not given.
+fn cohort_year(programme: &Programme, year: Option<&str>) -> Result<u16, String> {
+    let Some(text) = year else {
+        return Ok(programme.latest_year());
+    };
+    let years = programme.cohort_years();
+    let year: u16 = text.trim().parse().map_err(|_| format!("year {text:?} is not a year"))?;
+    match (years.first(), years.last()) {
+        (Some(&first), Some(&last)) if (first..=last).contains(&year) => Ok(year),
+        _ => Err(format!("year {year} is outside the programme ({}-{})", years[0], years[years.len() - 1])),
+    }
+}
+
+fn run_stats(year: Option<&str>, data: &DataArgs) -> Result<ExitCode, String> {
+    let (atlas, programme) = data.load()?;
+    let year = cohort_year(&programme, year)?;
+    let stats = Stats::new(atlas.regions().len(), &programme, year);
+    println!("{}", serde_json::to_string(&stats).map_err(|e| e.to_string())?);
+    Ok(ExitCode::SUCCESS)
+}
+
+struct RenderArgs {
+    year: Option<String>,
+    mode: String,
+    pillar: String,
+    lang: String,
+    theme: String,
+    width: f64,
+    height: f64,
+    region: Option<String>,
+}
+
+fn run_render(view: &RenderArgs, output: &Path, data: &DataArgs) -> Result<ExitCode, String> {
+    let mode: Mode = view.mode.parse().map_err(|e| format!("{e}"))?;
+    let pillar: PillarFocus = view.pillar.parse().map_err(|e| format!("{e}"))?;
+    let lang: Lang = view.lang.parse().map_err(|e| format!("{e}"))?;
+    let theme = view.theme.parse::<ThemeChoice>().map_err(|e| format!("{e}"))?.resolve(false);
+    for (what, size) in [("width", view.width), ("height", view.height)] {
+        if !(size.is_finite() && (100.0..=8192.0).contains(&size)) {
+            return Err(format!("{what} {size} is outside 100..8192 pixels"));
+        }
+    }
+    let (atlas, programme) = data.load()?;
+    let year = cohort_year(&programme, view.year.as_deref())?;
+    let selected = match &view.region {
+        Some(text) => {
+            let code: RegionCode = text.parse().map_err(|e| format!("{e}"))?;
+            Some(atlas.index_of(code).ok_or_else(|| format!("no region has the code {code}"))?)
+        }
+        None => None,
+    };
+    let scene = Scene::build(SceneInput {
+        atlas: &atlas,
+        programme: &programme,
+        focus: Focus { mode, pillar, year },
+        theme,
+        lang,
+        viewport: Viewport::fit(atlas.bounds(), view.width, view.height, 24.0),
+        hidden: &BTreeSet::new(),
+        selected,
+        hovered: None,
+    });
+    let text = svg::render(&scene, &atlas, &programme, year);
+    prepare::write_atomically(output, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    eprintln!("{}: {} regions drawn, {} bytes", output.display(), scene.visible.len(), text.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(file: &Path, asset: &Path) -> Result<ExitCode, String> {
+    let atlas = load_atlas(asset)?;
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!("{}: not UTF-8 (byte {}); save it as CSV UTF-8", file.display(), e.utf8_error().valid_up_to())
+    })?;
+    let names = NameIndex::new(atlas.regions());
+    let indicator =
+        Indicator::from_csv(&text, atlas.regions(), &names).map_err(|e| format!("{}: {e}", file.display()))?;
+    for problem in &indicator.problems {
+        println!("{}: {problem}", file.display());
+    }
+    let summary = format!(
+        "{}: {} rows, {} regions with a value, {} of {} regions without, {} problem rows",
+        file.display(),
+        indicator.rows,
+        indicator.matched(),
+        atlas.regions().len() - indicator.matched(),
+        atlas.regions().len(),
+        indicator.problems.len()
+    );
+    if indicator.problems.is_empty() {
+        println!("{summary}");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{summary}");
+        Ok(ExitCode::FAILURE)
+    }
 }

@@ -23,7 +23,9 @@ fn known_places_answer_their_codes() {
 #[test]
 fn the_sea_and_non_numbers_answer_nothing() {
     let atlas = atlas();
-    for (lon, lat) in [(110.5, -5.0), (107.0, -4.0), (125.0, -7.5), (0.0, 0.0), (f64::NAN, -7.0), (111.0, f64::INFINITY)] {
+    for (lon, lat) in
+        [(110.5, -5.0), (107.0, -4.0), (125.0, -7.5), (0.0, 0.0), (f64::NAN, -7.0), (111.0, f64::INFINITY)]
+    {
         assert_eq!(code_of(atlas, lon, lat), None, "({lon}, {lat})");
     }
 }
@@ -41,7 +43,12 @@ fn every_region_has_a_shape_at_every_level() {
 #[test]
 fn the_asset_round_trips() {
     let bytes = std::fs::read(common::asset_path()).unwrap_or_default();
-    let bytes = if bytes.is_empty() { atlas(); std::fs::read(common::asset_path()).unwrap() } else { bytes };
+    let bytes = if bytes.is_empty() {
+        atlas();
+        std::fs::read(common::asset_path()).unwrap()
+    } else {
+        bytes
+    };
     let asset = Asset::from_bytes(&bytes).expect("read");
     assert_eq!(asset.to_bytes(), bytes);
 }
@@ -104,10 +111,11 @@ fn agrees_with_full_resolution_source_away_from_borders() {
     for _ in 0..1500 {
         let (lon, lat) = (94.9f64..141.1, -11.1f64..6.1).new_tree(&mut runner).unwrap().current();
         let d = 0.005;
-        let neighbourhood: Vec<Option<String>> = [(0.0, 0.0), (d, 0.0), (-d, 0.0), (0.0, d), (0.0, -d), (d, d), (-d, -d), (d, -d), (-d, d)]
-            .iter()
-            .map(|(dx, dy)| source_code(&source, lon + dx, lat + dy))
-            .collect();
+        let neighbourhood: Vec<Option<String>> =
+            [(0.0, 0.0), (d, 0.0), (-d, 0.0), (0.0, d), (0.0, -d), (d, d), (-d, -d), (d, -d), (-d, d)]
+                .iter()
+                .map(|(dx, dy)| source_code(&source, lon + dx, lat + dy))
+                .collect();
         if neighbourhood.iter().all(|answer| *answer == neighbourhood[0]) {
             checked += 1;
             on_land += usize::from(neighbourhood[0].is_some());

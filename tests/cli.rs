@@ -15,8 +15,13 @@ fn cli(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start peta-cerdas");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    // Feed stdin from a thread: a big batch fills the stdout pipe before stdin is all written.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_owned();
+    let writer = std::thread::spawn(move || input.write_all(stdin.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -63,7 +68,8 @@ fn batch_handles_a_hundred_thousand_points() {
 fn prepare_bad(geojson: &str) -> (Output, bool) {
     let dir = std::env::temp_dir().join(format!("peta-cerdas-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let input = dir.join(format!("input-{:x}.geojson", geojson.len() * 31 + geojson.bytes().map(usize::from).sum::<usize>()));
+    let input =
+        dir.join(format!("input-{:x}.geojson", geojson.len() * 31 + geojson.bytes().map(usize::from).sum::<usize>()));
     std::fs::write(&input, geojson).unwrap();
     let out_dir = dir.join(input.file_stem().unwrap());
     std::fs::create_dir_all(&out_dir).unwrap();
@@ -88,13 +94,37 @@ fn prepare_names_the_feature_and_the_problem_and_keeps_the_old_asset() {
     let cases: Vec<(String, &str)> = vec![
         ("not json at all".into(), "not a GeoJSON FeatureCollection"),
         (r#"{"type":"FeatureCollection","features":[{"type":"Feature""#.into(), "not a GeoJSON FeatureCollection"),
-        (collection(&[feature("35.20", r#"{"type":"Polygon","coordinates":[[[500000,9100000],[510000,9100000],[510000,9110000],[500000,9100000]]]}"#)]), "look projected"),
+        (
+            collection(&[feature(
+                "35.20",
+                r#"{"type":"Polygon","coordinates":[[[500000,9100000],[510000,9100000],[510000,9110000],[500000,9100000]]]}"#,
+            )]),
+            "look projected",
+        ),
         (collection(&[feature("99.99", SQUARE)]), "not in the official code list"),
-        (collection(&[feature("35.20", SQUARE), feature("35.20", SQUARE)]), "feature 1 (code 35.20): code 35.20 was already used by feature 0"),
+        (
+            collection(&[feature("35.20", SQUARE), feature("35.20", SQUARE)]),
+            "feature 1 (code 35.20): code 35.20 was already used by feature 0",
+        ),
         (collection(&[feature("35.20", r#"{"type":"MultiPolygon","coordinates":[]}"#)]), "geometry is empty"),
-        (collection(&[feature("35.20", r#"{"type":"Polygon","coordinates":[[[111,-8],[112,-8],[112,-7],[111,-7],[111,-7.5]]]}"#)]), "is not closed"),
-        (collection(&[feature("35.20", r#"{"type":"Polygon","coordinates":[[[111,-8],[112,NaN],[112,-7],[111,-8]]]}"#)]), "not a GeoJSON FeatureCollection"),
-        (collection(&[feature("35.20", r#"{"type":"Point","coordinates":[111,-8]}"#)]), "not a Polygon or MultiPolygon"),
+        (
+            collection(&[feature(
+                "35.20",
+                r#"{"type":"Polygon","coordinates":[[[111,-8],[112,-8],[112,-7],[111,-7],[111,-7.5]]]}"#,
+            )]),
+            "is not closed",
+        ),
+        (
+            collection(&[feature(
+                "35.20",
+                r#"{"type":"Polygon","coordinates":[[[111,-8],[112,NaN],[112,-7],[111,-8]]]}"#,
+            )]),
+            "not a GeoJSON FeatureCollection",
+        ),
+        (
+            collection(&[feature("35.20", r#"{"type":"Point","coordinates":[111,-8]}"#)]),
+            "not a Polygon or MultiPolygon",
+        ),
         (collection(&[feature("nonsense", SQUARE)]), "is not a Kemendagri code"),
         (collection(&[feature("35.20", SQUARE)]), "missing codes"),
     ];
@@ -110,7 +140,113 @@ fn prepare_names_the_feature_and_the_problem_and_keeps_the_old_asset() {
 
 #[test]
 fn prepare_reports_a_missing_file() {
-    let out = cli(&["prepare", "--boundaries", "/nonexistent/boundaries.geojson", "--out", "/tmp/peta-cerdas-none"], "");
+    let out =
+        cli(&["prepare", "--boundaries", "/nonexistent/boundaries.geojson", "--out", "/tmp/peta-cerdas-none"], "");
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("cannot read boundaries /nonexistent/boundaries.geojson"));
+}
+
+#[test]
+fn stats_prints_exactly_the_documented_shape() {
+    let out = cli(&["stats", "--year", "2021"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 5);
+    for key in ["regions", "year", "members_as_of_year", "cohorts", "pillars"] {
+        assert!(keys.contains(&key), "{key} missing from {json}");
+    }
+    assert_eq!(json["regions"], 514);
+    assert_eq!(json["year"], 2021);
+    assert_eq!(json["members_as_of_year"], 138);
+    let cohorts = json["cohorts"].as_array().unwrap();
+    let official: Vec<u64> = cohorts.iter().map(|c| c["official"].as_u64().unwrap()).collect();
+    assert_eq!(official, [25, 50, 25, 48, 50, 50, 10]);
+    assert_eq!(cohorts[0].as_object().unwrap().len(), 3);
+    assert_eq!(json["pillars"].as_object().unwrap().len(), 6);
+    // Order as documented: the text starts with regions and ends with pillars.
+    assert!(text(&out.stdout).starts_with(
+        r#"{"regions":514,"year":2021,"members_as_of_year":138,"cohorts":[{"year":2017,"official":25,"identified":"#
+    ));
+    let latest: serde_json::Value = serde_json::from_slice(&cli(&["stats"], "").stdout).unwrap();
+    assert_eq!(latest["year"], 2024);
+}
+
+#[test]
+fn stats_rejects_years_outside_the_programme() {
+    for year in ["2016", "2031", "20x1"] {
+        let out = cli(&["stats", "--year", year], "");
+        assert!(!out.status.success());
+        assert!(text(&out.stderr).contains("year"), "{}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn render_writes_an_svg_and_refuses_bad_arguments() {
+    let dir = std::env::temp_dir().join(format!("peta-cerdas-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("map.svg");
+    let out = cli(
+        &[
+            "render",
+            "--year",
+            "2022",
+            "--mode",
+            "pillar",
+            "--pillar",
+            "economy",
+            "--lang",
+            "en",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Pillar Economy") && svg.contains(r#"lang="en""#));
+    for (args, complaint) in [
+        (vec!["--mode", "heat"], "unknown mode"),
+        (vec!["--pillar", "smart"], "unknown pillar"),
+        (vec!["--lang", "fr"], "unknown lang"),
+        (vec!["--year", "2025"], "outside the programme"),
+        (vec!["--width", "NaN"], "width"),
+        (vec!["--region", "99.99"], "no region"),
+    ] {
+        let mut all = vec!["render", "-o", file.to_str().unwrap()];
+        all.extend(args);
+        let out = cli(&all, "");
+        assert!(!out.status.success(), "{all:?}");
+        assert!(text(&out.stderr).contains(complaint), "{all:?}: {}", text(&out.stderr));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn check_names_every_row_it_cannot_match() {
+    let dir = std::env::temp_dir().join(format!("peta-cerdas-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.csv");
+    std::fs::write(&good, "\u{feff}kode;nama;nilai\n35.20;Kabupaten Magetan;1,5\n;Kota Bukittinggi;2\n").unwrap();
+    let out = cli(&["check", good.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("2 regions with a value"), "{}", text(&out.stdout));
+
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "nama,nilai\nKab. Magetn,1\nKota Bukittinggi,x\nAtlantis,3\n").unwrap();
+    let out = cli(&["check", bad.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("line 2: \"Kab. Magetn\" matches no kabupaten/kota; closest: Kabupaten Magetan"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("line 3: value \"x\" is not a number"), "{stdout}");
+    assert!(stdout.contains("line 4: \"Atlantis\""), "{stdout}");
+
+    let binary = dir.join("binary.csv");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let out = cli(&["check", binary.to_str().unwrap()], "");
+    assert!(!out.status.success() && text(&out.stderr).contains("not UTF-8"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

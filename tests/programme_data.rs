@@ -27,33 +27,18 @@ fn data(file: &str) -> String {
 fn programme() -> &'static Programme {
     static PROGRAMME: OnceLock<Programme> = OnceLock::new();
     PROGRAMME.get_or_init(|| {
-        Programme::from_csv(
-            &data("members.csv"),
-            &data("pillars.csv"),
-            &data("cohorts.csv"),
-        )
-        .unwrap_or_else(|e| panic!("{e}"))
+        Programme::from_csv(&data("members.csv"), &data("pillars.csv"), &data("cohorts.csv"))
+            .unwrap_or_else(|e| panic!("{e}"))
     })
 }
 
 /// Rows of a CSV file as column -> value maps.
 fn rows(text: &str) -> Vec<BTreeMap<String, String>> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
     reader
         .records()
-        .map(|record| {
-            header
-                .iter()
-                .cloned()
-                .zip(record.unwrap().iter().map(str::to_owned))
-                .collect()
-        })
+        .map(|record| header.iter().cloned().zip(record.unwrap().iter().map(str::to_owned)).collect())
         .collect()
 }
 
@@ -61,12 +46,10 @@ fn rows(text: &str) -> Vec<BTreeMap<String, String>> {
 fn provinces() -> &'static BTreeMap<u8, String> {
     static PROVINCES: OnceLock<BTreeMap<u8, String>> = OnceLock::new();
     PROVINCES.get_or_init(|| {
-        rows(&read(
-            shared().join("boundaries/codes/idn-area-data-4.0.1_provinces.csv"),
-        ))
-        .into_iter()
-        .map(|row| (row["code"].parse().unwrap(), row["name"].clone()))
-        .collect()
+        rows(&read(shared().join("boundaries/codes/idn-area-data-4.0.1_provinces.csv")))
+            .into_iter()
+            .map(|row| (row["code"].parse().unwrap(), row["name"].clone()))
+            .collect()
     })
 }
 
@@ -74,16 +57,14 @@ fn provinces() -> &'static BTreeMap<u8, String> {
 fn regions() -> &'static [Region] {
     static REGIONS: OnceLock<Vec<Region>> = OnceLock::new();
     REGIONS.get_or_init(|| {
-        rows(&read(
-            shared().join("boundaries/codes/idn-area-data-4.0.1_regencies.csv"),
-        ))
-        .into_iter()
-        .map(|row| Region {
-            code: row["code"].parse().unwrap(),
-            name: row["name"].clone(),
-            province: provinces()[&row["province_code"].parse::<u8>().unwrap()].clone(),
-        })
-        .collect()
+        rows(&read(shared().join("boundaries/codes/idn-area-data-4.0.1_regencies.csv")))
+            .into_iter()
+            .map(|row| Region {
+                code: row["code"].parse().unwrap(),
+                name: row["name"].clone(),
+                province: provinces()[&row["province_code"].parse::<u8>().unwrap()].clone(),
+            })
+            .collect()
     })
 }
 
@@ -101,11 +82,7 @@ fn resolves_to(name: &str) -> Option<RegionCode> {
 }
 
 fn years_of(code_text: &str) -> Vec<u16> {
-    programme()
-        .memberships_of(code(code_text))
-        .iter()
-        .map(|m| m.year)
-        .collect()
+    programme().memberships_of(code(code_text)).iter().map(|m| m.year).collect()
 }
 
 fn confidence(code_text: &str, year: u16) -> Confidence {
@@ -125,26 +102,13 @@ fn the_code_list_has_514_kabupaten_kota() {
 
 #[test]
 fn every_member_name_resolves_to_its_code() {
-    let official: BTreeMap<RegionCode, &str> = regions()
-        .iter()
-        .map(|r| (r.code, r.name.as_str()))
-        .collect();
+    let official: BTreeMap<RegionCode, &str> = regions().iter().map(|r| (r.code, r.name.as_str())).collect();
     for m in programme().memberships() {
-        assert_eq!(
-            official.get(&m.code).copied(),
-            Some(m.name.as_str()),
-            "{} is not in the code list",
-            m.code
-        );
+        assert_eq!(official.get(&m.code).copied(), Some(m.name.as_str()), "{} is not in the code list", m.code);
         assert_eq!(resolves_to(&m.name), Some(m.code), "{} {}", m.code, m.name);
     }
     for p in programme().province_memberships() {
-        assert_eq!(
-            provinces().get(&p.province),
-            Some(&p.name),
-            "province {}",
-            p.province
-        );
+        assert_eq!(provinces().get(&p.province), Some(&p.name), "province {}", p.province);
     }
 }
 
@@ -162,17 +126,10 @@ fn every_citation_names_its_subject() {
     // Kota (2017) or the Kabupaten (2021); "Yogyakarta" the Kota (2018) or the province.
     assert_eq!(
         unresolved,
-        vec![
-            "Semarang (Kota/Kabupaten not specified)",
-            "Yogyakarta (Kota Yogyakarta or DIY province; not specified)"
-        ]
+        vec!["Semarang (Kota/Kabupaten not specified)", "Yogyakarta (Kota Yogyakarta or DIY province; not specified)"]
     );
-    let semarang: Vec<&str> = index()
-        .resolve("Semarang")
-        .expect_err("ambiguous")
-        .into_iter()
-        .map(|i| regions()[i].name.as_str())
-        .collect();
+    let semarang: Vec<&str> =
+        index().resolve("Semarang").expect_err("ambiguous").into_iter().map(|i| regions()[i].name.as_str()).collect();
     assert_eq!(semarang, vec!["Kabupaten Semarang", "Kota Semarang"]);
 }
 
@@ -180,22 +137,13 @@ fn every_citation_names_its_subject() {
 fn every_row_cites_a_web_page() {
     let is_url = |url: &str| url.starts_with("https://") || url.starts_with("http://");
     for m in programme().memberships() {
-        assert!(
-            is_url(&m.source.url) && !m.source.title.is_empty(),
-            "{} {}",
-            m.name,
-            m.year
-        );
+        assert!(is_url(&m.source.url) && !m.source.title.is_empty(), "{} {}", m.name, m.year);
     }
     for p in programme().province_memberships() {
         assert!(is_url(&p.source.url), "{}", p.name);
     }
     for c in programme().citations() {
-        assert!(
-            is_url(&c.source_url) && !c.quote.trim().is_empty() && !c.label.is_empty(),
-            "{}",
-            c.name
-        );
+        assert!(is_url(&c.source_url) && !c.quote.trim().is_empty() && !c.label.is_empty(), "{}", c.name);
     }
     for cohort in programme().cohorts() {
         assert!(is_url(&cohort.source_url), "{}", cohort.year);
@@ -204,11 +152,8 @@ fn every_row_cites_a_web_page() {
 
 #[test]
 fn official_counts_and_running_totals() {
-    let official: Vec<(u16, u16, u16, u16)> = programme()
-        .cohorts()
-        .iter()
-        .map(|c| (c.year, c.official, c.repeats, c.running_total))
-        .collect();
+    let official: Vec<(u16, u16, u16, u16)> =
+        programme().cohorts().iter().map(|c| (c.year, c.official, c.repeats, c.running_total)).collect();
     assert_eq!(
         official,
         vec![
@@ -222,10 +167,7 @@ fn official_counts_and_running_totals() {
         ]
     );
     assert_eq!(programme().latest_year(), 2024);
-    assert_eq!(
-        programme().pilot_provinces(2023),
-        vec!["Jawa Barat", "Daerah Istimewa Yogyakarta"]
-    );
+    assert_eq!(programme().pilot_provinces(2023), vec!["Jawa Barat", "Daerah Istimewa Yogyakarta"]);
     assert!(programme().pilot_provinces(2022).is_empty());
 }
 
@@ -237,11 +179,7 @@ fn identified_members_per_year() {
         .into_iter()
         .map(|year| {
             let p = programme();
-            assert_eq!(
-                p.joined_in(year).len(),
-                p.identified(year),
-                "a region listed twice in {year}"
-            );
+            assert_eq!(p.joined_in(year).len(), p.identified(year), "a region listed twice in {year}");
             (
                 year,
                 p.identified(year),
@@ -267,17 +205,9 @@ fn identified_members_per_year() {
         let listed = programme().identified(cohort.year);
         let confirmed = programme().identified_with(cohort.year, Confidence::Confirmed);
         // Confirmed rows never exceed the official count; any excess is flagged rows.
-        assert!(
-            confirmed <= usize::from(cohort.official),
-            "{}: {confirmed} confirmed",
-            cohort.year
-        );
+        assert!(confirmed <= usize::from(cohort.official), "{}: {confirmed} confirmed", cohort.year);
         if listed > usize::from(cohort.official) {
-            assert!(
-                listed - usize::from(cohort.official) <= listed - confirmed,
-                "{}",
-                cohort.year
-            );
+            assert!(listed - usize::from(cohort.official) <= listed - confirmed, "{}", cohort.year);
         }
     }
 }
@@ -373,26 +303,14 @@ fn known_facts_from_the_research() {
 fn pillar_citations() {
     let p = programme();
     // Kota Denpasar's quick wins cover all six dimensions.
-    assert_eq!(
-        p.pillars_of(code("51.71")),
-        Pillar::ALL.into_iter().collect()
-    );
+    assert_eq!(p.pillars_of(code("51.71")), Pillar::ALL.into_iter().collect());
     // Kota Jambi: governance and branding quick wins, a four-pillar row, a smart-living award.
-    assert_eq!(
-        p.pillars_of(code("15.71")),
-        Pillar::ALL.into_iter().collect()
-    );
+    assert_eq!(p.pillars_of(code("15.71")), Pillar::ALL.into_iter().collect());
     assert_eq!(p.citations_of(code("15.71")).len(), 4);
     // Kabupaten Blitar: a governance award and quick wins of no named pillar.
     let blitar = p.citations_of(code("35.05"));
-    assert_eq!(
-        blitar.iter().map(|c| c.kind).collect::<Vec<_>>(),
-        vec![CitationKind::Award, CitationKind::Unnamed]
-    );
-    assert_eq!(
-        p.pillars_of(code("35.05")),
-        [Pillar::Governance].into_iter().collect()
-    );
+    assert_eq!(blitar.iter().map(|c| c.kind).collect::<Vec<_>>(), vec![CitationKind::Award, CitationKind::Unnamed]);
+    assert_eq!(p.pillars_of(code("35.05")), [Pillar::Governance].into_iter().collect());
     // Wonogiri's 2022 award is for a tourism-area category, not a pillar.
     let wonogiri = p.citations_of(code("33.12"));
     assert_eq!(wonogiri.len(), 1);
@@ -401,16 +319,12 @@ fn pillar_citations() {
     // Kabupaten Banyumas's award has no cohort year: the membership is 2018 or 2019.
     assert_eq!(p.citations_of(code("33.02"))[0].year, None);
     // The smart-province citation of Jawa Barat.
-    assert!(p
-        .citations()
-        .iter()
-        .any(|c| c.subject == Subject::Province(32) && c.pillars == [Pillar::Governance]));
+    assert!(p.citations().iter().any(|c| c.subject == Subject::Province(32) && c.pillars == [Pillar::Governance]));
 
-    let kinds: BTreeMap<CitationKind, usize> =
-        p.citations().iter().fold(BTreeMap::new(), |mut kinds, c| {
-            *kinds.entry(c.kind).or_default() += 1;
-            kinds
-        });
+    let kinds: BTreeMap<CitationKind, usize> = p.citations().iter().fold(BTreeMap::new(), |mut kinds, c| {
+        *kinds.entry(c.kind).or_default() += 1;
+        kinds
+    });
     assert_eq!(
         kinds.into_iter().collect::<Vec<_>>(),
         vec![
@@ -423,10 +337,7 @@ fn pillar_citations() {
     let counts = p.pillar_counts(p.latest_year());
     assert_eq!(counts.map(|(pillar, _)| pillar), Pillar::ALL);
     for (pillar, count) in counts {
-        assert!(
-            count > 0 && count <= p.members_as_of(p.latest_year()).len(),
-            "{pillar}: {count}"
-        );
+        assert!(count > 0 && count <= p.members_as_of(p.latest_year()).len(), "{pillar}: {count}");
     }
 }
 
@@ -437,17 +348,12 @@ fn nothing_was_lost_in_conversion() {
     let converted = rows(&data("members.csv"));
     assert_eq!(source.len(), 237);
     assert_eq!(converted.len(), source.len());
-    assert_eq!(
-        programme().memberships().len() + programme().province_memberships().len(),
-        237
-    );
+    assert_eq!(programme().memberships().len() + programme().province_memberships().len(), 237);
     for (from, to) in source.iter().zip(&converted) {
         let name = &from["region_name"];
         let expected_code = match name.strip_prefix("Provinsi ") {
             Some(_) => to["code"].clone(), // checked against the province list above
-            None => resolves_to(name)
-                .unwrap_or_else(|| panic!("{name} does not resolve"))
-                .to_string(),
+            None => resolves_to(name).unwrap_or_else(|| panic!("{name} does not resolve")).to_string(),
         };
         assert_eq!(to["code"], expected_code, "{name}");
         assert_eq!(to["year"], from["cohort_year"], "{name}");
@@ -456,15 +362,9 @@ fn nothing_was_lost_in_conversion() {
         assert_eq!(to["note"], from["note"], "{name}");
         // A note that flags doubt is either reflected in the confidence or explained.
         let note = from["note"].to_lowercase();
-        let flagged = ["inferred", "conflict", "caution", " low", "medium"]
-            .iter()
-            .any(|word| note.contains(word));
+        let flagged = ["inferred", "conflict", "caution", " low", "medium"].iter().any(|word| note.contains(word));
         if flagged {
-            assert!(
-                to["confidence"] != "confirmed" || !to["confidence_note"].is_empty(),
-                "{name} {}",
-                to["year"]
-            );
+            assert!(to["confidence"] != "confirmed" || !to["confidence_note"].is_empty(), "{name} {}", to["year"]);
         } else if (name.as_str(), to["year"].as_str()) == ("Kabupaten Lombok Timur", "2017") {
             // Unflagged, but its own note says it is NOT among the 25 signatories while a Kominfo
             // official counts it among the 25: the 26th name of 2017.
@@ -484,49 +384,21 @@ fn nothing_was_lost_in_conversion() {
         assert_eq!(to["quote"], from["quote"]);
         assert_eq!(to["label"], from["pillar"]);
         if !to["code"].is_empty() && to["code"].contains('.') {
-            assert_eq!(
-                resolves_to(&from["region_name"]).map(|c| c.to_string()),
-                Some(to["code"].clone())
-            );
+            assert_eq!(resolves_to(&from["region_name"]).map(|c| c.to_string()), Some(to["code"].clone()));
         }
     }
 }
 
 #[test]
 fn search_box_on_the_real_names() {
-    let first = |query: &str| {
-        index()
-            .search(query, 5)
-            .first()
-            .map(|&i| regions()[i].name.clone())
-    };
-    for query in [
-        "magetan",
-        "Magettan",
-        "kab magetan",
-        "Kab. Magetan",
-        "maget",
-    ] {
-        assert_eq!(
-            first(query).as_deref(),
-            Some("Kabupaten Magetan"),
-            "{query}"
-        );
+    let first = |query: &str| index().search(query, 5).first().map(|&i| regions()[i].name.clone());
+    for query in ["magetan", "Magettan", "kab magetan", "Kab. Magetan", "maget"] {
+        assert_eq!(first(query).as_deref(), Some("Kabupaten Magetan"), "{query}");
     }
     assert_eq!(first("bukit tinggi").as_deref(), Some("Kota Bukittinggi"));
-    assert_eq!(
-        first("Pematang Siantar").as_deref(),
-        Some("Kota Pematangsiantar")
-    );
-    assert_eq!(
-        first("tanjungpinang").as_deref(),
-        Some("Kota Tanjung Pinang")
-    );
-    let blitar: Vec<&str> = index()
-        .search("Blitar", 5)
-        .iter()
-        .map(|&i| regions()[i].name.as_str())
-        .collect();
+    assert_eq!(first("Pematang Siantar").as_deref(), Some("Kota Pematangsiantar"));
+    assert_eq!(first("tanjungpinang").as_deref(), Some("Kota Tanjung Pinang"));
+    let blitar: Vec<&str> = index().search("Blitar", 5).iter().map(|&i| regions()[i].name.as_str()).collect();
     assert_eq!(&blitar[..2], ["Kabupaten Blitar", "Kota Blitar"]);
     assert!(index().search("  ", 5).is_empty());
     // Every official name resolves to itself.

@@ -73,15 +73,13 @@ impl Asset {
     /// Reads and checks an asset; every reference is validated so later stages can index freely.
     pub fn from_bytes(bytes: &[u8]) -> Result<Asset, AssetError> {
         let body = bytes.strip_prefix(MAGIC).ok_or(AssetError::NotAnAsset)?;
-        let (version, body) = body
-            .split_first_chunk::<2>()
-            .ok_or_else(|| AssetError::Corrupt("truncated header".into()))?;
+        let (version, body) =
+            body.split_first_chunk::<2>().ok_or_else(|| AssetError::Corrupt("truncated header".into()))?;
         let found = u16::from_le_bytes(*version);
         if found != FORMAT_VERSION {
             return Err(AssetError::Version { found });
         }
-        let asset: Asset =
-            postcard::from_bytes(body).map_err(|e| AssetError::Corrupt(e.to_string()))?;
+        let asset: Asset = postcard::from_bytes(body).map_err(|e| AssetError::Corrupt(e.to_string()))?;
         asset.validate()?;
         Ok(asset)
     }
@@ -168,11 +166,8 @@ impl Level {
 fn assemble_ring(arcs: &[Vec<Coord<f64>>], references: &[i32]) -> LineString<f64> {
     let mut points: Vec<Coord<f64>> = Vec::new();
     for &reference in references {
-        let (arc, forwards) = if reference < 0 {
-            (&arcs[!reference as usize], false)
-        } else {
-            (&arcs[reference as usize], true)
-        };
+        let (arc, forwards) =
+            if reference < 0 { (&arcs[!reference as usize], false) } else { (&arcs[reference as usize], true) };
         let skip = usize::from(!points.is_empty());
         if forwards {
             points.extend(arc.iter().skip(skip));
@@ -205,8 +200,8 @@ mod tests {
 
     fn square_asset() -> Asset {
         let quantum = 1e-5;
-        let square = [(110.0, -7.0), (111.0, -7.0), (111.0, -6.0), (110.0, -6.0), (110.0, -7.0)]
-            .map(|(x, y)| Coord { x, y });
+        let square =
+            [(110.0, -7.0), (111.0, -7.0), (111.0, -6.0), (110.0, -6.0), (110.0, -7.0)].map(|(x, y)| Coord { x, y });
         Asset {
             attribution: "test".into(),
             regions: vec![Region {

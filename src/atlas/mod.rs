@@ -5,8 +5,8 @@ mod region;
 pub use region::{BadCode, Region, RegionCode, RegionKind};
 
 use crate::asset::{Asset, AssetError};
-use geo::{BoundingRect, Coord, CoordinatePosition, MultiPolygon, Polygon, Rect};
 use geo::coordinate_position::CoordPos;
+use geo::{BoundingRect, Coord, CoordinatePosition, MultiPolygon, Polygon, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 
@@ -52,12 +52,7 @@ impl Atlas {
                 })
             })
             .collect();
-        Atlas {
-            regions: asset.regions,
-            attribution: asset.attribution,
-            levels,
-            parts: RTree::bulk_load(boxes),
-        }
+        Atlas { regions: asset.regions, attribution: asset.attribution, levels, parts: RTree::bulk_load(boxes) }
     }
 
     pub fn regions(&self) -> &[Region] {
@@ -100,19 +95,14 @@ impl Atlas {
     /// The reference answer for [`Atlas::locate`]: every polygon of every region, no index.
     pub fn locate_brute_force(&self, lon: f64, lat: f64) -> Option<usize> {
         let point = Coord { x: lon, y: lat };
-        self.finest()
-            .iter()
-            .position(|shape| shape.0.iter().any(|polygon| covers(polygon, point)))
+        self.finest().iter().position(|shape| shape.0.iter().any(|polygon| covers(polygon, point)))
     }
 
     /// Regions whose bounding box meets the rectangle (lon/lat degrees), for drawing only what is in view.
     pub fn regions_in(&self, area: Rect<f64>) -> Vec<usize> {
         let envelope = AABB::from_corners(area.min().into(), area.max().into());
-        let mut found: Vec<usize> = self
-            .parts
-            .locate_in_envelope_intersecting(&envelope)
-            .map(|part| part.data.0 as usize)
-            .collect();
+        let mut found: Vec<usize> =
+            self.parts.locate_in_envelope_intersecting(&envelope).map(|part| part.data.0 as usize).collect();
         found.sort_unstable();
         found.dedup();
         found

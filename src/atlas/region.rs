@@ -52,14 +52,10 @@ impl FromStr for RegionCode {
             None => return Err(BadCode(text.to_owned())),
         };
         let two_digits = |part: &str| {
-            (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| part.parse::<u8>().ok())
-                .flatten()
+            (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit())).then(|| part.parse::<u8>().ok()).flatten()
         };
         match (two_digits(province), two_digits(regency)) {
-            (Some(province), Some(regency)) if province > 0 && regency > 0 => {
-                Ok(RegionCode { province, regency })
-            }
+            (Some(province), Some(regency)) if province > 0 && regency > 0 => Ok(RegionCode { province, regency }),
             _ => Err(BadCode(text.to_owned())),
         }
     }

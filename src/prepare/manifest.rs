@@ -30,8 +30,8 @@ pub struct CodeListSource {
 
 impl Manifest {
     pub fn load(path: &Path) -> Result<Manifest, PrepareError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| PrepareError::new(path.display().to_string(), e.to_string()))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| PrepareError::new(path.display().to_string(), e.to_string()))?;
         serde_json::from_str(&text).map_err(|e| PrepareError::new(path.display().to_string(), e.to_string()))
     }
 

@@ -83,8 +83,8 @@ pub fn prepare(geojson: &str, codes: &CodeList, attribution: &str) -> Result<(As
 fn repair(feature: &SourceFeature, report: &mut PrepareReport) -> Result<MultiPolygon<f64>, PrepareError> {
     let mut polygons: Vec<Polygon<f64>> = Vec::new();
     for (index, polygon) in feature.shape.0.iter().enumerate() {
-        report.rewound_rings += usize::from(!polygon.exterior().is_ccw())
-            + polygon.interiors().iter().filter(|ring| ring.is_ccw()).count();
+        report.rewound_rings +=
+            usize::from(!polygon.exterior().is_ccw()) + polygon.interiors().iter().filter(|ring| ring.is_ccw()).count();
         if polygon.is_valid() {
             polygons.push(polygon.orient(Direction::Default));
             continue;

@@ -29,8 +29,7 @@ impl CodeList {
         let mut regions = BTreeMap::new();
         for (line, record) in csv_records(regencies, "regencies")? {
             let at = || format!("regencies list line {line}");
-            let code: RegionCode =
-                field(&record, 0).parse().map_err(|e| PrepareError::new(at(), format!("{e}")))?;
+            let code: RegionCode = field(&record, 0).parse().map_err(|e| PrepareError::new(at(), format!("{e}")))?;
             let province = province_names.get(&code.province).ok_or_else(|| {
                 PrepareError::new(at(), format!("province {:02} is not in the provinces list", code.province))
             })?;
@@ -82,10 +81,8 @@ pub fn read_features(text: &str, codes: &CodeList) -> Result<SourceFeatures, Pre
     let mut seen: HashMap<RegionCode, String> = HashMap::new();
     for (index, feature) in collection.features.iter().enumerate() {
         let position = format!("feature {index}");
-        let properties = feature
-            .properties
-            .as_ref()
-            .ok_or_else(|| PrepareError::new(&position, "has no properties"))?;
+        let properties =
+            feature.properties.as_ref().ok_or_else(|| PrepareError::new(&position, "has no properties"))?;
         let Some(code) = feature_code(properties).map_err(|why| PrepareError::new(&position, why))? else {
             skipped.push(format!("{position} ({})", describe(properties)));
             continue;
@@ -100,12 +97,8 @@ pub fn read_features(text: &str, codes: &CodeList) -> Result<SourceFeatures, Pre
         let shape = feature_shape(feature).map_err(|why| PrepareError::new(&label, why))?;
         features.push(SourceFeature { code, label, shape });
     }
-    let missing: Vec<String> = codes
-        .regions
-        .keys()
-        .filter(|code| !seen.contains_key(code))
-        .map(|code| code.to_string())
-        .collect();
+    let missing: Vec<String> =
+        codes.regions.keys().filter(|code| !seen.contains_key(code)).map(|code| code.to_string()).collect();
     if !missing.is_empty() {
         return Err(PrepareError::new(
             "boundary file",

@@ -36,10 +36,7 @@ impl Topology {
                     .0
                     .iter()
                     .map(|polygon| {
-                        std::iter::once(polygon.exterior())
-                            .chain(polygon.interiors())
-                            .map(open_ring_keys)
-                            .collect()
+                        std::iter::once(polygon.exterior()).chain(polygon.interiors()).map(open_ring_keys).collect()
                     })
                     .collect()
             })
@@ -62,8 +59,7 @@ impl Topology {
     /// Simplifies every arc once (Douglas-Peucker, endpoints kept); rings that collapse are
     /// dropped, except each region's largest polygon, whose arcs are refined until it survives.
     pub fn simplify(&self, tolerance: f64) -> Topology {
-        let mut arcs: Vec<Vec<Coord<f64>>> =
-            self.arcs.iter().map(|arc| simplify_arc(arc, tolerance)).collect();
+        let mut arcs: Vec<Vec<Coord<f64>>> = self.arcs.iter().map(|arc| simplify_arc(arc, tolerance)).collect();
         for (shape, &largest) in self.shapes.iter().zip(&self.largest_polygon) {
             let Some(exterior) = shape.get(largest).and_then(|rings| rings.first()) else { continue };
             let mut finer = tolerance;
@@ -103,7 +99,11 @@ impl Topology {
         }
         let renumber = |reference: i32| {
             let id = new_id[arc_id(reference)].expect("every used arc was numbered");
-            if reference < 0 { !id } else { id }
+            if reference < 0 {
+                !id
+            } else {
+                id
+            }
         };
         let shapes = self
             .shapes
@@ -200,7 +200,11 @@ impl ArcBuilder {
         if id == next_id {
             self.arcs.push(canonical.into_iter().map(coord).collect());
         }
-        if forwards { id as i32 } else { !(id as i32) }
+        if forwards {
+            id as i32
+        } else {
+            !(id as i32)
+        }
     }
 }
 
@@ -256,11 +260,8 @@ mod tests {
         let topology = Topology::build(&neighbours());
         let left: Vec<i32> = topology.shapes[0][0][0].clone();
         let right: Vec<i32> = topology.shapes[1][0][0].clone();
-        let shared: Vec<usize> = left
-            .iter()
-            .filter(|&&l| right.iter().any(|&r| arc_id(r) == arc_id(l)))
-            .map(|&l| arc_id(l))
-            .collect();
+        let shared: Vec<usize> =
+            left.iter().filter(|&&l| right.iter().any(|&r| arc_id(r) == arc_id(l))).map(|&l| arc_id(l)).collect();
         assert_eq!(shared.len(), 1, "left {left:?} right {right:?}");
         let arc = &topology.arcs[shared[0]];
         assert_eq!(arc.len(), 3, "the shared border keeps its middle vertex");

@@ -31,14 +31,8 @@ pub enum Pillar {
 }
 
 impl Pillar {
-    pub const ALL: [Pillar; 6] = [
-        Pillar::Governance,
-        Pillar::Branding,
-        Pillar::Economy,
-        Pillar::Living,
-        Pillar::Society,
-        Pillar::Environment,
-    ];
+    pub const ALL: [Pillar; 6] =
+        [Pillar::Governance, Pillar::Branding, Pillar::Economy, Pillar::Living, Pillar::Society, Pillar::Environment];
 
     /// The key used in the data files: "governance", "branding", ...
     pub fn key(self) -> &'static str {
@@ -82,13 +76,7 @@ pub struct UnknownValue {
 
 impl fmt::Display for UnknownValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} {:?}; valid values: {}",
-            self.what,
-            self.value,
-            self.valid.join(", ")
-        )?;
+        write!(f, "unknown {} {:?}; valid values: {}", self.what, self.value, self.valid.join(", "))?;
         if self.what == "pillar" {
             f.write_str(" (optionally prefixed with \"smart \")")?;
         }
@@ -98,14 +86,7 @@ impl fmt::Display for UnknownValue {
 
 impl std::error::Error for UnknownValue {}
 
-const PILLAR_KEYS: &[&str] = &[
-    "governance",
-    "branding",
-    "economy",
-    "living",
-    "society",
-    "environment",
-];
+const PILLAR_KEYS: &[&str] = &["governance", "branding", "economy", "living", "society", "environment"];
 
 impl FromStr for Pillar {
     type Err = UnknownValue;
@@ -118,14 +99,11 @@ impl FromStr for Pillar {
             [key] => key.as_str(),
             _ => "",
         };
-        Pillar::ALL
-            .into_iter()
-            .find(|pillar| pillar.key() == key)
-            .ok_or_else(|| UnknownValue {
-                what: "pillar",
-                value: text.to_owned(),
-                valid: PILLAR_KEYS,
-            })
+        Pillar::ALL.into_iter().find(|pillar| pillar.key() == key).ok_or_else(|| UnknownValue {
+            what: "pillar",
+            value: text.to_owned(),
+            valid: PILLAR_KEYS,
+        })
     }
 }
 
@@ -142,11 +120,7 @@ pub enum Confidence {
 }
 
 impl Confidence {
-    pub const ALL: [Confidence; 3] = [
-        Confidence::Confirmed,
-        Confidence::Inferred,
-        Confidence::Conflicting,
-    ];
+    pub const ALL: [Confidence; 3] = [Confidence::Confirmed, Confidence::Inferred, Confidence::Conflicting];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -168,14 +142,11 @@ impl FromStr for Confidence {
 
     fn from_str(text: &str) -> Result<Confidence, UnknownValue> {
         let wanted = text.trim().to_lowercase();
-        Confidence::ALL
-            .into_iter()
-            .find(|value| value.key() == wanted)
-            .ok_or_else(|| UnknownValue {
-                what: "confidence",
-                value: text.to_owned(),
-                valid: &["confirmed", "inferred", "conflicting"],
-            })
+        Confidence::ALL.into_iter().find(|value| value.key() == wanted).ok_or_else(|| UnknownValue {
+            what: "confidence",
+            value: text.to_owned(),
+            valid: &["confirmed", "inferred", "conflicting"],
+        })
     }
 }
 
@@ -194,12 +165,8 @@ pub enum CitationKind {
 }
 
 impl CitationKind {
-    pub const ALL: [CitationKind; 4] = [
-        CitationKind::Stated,
-        CitationKind::Award,
-        CitationKind::Inferred,
-        CitationKind::Unnamed,
-    ];
+    pub const ALL: [CitationKind; 4] =
+        [CitationKind::Stated, CitationKind::Award, CitationKind::Inferred, CitationKind::Unnamed];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -222,14 +189,11 @@ impl FromStr for CitationKind {
 
     fn from_str(text: &str) -> Result<CitationKind, UnknownValue> {
         let wanted = text.trim().to_lowercase();
-        CitationKind::ALL
-            .into_iter()
-            .find(|value| value.key() == wanted)
-            .ok_or_else(|| UnknownValue {
-                what: "citation kind",
-                value: text.to_owned(),
-                valid: &["stated", "award", "inferred", "unnamed"],
-            })
+        CitationKind::ALL.into_iter().find(|value| value.key() == wanted).ok_or_else(|| UnknownValue {
+            what: "citation kind",
+            value: text.to_owned(),
+            valid: &["stated", "award", "inferred", "unnamed"],
+        })
     }
 }
 
@@ -326,11 +290,7 @@ pub struct Programme {
 impl Programme {
     /// Reads `members.csv`, `pillars.csv` and `cohorts.csv` (their text) and checks them.
     /// `members.csv` holds the pilot provinces too, under their two-digit province code.
-    pub fn from_csv(
-        members: &str,
-        pillars: &str,
-        cohorts: &str,
-    ) -> Result<Programme, ProgrammeError> {
+    pub fn from_csv(members: &str, pillars: &str, cohorts: &str) -> Result<Programme, ProgrammeError> {
         parse::programme(members, pillars, cohorts)
     }
 
@@ -348,13 +308,7 @@ impl Programme {
         for indices in by_region.values_mut() {
             indices.sort_by_key(|&index| members[index].year);
         }
-        Programme {
-            cohorts,
-            members,
-            provinces,
-            citations,
-            by_region,
-        }
+        Programme { cohorts, members, provinces, citations, by_region }
     }
 
     /// The cohorts, sorted by year.
@@ -383,11 +337,7 @@ impl Programme {
     /// Distinct regions with any membership in `year` or before (cumulative), whatever the
     /// confidence.
     pub fn members_as_of(&self, year: u16) -> BTreeSet<RegionCode> {
-        self.members
-            .iter()
-            .filter(|m| m.year <= year)
-            .map(|m| m.code)
-            .collect()
+        self.members.iter().filter(|m| m.year <= year).map(|m| m.code).collect()
     }
 
     /// The kab/kota listed for the cohort of `year`, in file order.
@@ -397,20 +347,12 @@ impl Programme {
 
     /// How many distinct kab/kota are listed for the cohort of `year`.
     pub fn identified(&self, year: u16) -> usize {
-        self.members
-            .iter()
-            .filter(|m| m.year == year)
-            .map(|m| m.code)
-            .collect::<BTreeSet<_>>()
-            .len()
+        self.members.iter().filter(|m| m.year == year).map(|m| m.code).collect::<BTreeSet<_>>().len()
     }
 
     /// How many kab/kota are listed for `year` with the given confidence.
     pub fn identified_with(&self, year: u16, confidence: Confidence) -> usize {
-        self.joined_in(year)
-            .iter()
-            .filter(|m| m.confidence == confidence)
-            .count()
+        self.joined_in(year).iter().filter(|m| m.confidence == confidence).count()
     }
 
     /// All memberships of a region, by year, with their sources.
@@ -427,11 +369,7 @@ impl Programme {
 
     /// Whether the region is listed in two or more cohort years up to `as_of`.
     pub fn is_repeat(&self, code: RegionCode, as_of: u16) -> bool {
-        self.memberships_of(code)
-            .iter()
-            .filter(|m| m.year <= as_of)
-            .count()
-            >= 2
+        self.memberships_of(code).iter().filter(|m| m.year <= as_of).count() >= 2
     }
 
     /// The pillars sources credit the region with: stated, awarded or inferred (not the
@@ -450,10 +388,7 @@ impl Programme {
     }
 
     pub fn citations_of(&self, code: RegionCode) -> Vec<&PillarCitation> {
-        self.citations
-            .iter()
-            .filter(|citation| citation.subject == Subject::Region(code))
-            .collect()
+        self.citations.iter().filter(|citation| citation.subject == Subject::Region(code)).collect()
     }
 
     /// For each pillar, how many members as of `as_of` are credited with it (by
@@ -479,10 +414,6 @@ impl Programme {
 
     /// The names of the provinces in the cohort of `year` ("Jawa Barat", ...), in file order.
     pub fn pilot_provinces(&self, year: u16) -> Vec<String> {
-        self.provinces
-            .iter()
-            .filter(|p| p.year == year)
-            .map(|p| p.name.clone())
-            .collect()
+        self.provinces.iter().filter(|p| p.year == year).map(|p| p.name.clone()).collect()
     }
 }

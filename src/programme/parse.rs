@@ -1,8 +1,8 @@
 //! Reading and checking the programme CSV files.
 
 use super::{
-    CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme,
-    ProvinceMembership, Source, Subject,
+    CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme, ProvinceMembership, Source,
+    Subject,
 };
 use crate::atlas::RegionCode;
 use csv::StringRecord;
@@ -13,34 +13,10 @@ pub const MEMBERS: &str = "members.csv";
 pub const PILLARS: &str = "pillars.csv";
 pub const COHORTS: &str = "cohorts.csv";
 
-pub const MEMBER_COLUMNS: &[&str] = &[
-    "code",
-    "name",
-    "year",
-    "confidence",
-    "confidence_note",
-    "source_url",
-    "source_title",
-    "note",
-];
-pub const PILLAR_COLUMNS: &[&str] = &[
-    "code",
-    "name",
-    "year",
-    "pillars",
-    "kind",
-    "source_url",
-    "quote",
-    "label",
-];
-pub const COHORT_COLUMNS: &[&str] = &[
-    "year",
-    "official",
-    "repeats",
-    "running_total",
-    "note",
-    "source_url",
-];
+pub const MEMBER_COLUMNS: &[&str] =
+    &["code", "name", "year", "confidence", "confidence_note", "source_url", "source_title", "note"];
+pub const PILLAR_COLUMNS: &[&str] = &["code", "name", "year", "pillars", "kind", "source_url", "quote", "label"];
+pub const COHORT_COLUMNS: &[&str] = &["year", "official", "repeats", "running_total", "note", "source_url"];
 
 /// What is wrong with the programme data, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,18 +58,11 @@ struct Row {
 
 impl Row {
     fn err(&self, message: impl Into<String>) -> ProgrammeError {
-        ProgrammeError {
-            file: self.file,
-            line: self.line,
-            message: message.into(),
-        }
+        ProgrammeError { file: self.file, line: self.line, message: message.into() }
     }
 
     fn index(&self, column: &str) -> usize {
-        self.columns
-            .iter()
-            .position(|name| *name == column)
-            .unwrap_or(usize::MAX)
+        self.columns.iter().position(|name| *name == column).unwrap_or(usize::MAX)
     }
 
     /// The field as written (notes and quotes keep their spacing).
@@ -116,19 +85,12 @@ impl Row {
 
     fn number(&self, column: &str) -> Result<u16, ProgrammeError> {
         let text = self.required(column)?;
-        text.parse::<u16>().map_err(|_| {
-            self.err(format!(
-                "{column} {text:?} is not a whole number from 0 to 65535"
-            ))
-        })
+        text.parse::<u16>().map_err(|_| self.err(format!("{column} {text:?} is not a whole number from 0 to 65535")))
     }
 
     fn url(&self, column: &str) -> Result<&str, ProgrammeError> {
         let url = self.required(column)?;
-        let rest = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"))
-            .unwrap_or("");
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or("");
         if rest.is_empty() || url.chars().any(char::is_whitespace) {
             return Err(self.err(format!("{column} {url:?} is not an http(s) URL")));
         }
@@ -137,9 +99,7 @@ impl Row {
 
     /// A year that must be one of the cohort years.
     fn cohort_year(&self, text: &str, years: &BTreeMap<u16, ()>) -> Result<u16, ProgrammeError> {
-        let year = text
-            .parse::<u16>()
-            .map_err(|_| self.err(format!("year {text:?} is not a year such as 2018")))?;
+        let year = text.parse::<u16>().map_err(|_| self.err(format!("year {text:?} is not a year such as 2018")))?;
         if !years.contains_key(&year) {
             let known: Vec<String> = years.keys().map(u16::to_string).collect();
             return Err(self.err(format!(
@@ -153,15 +113,8 @@ impl Row {
 
 /// Splits a file into checked rows: the header must be exactly `columns`, every record must
 /// have as many fields.
-fn read_rows(
-    file: &'static str,
-    text: &str,
-    columns: &'static [&'static str],
-) -> Result<Vec<Row>, ProgrammeError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+fn read_rows(file: &'static str, text: &str, columns: &'static [&'static str]) -> Result<Vec<Row>, ProgrammeError> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = reader.records();
     let expected = columns.join(",");
     let header = match records.next() {
@@ -174,10 +127,7 @@ fn read_rows(
         }
         Some(record) => record.map_err(|e| malformed(file, &e))?,
     };
-    let found: Vec<&str> = header
-        .iter()
-        .map(|field| field.trim().trim_start_matches('\u{feff}'))
-        .collect();
+    let found: Vec<&str> = header.iter().map(|field| field.trim().trim_start_matches('\u{feff}')).collect();
     if found != columns {
         let line = header.position().map_or(1, |p| p.line());
         return Err(ProgrammeError {
@@ -201,33 +151,20 @@ fn read_rows(
                 ),
             });
         }
-        rows.push(Row {
-            file,
-            line,
-            record,
-            columns,
-        });
+        rows.push(Row { file, line, record, columns });
     }
     Ok(rows)
 }
 
 fn malformed(file: &'static str, error: &csv::Error) -> ProgrammeError {
     let line = error.position().map_or(0, |p| p.line());
-    ProgrammeError {
-        file,
-        line,
-        message: format!("malformed CSV: {error}"),
-    }
+    ProgrammeError { file, line, message: format!("malformed CSV: {error}") }
 }
 
 fn read_cohorts(text: &str) -> Result<Vec<Cohort>, ProgrammeError> {
     let rows = read_rows(COHORTS, text, COHORT_COLUMNS)?;
     if rows.is_empty() {
-        return Err(ProgrammeError {
-            file: COHORTS,
-            line: 0,
-            message: "no cohorts".into(),
-        });
+        return Err(ProgrammeError { file: COHORTS, line: 0, message: "no cohorts".into() });
     }
     let mut first_line: HashMap<u16, u64> = HashMap::new();
     let mut cohorts = Vec::new();
@@ -237,9 +174,7 @@ fn read_cohorts(text: &str) -> Result<Vec<Cohort>, ProgrammeError> {
             return Err(row.err(format!("year {year} is outside 2000-2100")));
         }
         if let Some(first) = first_line.insert(year, row.line) {
-            return Err(row.err(format!(
-                "cohort year {year} is listed twice (first on line {first})"
-            )));
+            return Err(row.err(format!("cohort year {year} is listed twice (first on line {first})")));
         }
         let official = row.number("official")?;
         if official == 0 {
@@ -247,9 +182,7 @@ fn read_cohorts(text: &str) -> Result<Vec<Cohort>, ProgrammeError> {
         }
         let repeats = row.number("repeats")?;
         if repeats > official {
-            return Err(row.err(format!(
-                "repeats {repeats} exceed the official count {official}"
-            )));
+            return Err(row.err(format!("repeats {repeats} exceed the official count {official}")));
         }
         cohorts.push((
             row.line,
@@ -301,11 +234,9 @@ fn parse_code(row: &Row) -> Result<Code, ProgrammeError> {
             _ => Err(row.err(format!("code {text:?} is not a province code (11 to 99)"))),
         };
     }
-    text.parse::<RegionCode>().map(Code::Region).map_err(|_| {
-        row.err(format!(
-            "code {text:?} is neither a kab/kota code PP.KK nor a province code PP"
-        ))
-    })
+    text.parse::<RegionCode>()
+        .map(Code::Region)
+        .map_err(|_| row.err(format!("code {text:?} is neither a kab/kota code PP.KK nor a province code PP")))
 }
 
 /// Memberships, province memberships, and the line each membership came from.
@@ -328,31 +259,19 @@ fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<Members, Progra
         };
         let name = row.required("name")?.to_owned();
         let year = row.cohort_year(row.required("year")?, years)?;
-        let confidence = row
-            .required("confidence")?
-            .parse::<Confidence>()
-            .map_err(|e| row.err(e.to_string()))?;
+        let confidence = row.required("confidence")?.parse::<Confidence>().map_err(|e| row.err(e.to_string()))?;
         let confidence_note = row.get("confidence_note").to_owned();
         if confidence != Confidence::Confirmed && confidence_note.is_empty() {
-            return Err(row.err(format!(
-                "confidence_note is empty; it must say why the row is {confidence}"
-            )));
+            return Err(row.err(format!("confidence_note is empty; it must say why the row is {confidence}")));
         }
-        let source = Source {
-            url: row.url("source_url")?.to_owned(),
-            title: row.required("source_title")?.to_owned(),
-        };
+        let source = Source { url: row.url("source_url")?.to_owned(), title: row.required("source_title")?.to_owned() };
         let note = row.raw("note").to_owned();
         if let Some(first) = seen.insert((key.clone(), year), row.line) {
-            return Err(row.err(format!(
-                "{key} ({name}) is listed twice for {year} (first on line {first})"
-            )));
+            return Err(row.err(format!("{key} ({name}) is listed twice for {year} (first on line {first})")));
         }
         match names.get(&key) {
             Some((other, line)) if *other != name => {
-                return Err(row.err(format!(
-                    "{key} is named {name:?} here but {other:?} on line {line}"
-                )))
+                return Err(row.err(format!("{key} is named {name:?} here but {other:?} on line {line}")))
             }
             Some(_) => {}
             None => {
@@ -361,26 +280,12 @@ fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<Members, Progra
         }
         match code {
             Code::Region(code) => {
-                members.push(Membership {
-                    code,
-                    name,
-                    year,
-                    confidence,
-                    confidence_note,
-                    source,
-                    note,
-                });
+                members.push(Membership { code, name, year, confidence, confidence_note, source, note });
                 lines.push(row.line);
             }
-            Code::Province(province) => provinces.push(ProvinceMembership {
-                province,
-                name,
-                year,
-                confidence,
-                confidence_note,
-                source,
-                note,
-            }),
+            Code::Province(province) => {
+                provinces.push(ProvinceMembership { province, name, year, confidence, confidence_note, source, note })
+            }
             Code::None => {}
         }
     }
@@ -404,11 +309,8 @@ fn read_pillars(
         };
         let subject = match parse_code(row)? {
             Code::Region(code) => {
-                let listed: Vec<(usize, &Membership)> = members
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.code == code)
-                    .collect();
+                let listed: Vec<(usize, &Membership)> =
+                    members.iter().enumerate().filter(|(_, m)| m.code == code).collect();
                 let Some((index, first)) = listed.first() else {
                     return Err(row.err(format!("{code} ({name}) is not a member in members.csv")));
                 };
@@ -421,22 +323,15 @@ fn read_pillars(
                 }
                 if let Some(year) = year {
                     if !listed.iter().any(|(_, m)| m.year == year) {
-                        return Err(row.err(format!(
-                            "{code} ({name}) is not listed for {year} in members.csv"
-                        )));
+                        return Err(row.err(format!("{code} ({name}) is not listed for {year} in members.csv")));
                     }
                 }
                 Subject::Region(code)
             }
             Code::Province(province) => {
-                let listed: Vec<&ProvinceMembership> = provinces
-                    .iter()
-                    .filter(|p| p.province == province)
-                    .collect();
+                let listed: Vec<&ProvinceMembership> = provinces.iter().filter(|p| p.province == province).collect();
                 let Some(first) = listed.first() else {
-                    return Err(row.err(format!(
-                        "province {province} ({name}) is not a member in members.csv"
-                    )));
+                    return Err(row.err(format!("province {province} ({name}) is not a member in members.csv")));
                 };
                 if first.name != name {
                     return Err(row.err(format!(
@@ -446,9 +341,7 @@ fn read_pillars(
                 }
                 if let Some(year) = year {
                     if !listed.iter().any(|p| p.year == year) {
-                        return Err(row.err(format!(
-                            "province {province} ({name}) is not listed for {year}"
-                        )));
+                        return Err(row.err(format!("province {province} ({name}) is not listed for {year}")));
                     }
                 }
                 Subject::Province(province)
@@ -456,27 +349,17 @@ fn read_pillars(
             Code::None => Subject::Unresolved,
         };
         let mut pillars = Vec::new();
-        for word in row
-            .get("pillars")
-            .split('|')
-            .map(str::trim)
-            .filter(|word| !word.is_empty())
-        {
+        for word in row.get("pillars").split('|').map(str::trim).filter(|word| !word.is_empty()) {
             let pillar = word.parse::<Pillar>().map_err(|e| row.err(e.to_string()))?;
             if pillars.contains(&pillar) {
                 return Err(row.err(format!("pillar {pillar} is listed twice")));
             }
             pillars.push(pillar);
         }
-        let kind = row
-            .required("kind")?
-            .parse::<CitationKind>()
-            .map_err(|e| row.err(e.to_string()))?;
+        let kind = row.required("kind")?.parse::<CitationKind>().map_err(|e| row.err(e.to_string()))?;
         match kind {
             CitationKind::Unnamed if !pillars.is_empty() => {
-                return Err(
-                    row.err("kind unnamed means no pillar is named, but pillars is not empty")
-                )
+                return Err(row.err("kind unnamed means no pillar is named, but pillars is not empty"))
             }
             CitationKind::Stated | CitationKind::Inferred if pillars.is_empty() => {
                 return Err(row.err(format!("kind {kind} needs at least one pillar")))

@@ -58,10 +58,7 @@ fn with_line(text: &str, line: usize, replacement: &str) -> String {
 
 fn assert_error(error: &ProgrammeError, file: &str, line: u64, needle: &str) {
     assert_eq!((error.file, error.line), (file, line), "{error}");
-    assert!(
-        error.message.contains(needle),
-        "{error:?} should mention {needle:?}"
-    );
+    assert!(error.message.contains(needle), "{error:?} should mention {needle:?}");
 }
 
 // --- queries ---
@@ -72,12 +69,7 @@ fn cohorts_are_sorted_by_year() {
     assert_eq!(programme.cohort_years(), vec![2017, 2018]);
     assert_eq!(programme.latest_year(), 2018);
     assert_eq!(programme.cohorts()[0].note, "first, stage");
-    assert_eq!(
-        programme
-            .cohort(2018)
-            .map(|c| (c.official, c.repeats, c.running_total)),
-        Some((2, 1, 4))
-    );
+    assert_eq!(programme.cohort(2018).map(|c| (c.official, c.repeats, c.running_total)), Some((2, 1, 4)));
     assert!(programme.cohort(2019).is_none());
 }
 
@@ -87,9 +79,7 @@ fn members_accumulate_over_the_years() {
     assert!(programme.members_as_of(2016).is_empty());
     assert_eq!(
         programme.members_as_of(2017),
-        [code("35.20"), code("35.72"), code("33.74")]
-            .into_iter()
-            .collect::<BTreeSet<_>>()
+        [code("35.20"), code("35.72"), code("33.74")].into_iter().collect::<BTreeSet<_>>()
     );
     assert_eq!(programme.members_as_of(2018).len(), 4);
     assert_eq!(programme.members_as_of(2030).len(), 4);
@@ -98,11 +88,7 @@ fn members_accumulate_over_the_years() {
     assert_eq!(programme.identified(2019), 0);
     assert_eq!(programme.identified_with(2017, Confidence::Inferred), 1);
     assert_eq!(programme.identified_with(2018, Confidence::Conflicting), 1);
-    let joined: Vec<&str> = programme
-        .joined_in(2018)
-        .iter()
-        .map(|m| m.name.as_str())
-        .collect();
+    let joined: Vec<&str> = programme.joined_in(2018).iter().map(|m| m.name.as_str()).collect();
     assert_eq!(joined, vec!["Kota Semarang", "Kabupaten Blitar"]);
     assert_eq!(programme.memberships().len(), 5);
 }
@@ -111,26 +97,13 @@ fn members_accumulate_over_the_years() {
 fn a_region_keeps_all_its_years_and_sources() {
     let programme = programme();
     let semarang = code("33.74");
-    let years: Vec<u16> = programme
-        .memberships_of(semarang)
-        .iter()
-        .map(|m| m.year)
-        .collect();
+    let years: Vec<u16> = programme.memberships_of(semarang).iter().map(|m| m.year).collect();
     assert_eq!(years, vec![2017, 2018]);
     let later = programme.memberships_of(semarang)[1];
-    assert_eq!(
-        later.source,
-        Source {
-            url: "http://a.example/4".into(),
-            title: "Title four".into()
-        }
-    );
+    assert_eq!(later.source, Source { url: "http://a.example/4".into(), title: "Title four".into() });
     assert_eq!(later.confidence, Confidence::Conflicting);
     assert_eq!(later.confidence_note, "Also listed for 2017");
-    assert_eq!(
-        programme.memberships_of(semarang)[0].note,
-        "Listed, with a comma "
-    );
+    assert_eq!(programme.memberships_of(semarang)[0].note, "Listed, with a comma ");
     assert_eq!(programme.first_year(semarang), Some(2017));
     assert_eq!(programme.first_year(code("35.05")), Some(2018));
     assert_eq!(programme.first_year(code("11.01")), None);
@@ -144,19 +117,10 @@ fn a_region_keeps_all_its_years_and_sources() {
 fn pillars_come_from_named_citations() {
     let programme = programme();
     let magetan = code("35.20");
-    assert_eq!(
-        programme.pillars_of(magetan),
-        [Pillar::Governance, Pillar::Economy].into_iter().collect()
-    );
+    assert_eq!(programme.pillars_of(magetan), [Pillar::Governance, Pillar::Economy].into_iter().collect());
     assert_eq!(programme.citations_of(magetan).len(), 2);
-    assert_eq!(
-        programme.citations_of(magetan)[1].kind,
-        CitationKind::Unnamed
-    );
-    assert_eq!(
-        programme.pillars_of(code("35.72")),
-        [Pillar::Living].into_iter().collect()
-    );
+    assert_eq!(programme.citations_of(magetan)[1].kind, CitationKind::Unnamed);
+    assert_eq!(programme.pillars_of(code("35.72")), [Pillar::Living].into_iter().collect());
     assert_eq!(programme.pillars_of(code("35.05")), BTreeSet::new());
     let semarang = programme.citations_of(code("33.74"));
     assert_eq!(semarang[0].year, None);
@@ -165,38 +129,23 @@ fn pillars_come_from_named_citations() {
     let counts = programme.pillar_counts(2017);
     assert_eq!(counts.map(|(pillar, _)| pillar), Pillar::ALL);
     assert_eq!(counts.map(|(_, count)| count), [1, 0, 1, 1, 1, 0]);
-    assert_eq!(
-        programme.pillar_counts(2016).map(|(_, count)| count),
-        [0; 6]
-    );
+    assert_eq!(programme.pillar_counts(2016).map(|(_, count)| count), [0; 6]);
     // The province's and the unresolved citation count for no kab/kota.
-    assert_eq!(
-        programme.pillar_counts(2018).map(|(_, count)| count),
-        [1, 0, 1, 1, 1, 0]
-    );
+    assert_eq!(programme.pillar_counts(2018).map(|(_, count)| count), [1, 0, 1, 1, 1, 0]);
 }
 
 #[test]
 fn provinces_and_unresolved_citations_are_kept_apart() {
     let programme = programme();
-    assert_eq!(
-        programme.pilot_provinces(2018),
-        vec!["Jawa Barat".to_owned()]
-    );
+    assert_eq!(programme.pilot_provinces(2018), vec!["Jawa Barat".to_owned()]);
     assert!(programme.pilot_provinces(2017).is_empty());
     assert_eq!(programme.province_memberships()[0].province, 32);
     let subjects: Vec<Subject> = programme.citations().iter().map(|c| c.subject).collect();
     assert!(subjects.contains(&Subject::Province(32)));
-    let unresolved: Vec<&PillarCitation> = programme
-        .citations()
-        .iter()
-        .filter(|c| c.subject == Subject::Unresolved)
-        .collect();
+    let unresolved: Vec<&PillarCitation> =
+        programme.citations().iter().filter(|c| c.subject == Subject::Unresolved).collect();
     assert_eq!(unresolved.len(), 1);
-    assert_eq!(
-        unresolved[0].name,
-        "Semarang (Kota/Kabupaten not specified)"
-    );
+    assert_eq!(unresolved[0].name, "Semarang (Kota/Kabupaten not specified)");
 }
 
 #[test]
@@ -224,55 +173,27 @@ fn pillar_names_parse_in_either_form() {
     assert!("".parse::<Pillar>().is_err());
     assert!("smart smart governance".parse::<Pillar>().is_err());
     assert_eq!("Inferred".parse::<Confidence>(), Ok(Confidence::Inferred));
-    assert!("maybe"
-        .parse::<Confidence>()
-        .unwrap_err()
-        .to_string()
-        .contains("confirmed, inferred, conflicting"));
-    assert!("rumour"
-        .parse::<CitationKind>()
-        .unwrap_err()
-        .to_string()
-        .contains("stated, award, inferred, unnamed"));
+    assert!("maybe".parse::<Confidence>().unwrap_err().to_string().contains("confirmed, inferred, conflicting"));
+    assert!("rumour".parse::<CitationKind>().unwrap_err().to_string().contains("stated, award, inferred, unnamed"));
 }
 
 // --- errors ---
 
 #[test]
 fn errors_name_file_and_line() {
-    let error = members_error(&with_line(
-        MEMBERS,
-        3,
-        "35.72,Kota Blitar,2017,inferred,,https://a.example/2,T,",
-    ));
-    assert_eq!(
-        error.to_string(),
-        "members.csv line 3: confidence_note is empty; it must say why the row is inferred"
-    );
-    let whole = ProgrammeError {
-        file: "cohorts.csv",
-        line: 0,
-        message: "no cohorts".into(),
-    };
+    let error = members_error(&with_line(MEMBERS, 3, "35.72,Kota Blitar,2017,inferred,,https://a.example/2,T,"));
+    assert_eq!(error.to_string(), "members.csv line 3: confidence_note is empty; it must say why the row is inferred");
+    let whole = ProgrammeError { file: "cohorts.csv", line: 0, message: "no cohorts".into() };
     assert_eq!(whole.to_string(), "cohorts.csv: no cohorts");
 }
 
 #[test]
 fn rejects_malformed_csv() {
     // An unclosed quote swallows the rest of the file into one field.
-    let error = members_error(&with_line(
-        MEMBERS,
-        4,
-        "33.74,Kota Semarang,2017,confirmed,,https://a.example/3,\"T,n",
-    ));
+    let error = members_error(&with_line(MEMBERS, 4, "33.74,Kota Semarang,2017,confirmed,,https://a.example/3,\"T,n"));
     assert_error(&error, "members.csv", 4, "expected 8 fields");
     let error = pillars_error("not,a,header\n");
-    assert_error(
-        &error,
-        "pillars.csv",
-        1,
-        "expected the header code,name,year,pillars,kind",
-    );
+    assert_error(&error, "pillars.csv", 1, "expected the header code,name,year,pillars,kind");
     let error = cohorts_error("");
     assert_error(&error, "cohorts.csv", 0, "empty file");
     let error = cohorts_error("year,official,repeats,running_total,note,source_url\n");
@@ -281,22 +202,13 @@ fn rejects_malformed_csv() {
 
 #[test]
 fn rejects_wrong_column_counts() {
-    let error = members_error(&with_line(
-        MEMBERS,
-        2,
-        "35.20,Kabupaten Magetan,2017,confirmed,,https://a.example/1,T,n,extra",
-    ));
-    assert_error(
-        &error,
-        "members.csv",
-        2,
-        "expected 8 fields (code,name,year",
-    );
+    let error =
+        members_error(&with_line(MEMBERS, 2, "35.20,Kabupaten Magetan,2017,confirmed,,https://a.example/1,T,n,extra"));
+    assert_error(&error, "members.csv", 2, "expected 8 fields (code,name,year");
     assert!(error.message.contains("found 9"), "{error}");
     let error = pillars_error(&with_line(PILLARS, 3, "35.20,Kabupaten Magetan,2017"));
     assert_error(&error, "pillars.csv", 3, "found 3");
-    let error =
-        cohorts_error("year,official,repeats,running_total,note,source_url\n2017,25,0,25\n");
+    let error = cohorts_error("year,official,repeats,running_total,note,source_url\n2017,25,0,25\n");
     assert_error(&error, "cohorts.csv", 2, "expected 6 fields");
 }
 
@@ -307,99 +219,54 @@ fn rejects_unknown_pillars_naming_the_valid_ones() {
         2,
         "35.20,Kabupaten Magetan,2017,governance|mobility,stated,https://p.example/1,q,smart mobility",
     ));
-    assert_error(
-        &error,
-        "pillars.csv",
-        2,
-        "unknown pillar \"mobility\"; valid values: governance, branding",
-    );
+    assert_error(&error, "pillars.csv", 2, "unknown pillar \"mobility\"; valid values: governance, branding");
     let error = pillars_error(&with_line(
         PILLARS,
         2,
         "35.20,Kabupaten Magetan,2017,economy|economy,stated,https://p.example/1,q,l",
     ));
     assert_error(&error, "pillars.csv", 2, "listed twice");
-    let error = pillars_error(&with_line(
-        PILLARS,
-        2,
-        "35.20,Kabupaten Magetan,2017,economy,guess,https://p.example/1,q,l",
-    ));
+    let error =
+        pillars_error(&with_line(PILLARS, 2, "35.20,Kabupaten Magetan,2017,economy,guess,https://p.example/1,q,l"));
     assert_error(&error, "pillars.csv", 2, "unknown citation kind \"guess\"");
-    let error = pillars_error(&with_line(
-        PILLARS,
-        3,
-        "35.20,Kabupaten Magetan,2017,living,unnamed,https://p.example/2,q,l",
-    ));
+    let error =
+        pillars_error(&with_line(PILLARS, 3, "35.20,Kabupaten Magetan,2017,living,unnamed,https://p.example/2,q,l"));
     assert_error(&error, "pillars.csv", 3, "kind unnamed");
-    let error = pillars_error(&with_line(
-        PILLARS,
-        3,
-        "35.20,Kabupaten Magetan,2017,,stated,https://p.example/2,q,l",
-    ));
+    let error = pillars_error(&with_line(PILLARS, 3, "35.20,Kabupaten Magetan,2017,,stated,https://p.example/2,q,l"));
     assert_error(&error, "pillars.csv", 3, "needs at least one pillar");
 }
 
 #[test]
 fn rejects_years_outside_the_programme() {
-    let error = members_error(&with_line(
-        MEMBERS,
-        2,
-        "35.20,Kabupaten Magetan,2020,confirmed,,https://a.example/1,T,n",
-    ));
+    let error =
+        members_error(&with_line(MEMBERS, 2, "35.20,Kabupaten Magetan,2020,confirmed,,https://a.example/1,T,n"));
     assert_error(
         &error,
         "members.csv",
         2,
         "year 2020 is not a cohort year of the programme (cohorts.csv has 2017, 2018)",
     );
-    let error = members_error(&with_line(
-        MEMBERS,
-        2,
-        "35.20,Kabupaten Magetan,twenty,confirmed,,https://a.example/1,T,n",
-    ));
+    let error =
+        members_error(&with_line(MEMBERS, 2, "35.20,Kabupaten Magetan,twenty,confirmed,,https://a.example/1,T,n"));
     assert_error(&error, "members.csv", 2, "not a year");
-    let error = pillars_error(&with_line(
-        PILLARS,
-        2,
-        "35.20,Kabupaten Magetan,2016,economy,stated,https://p.example/1,q,l",
-    ));
+    let error =
+        pillars_error(&with_line(PILLARS, 2, "35.20,Kabupaten Magetan,2016,economy,stated,https://p.example/1,q,l"));
     assert_error(&error, "pillars.csv", 2, "year 2016 is not a cohort year");
     // A cohort year, but not one the region is listed for.
-    let error = pillars_error(&with_line(
-        PILLARS,
-        2,
-        "35.20,Kabupaten Magetan,2018,economy,stated,https://p.example/1,q,l",
-    ));
-    assert_error(
-        &error,
-        "pillars.csv",
-        2,
-        "35.20 (Kabupaten Magetan) is not listed for 2018",
-    );
-    let error = cohorts_error(
-        "year,official,repeats,running_total,note,source_url\n17,25,0,25,,https://x.example\n",
-    );
+    let error =
+        pillars_error(&with_line(PILLARS, 2, "35.20,Kabupaten Magetan,2018,economy,stated,https://p.example/1,q,l"));
+    assert_error(&error, "pillars.csv", 2, "35.20 (Kabupaten Magetan) is not listed for 2018");
+    let error = cohorts_error("year,official,repeats,running_total,note,source_url\n17,25,0,25,,https://x.example\n");
     assert_error(&error, "cohorts.csv", 2, "outside 2000-2100");
 }
 
 #[test]
 fn rejects_a_region_listed_twice_in_one_year() {
-    let members =
-        format!("{MEMBERS}35.20,Kabupaten Magetan,2017,inferred,again,https://a.example/9,T,n\n");
+    let members = format!("{MEMBERS}35.20,Kabupaten Magetan,2017,inferred,again,https://a.example/9,T,n\n");
     let error = members_error(&members);
-    assert_error(
-        &error,
-        "members.csv",
-        8,
-        "35.20 (Kabupaten Magetan) is listed twice for 2017 (first on line 2)",
-    );
+    assert_error(&error, "members.csv", 8, "35.20 (Kabupaten Magetan) is listed twice for 2017 (first on line 2)");
     let members = format!("{MEMBERS}32,Jawa Barat,2018,confirmed,,https://a.example/9,T,n\n");
-    assert_error(
-        &members_error(&members),
-        "members.csv",
-        8,
-        "listed twice for 2018",
-    );
+    assert_error(&members_error(&members), "members.csv", 8, "listed twice for 2018");
 }
 
 #[test]
@@ -409,129 +276,55 @@ fn rejects_bad_codes() {
         let error = members_error(&with_line(MEMBERS, 2, &line));
         assert_error(&error, "members.csv", 2, "code");
     }
-    let error = members_error(&with_line(
-        MEMBERS,
-        2,
-        ",Kabupaten Magetan,2017,confirmed,,https://a.example/1,T,n",
-    ));
+    let error = members_error(&with_line(MEMBERS, 2, ",Kabupaten Magetan,2017,confirmed,,https://a.example/1,T,n"));
     assert_error(&error, "members.csv", 2, "code is empty");
-    let error = pillars_error(&with_line(
-        PILLARS,
-        2,
-        "11.01,Kabupaten Aceh Selatan,,economy,stated,https://p.example/1,q,l",
-    ));
-    assert_error(
-        &error,
-        "pillars.csv",
-        2,
-        "11.01 (Kabupaten Aceh Selatan) is not a member",
-    );
-    let error = pillars_error(&with_line(
-        PILLARS,
-        6,
-        "34,DI Yogyakarta,2018,governance,stated,https://p.example/5,q,l",
-    ));
+    let error =
+        pillars_error(&with_line(PILLARS, 2, "11.01,Kabupaten Aceh Selatan,,economy,stated,https://p.example/1,q,l"));
+    assert_error(&error, "pillars.csv", 2, "11.01 (Kabupaten Aceh Selatan) is not a member");
+    let error =
+        pillars_error(&with_line(PILLARS, 6, "34,DI Yogyakarta,2018,governance,stated,https://p.example/5,q,l"));
     assert_error(&error, "pillars.csv", 6, "province 34");
 }
 
 #[test]
 fn rejects_inconsistent_names() {
-    let error = members_error(&with_line(
-        MEMBERS,
-        5,
-        "33.74,Kabupaten Semarang,2018,confirmed,,https://a.example/4,T,n",
-    ));
+    let error =
+        members_error(&with_line(MEMBERS, 5, "33.74,Kabupaten Semarang,2018,confirmed,,https://a.example/4,T,n"));
     assert_error(
         &error,
         "members.csv",
         5,
         "33.74 is named \"Kabupaten Semarang\" here but \"Kota Semarang\" on line 4",
     );
-    let error = pillars_error(&with_line(
-        PILLARS,
-        2,
-        "35.20,Magetan,2017,economy,stated,https://p.example/1,q,l",
-    ));
+    let error = pillars_error(&with_line(PILLARS, 2, "35.20,Magetan,2017,economy,stated,https://p.example/1,q,l"));
     assert_error(&error, "pillars.csv", 2, "members.csv line 2");
 }
 
 #[test]
 fn rejects_empty_required_fields() {
     let cases = [
-        (
-            "35.20,,2017,confirmed,,https://a.example/1,T,n",
-            "name is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,,confirmed,,https://a.example/1,T,n",
-            "year is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,,,https://a.example/1,T,n",
-            "confidence is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,confirmed,,,T,n",
-            "source_url is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,confirmed,,https://a.example/1,  ,n",
-            "source_title is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,sure,,https://a.example/1,T,n",
-            "unknown confidence \"sure\"",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,confirmed,,ftp://a.example/1,T,n",
-            "not an http(s) URL",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,confirmed,,https://,T,n",
-            "not an http(s) URL",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,confirmed,,https://a.example/a b,T,n",
-            "not an http(s) URL",
-        ),
+        ("35.20,,2017,confirmed,,https://a.example/1,T,n", "name is empty"),
+        ("35.20,Kabupaten Magetan,,confirmed,,https://a.example/1,T,n", "year is empty"),
+        ("35.20,Kabupaten Magetan,2017,,,https://a.example/1,T,n", "confidence is empty"),
+        ("35.20,Kabupaten Magetan,2017,confirmed,,,T,n", "source_url is empty"),
+        ("35.20,Kabupaten Magetan,2017,confirmed,,https://a.example/1,  ,n", "source_title is empty"),
+        ("35.20,Kabupaten Magetan,2017,sure,,https://a.example/1,T,n", "unknown confidence \"sure\""),
+        ("35.20,Kabupaten Magetan,2017,confirmed,,ftp://a.example/1,T,n", "not an http(s) URL"),
+        ("35.20,Kabupaten Magetan,2017,confirmed,,https://,T,n", "not an http(s) URL"),
+        ("35.20,Kabupaten Magetan,2017,confirmed,,https://a.example/a b,T,n", "not an http(s) URL"),
     ];
     for (line, needle) in cases {
-        assert_error(
-            &members_error(&with_line(MEMBERS, 2, line)),
-            "members.csv",
-            2,
-            needle,
-        );
+        assert_error(&members_error(&with_line(MEMBERS, 2, line)), "members.csv", 2, needle);
     }
     let cases = [
-        (
-            "35.20,,2017,economy,stated,https://p.example/1,q,l",
-            "name is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,economy,,https://p.example/1,q,l",
-            "kind is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,economy,stated,,q,l",
-            "source_url is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,economy,stated,https://p.example/1,,l",
-            "quote is empty",
-        ),
-        (
-            "35.20,Kabupaten Magetan,2017,economy,stated,https://p.example/1,q,",
-            "label is empty",
-        ),
+        ("35.20,,2017,economy,stated,https://p.example/1,q,l", "name is empty"),
+        ("35.20,Kabupaten Magetan,2017,economy,,https://p.example/1,q,l", "kind is empty"),
+        ("35.20,Kabupaten Magetan,2017,economy,stated,,q,l", "source_url is empty"),
+        ("35.20,Kabupaten Magetan,2017,economy,stated,https://p.example/1,,l", "quote is empty"),
+        ("35.20,Kabupaten Magetan,2017,economy,stated,https://p.example/1,q,", "label is empty"),
     ];
     for (line, needle) in cases {
-        assert_error(
-            &pillars_error(&with_line(PILLARS, 2, line)),
-            "pillars.csv",
-            2,
-            needle,
-        );
+        assert_error(&pillars_error(&with_line(PILLARS, 2, line)), "pillars.csv", 2, needle);
     }
     let error = cohorts_error(&with_line(COHORTS, 3, "2017,3,0,3,first,"));
     assert_error(&error, "cohorts.csv", 3, "source_url is empty");
@@ -540,35 +333,16 @@ fn rejects_empty_required_fields() {
 #[test]
 fn rejects_bad_cohorts() {
     let header = "year,official,repeats,running_total,note,source_url";
-    let error = cohorts_error(&format!(
-        "{header}\n2017,3,0,3,,https://x.example\n2017,2,0,5,,https://x.example\n"
-    ));
-    assert_error(
-        &error,
-        "cohorts.csv",
-        3,
-        "cohort year 2017 is listed twice (first on line 2)",
-    );
-    let error = cohorts_error(&format!(
-        "{header}\n2017,3,0,3,,https://x.example\n2018,2,0,4,,https://x.example\n"
-    ));
-    assert_error(
-        &error,
-        "cohorts.csv",
-        3,
-        "running_total 4 for 2018 does not add up",
-    );
+    let error = cohorts_error(&format!("{header}\n2017,3,0,3,,https://x.example\n2017,2,0,5,,https://x.example\n"));
+    assert_error(&error, "cohorts.csv", 3, "cohort year 2017 is listed twice (first on line 2)");
+    let error = cohorts_error(&format!("{header}\n2017,3,0,3,,https://x.example\n2018,2,0,4,,https://x.example\n"));
+    assert_error(&error, "cohorts.csv", 3, "running_total 4 for 2018 does not add up");
     let error = cohorts_error(&format!("{header}\n2017,3,4,3,,https://x.example\n"));
     assert_error(&error, "cohorts.csv", 2, "repeats 4 exceed");
     let error = cohorts_error(&format!("{header}\n2017,0,0,0,,https://x.example\n"));
     assert_error(&error, "cohorts.csv", 2, "official is 0");
     let error = cohorts_error(&format!("{header}\n2017,-3,0,3,,https://x.example\n"));
-    assert_error(
-        &error,
-        "cohorts.csv",
-        2,
-        "official \"-3\" is not a whole number",
-    );
+    assert_error(&error, "cohorts.csv", 2, "official \"-3\" is not a whole number");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! Both renderers (SVG here, Canvas2D in the browser) draw a Scene and decide nothing.
 
 use crate::atlas::{Atlas, Region};
-use crate::programme::Programme;
+use crate::programme::{Confidence, Programme};
 use crate::style::{self, Class, Focus, Lang, Legend, Mode, Rgb, Theme};
 use crate::view::Viewport;
 use std::collections::BTreeSet;
@@ -43,7 +43,7 @@ pub struct Scene {
 }
 
 /// Everything a scene is built from.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct SceneInput<'a> {
     pub atlas: &'a Atlas,
     pub programme: &'a Programme,
@@ -129,7 +129,13 @@ pub fn describe(lang: Lang, region: &Region, programme: &Programme, year: u16) -
         .memberships_of(region.code)
         .iter()
         .filter(|m| m.year <= year)
-        .map(|m| m.year.to_string())
+        .map(|m| match (m.confidence, lang) {
+            (Confidence::Confirmed, _) => m.year.to_string(),
+            (Confidence::Inferred, Lang::Id) => format!("{} (dugaan)", m.year),
+            (Confidence::Inferred, Lang::En) => format!("{} (inferred)", m.year),
+            (Confidence::Conflicting, Lang::Id) => format!("{} (sumber bertentangan)", m.year),
+            (Confidence::Conflicting, Lang::En) => format!("{} (sources conflict)", m.year),
+        })
         .collect();
     let status = match (lang, years.is_empty()) {
         (Lang::Id, true) => format!("belum bergabung per {year}"),
@@ -152,14 +158,11 @@ mod tests {
             include_str!("../../data/programme/cohorts.csv"),
         )
         .unwrap();
-        let semarang = Region {
-            code: "33.74".parse().unwrap(),
-            name: "Kota Semarang".into(),
-            province: "Jawa Tengah".into(),
-        };
+        let semarang =
+            Region { code: "33.74".parse().unwrap(), name: "Kota Semarang".into(), province: "Jawa Tengah".into() };
         assert_eq!(describe(Lang::Id, &semarang, &programme, 2017), "Kota Semarang, Jawa Tengah: bergabung 2017");
         assert_eq!(describe(Lang::En, &semarang, &programme, 2024), "Kota Semarang, Jawa Tengah: joined 2017, 2021");
-        let nowhere = Region { code: "94.71".parse().unwrap(), ..semarang };
+        let nowhere = Region { code: "94.01".parse().unwrap(), ..semarang };
         assert_eq!(describe(Lang::En, &nowhere, &programme, 2024), "Kota Semarang, Jawa Tengah: not a member by 2024");
     }
 }

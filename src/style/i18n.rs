@@ -75,8 +75,12 @@ pub(super) fn repeat_label(lang: Lang) -> String {
 pub(super) fn legend_title(lang: Lang, focus: Focus) -> String {
     match (focus.mode, focus.pillar) {
         (Mode::Cohort, _) => pick(lang, "Tahun pertama bergabung", "Year first joined").to_owned(),
-        (Mode::Pillar, PillarFocus::Count) => pick(lang, "Jumlah pilar menurut sumber", "Pillars named by sources").to_owned(),
-        (Mode::Pillar, PillarFocus::One(pillar)) => format!("{} {}", pick(lang, "Pilar", "Pillar"), pillar_name(lang, pillar)),
+        (Mode::Pillar, PillarFocus::Count) => {
+            pick(lang, "Jumlah pilar menurut sumber", "Pillars named by sources").to_owned()
+        }
+        (Mode::Pillar, PillarFocus::One(pillar)) => {
+            format!("{} {}", pick(lang, "Pilar", "Pillar"), pillar_name(lang, pillar))
+        }
     }
 }
 

@@ -66,10 +66,9 @@ impl FromStr for PillarFocus {
     fn from_str(text: &str) -> Result<PillarFocus, BadChoice> {
         match text {
             "count" | "all" | "" => Ok(PillarFocus::Count),
-            _ => text
-                .parse()
-                .map(PillarFocus::One)
-                .map_err(|_| BadChoice::new("pillar", text, "count, governance, branding, economy, living, society, environment")),
+            _ => text.parse().map(PillarFocus::One).map_err(|_| {
+                BadChoice::new("pillar", text, "count, governance, branding, economy, living, society, environment")
+            }),
         }
     }
 }
@@ -84,11 +83,7 @@ pub struct BadChoice {
 
 impl BadChoice {
     fn new(what: &'static str, value: &str, valid: &'static str) -> BadChoice {
-        BadChoice {
-            what,
-            value: value.chars().take(40).collect(),
-            valid,
-        }
+        BadChoice { what, value: value.chars().take(40).collect(), valid }
     }
 }
 
@@ -167,22 +162,15 @@ pub fn classify(atlas: &Atlas, programme: &Programme, focus: Focus) -> Vec<Class
 
 /// Members listed in two or more cohorts up to the year: hatched in cohort mode.
 pub fn repeats(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<bool> {
-    atlas
-        .regions()
-        .iter()
-        .map(|region| programme.is_repeat(region.code, year))
-        .collect()
+    atlas.regions().iter().map(|region| programme.is_repeat(region.code, year)).collect()
 }
 
 /// The classes a focus can produce, in legend order.
 pub fn legend_classes(programme: &Programme, focus: Focus) -> Vec<Class> {
     let mut classes: Vec<Class> = match (focus.mode, focus.pillar) {
-        (Mode::Cohort, _) => programme
-            .cohort_years()
-            .into_iter()
-            .filter(|&year| year <= focus.year)
-            .map(Class::Joined)
-            .collect(),
+        (Mode::Cohort, _) => {
+            programme.cohort_years().into_iter().filter(|&year| year <= focus.year).map(Class::Joined).collect()
+        }
         (Mode::Pillar, PillarFocus::Count) => (1..=6).map(Class::PillarCount).chain([Class::UnknownPillars]).collect(),
         (Mode::Pillar, PillarFocus::One(_)) => vec![Class::Cites, Class::OtherPillars, Class::UnknownPillars],
     };
@@ -259,17 +247,15 @@ pub fn legend(
                     class: None,
                     label: i18n::repeat_label(lang),
                     count,
-                    fill: theme.colours().background,
+                    // The hatching over the earliest cohort's colour, as most repeats show it.
+                    fill: fill(theme, programme, Class::Joined(programme.cohort_years()[0])),
                     hatched: true,
                     hidden: false,
                 },
             );
         }
     }
-    Legend {
-        title: i18n::legend_title(lang, focus),
-        entries,
-    }
+    Legend { title: i18n::legend_title(lang, focus), entries }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-//! Colours. The ordered classes (cohort years, pillar counts) sit on viridis, whose lightness
-//! rises steadily, so every class stays distinct under deuteranopia, protanopia and in greyscale;
-//! `style::tests` checks that with a colour-vision simulation.
+//! Colours. The ordered classes (cohort years, pillar counts) sit on viridis (light theme) and
+//! cividis (dark theme), whose lightness changes steadily, so every class stays distinct under
+//! deuteranopia, protanopia and in greyscale; `style::tests` checks that with a colour-vision
+//! simulation and a minimum CIEDE2000 difference.
 
 use std::fmt;
 use std::str::FromStr;
@@ -93,11 +94,11 @@ pub struct ThemeColours {
 }
 
 const LIGHT: ThemeColours = ThemeColours {
-    background: Rgb::hex(0xf4f7fa),
+    background: Rgb::hex(0xf7f9fb),
     text: Rgb::hex(0x1b1f24),
     muted_text: Rgb::hex(0x4f5966),
-    neutral: Rgb::hex(0xdfe2e6),
-    unknown: Rgb::hex(0xa9a294),
+    neutral: Rgb::hex(0xcdd2d8),
+    unknown: Rgb::hex(0x8c5a3c),
     stroke: Rgb::hex(0xffffff),
     highlight: Rgb::hex(0x000000),
     hatch: Rgb::hex(0xffffff),
@@ -108,7 +109,7 @@ const DARK: ThemeColours = ThemeColours {
     text: Rgb::hex(0xe8edf2),
     muted_text: Rgb::hex(0xaab4c0),
     neutral: Rgb::hex(0x353c46),
-    unknown: Rgb::hex(0x77715f),
+    unknown: Rgb::hex(0x8c5a3c),
     stroke: Rgb::hex(0x11151b),
     highlight: Rgb::hex(0xffffff),
     hatch: Rgb::hex(0x11151b),
@@ -134,10 +135,9 @@ impl Theme {
 /// pillar) stands out most from the theme's background: dark on light, bright on dark.
 pub(super) fn ramp(theme: Theme, index: usize, count: usize) -> Rgb {
     let step = if count > 1 { index.min(count - 1) as f64 / (count - 1) as f64 } else { 0.0 };
-    let t = match theme {
-        Theme::Light => 0.08 + 0.84 * step,
-        Theme::Dark => 0.98 - 0.72 * step,
+    let colour = match theme {
+        Theme::Light => colorous::VIRIDIS.eval_continuous(0.92 * step),
+        Theme::Dark => colorous::CIVIDIS.eval_continuous(1.0 - 0.82 * step),
     };
-    let colour = colorous::VIRIDIS.eval_continuous(t);
     Rgb([colour.r, colour.g, colour.b])
 }

@@ -24,16 +24,12 @@ impl Vision {
     fn matrix(self) -> [[f32; 3]; 3] {
         match self {
             Vision::Normal => [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
-            Vision::Protanopia => [
-                [0.152286, 1.052583, -0.204868],
-                [0.114503, 0.786281, 0.099216],
-                [-0.003882, -0.048116, 1.051998],
-            ],
-            Vision::Deuteranopia => [
-                [0.367322, 0.860646, -0.227968],
-                [0.280085, 0.672501, 0.047413],
-                [-0.011820, 0.042940, 0.968881],
-            ],
+            Vision::Protanopia => {
+                [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+            }
+            Vision::Deuteranopia => {
+                [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+            }
         }
     }
 
@@ -50,9 +46,7 @@ impl Vision {
 fn contrast(a: Rgb, b: Rgb) -> f32 {
     let [ar, ag, ab] = a.0;
     let [br, bg, bb] = b.0;
-    Srgb::new(ar, ag, ab)
-        .into_format::<f32>()
-        .relative_contrast(Srgb::new(br, bg, bb).into_format::<f32>())
+    Srgb::new(ar, ag, ab).into_format::<f32>().relative_contrast(Srgb::new(br, bg, bb).into_format::<f32>())
 }
 
 /// Every pair of colours a legend can show together must stay apart for every viewer.

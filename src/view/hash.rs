@@ -60,12 +60,13 @@ impl ViewState {
             let problem = match key {
                 "year" => parse_year(&value).map(|year| state.year = Some(year)),
                 "mode" => value.parse().map(|mode| state.mode = Some(mode)).map_err(|_| "expected cohort or pillar"),
-                "pillar" => value
-                    .parse()
-                    .map(|pillar| state.pillar = Some(pillar))
-                    .map_err(|_| "expected count or one of governance, branding, economy, living, society, environment"),
+                "pillar" => value.parse().map(|pillar| state.pillar = Some(pillar)).map_err(|_| {
+                    "expected count or one of governance, branding, economy, living, society, environment"
+                }),
                 "lang" => value.parse().map(|lang| state.lang = Some(lang)).map_err(|_| "expected id or en"),
-                "theme" => value.parse().map(|theme| state.theme = Some(theme)).map_err(|_| "expected light, dark or auto"),
+                "theme" => {
+                    value.parse().map(|theme| state.theme = Some(theme)).map_err(|_| "expected light, dark or auto")
+                }
                 "region" => value
                     .parse()
                     .map(|code| state.region = Some(code))
@@ -170,8 +171,9 @@ mod tests {
 
     #[test]
     fn parses_a_full_hash() {
-        let (state, problems) =
-            ViewState::from_hash("#year=2021&mode=pillar&pillar=economy&region=35.20&view=111.4,-7.6,8&lang=en&theme=dark");
+        let (state, problems) = ViewState::from_hash(
+            "#year=2021&mode=pillar&pillar=economy&region=35.20&view=111.4,-7.6,8&lang=en&theme=dark",
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(state.year, Some(2021));
         assert_eq!(state.mode, Some(Mode::Pillar));

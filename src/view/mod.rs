@@ -12,10 +12,7 @@ use geo::{Coord, Rect};
 /// distortion stays under 2%, and readers know its shapes from every web map.
 pub fn project(lon: f64, lat: f64) -> [f64; 2] {
     let lat = lat.clamp(-85.0, 85.0).to_radians();
-    [
-        lon.to_radians(),
-        -(std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln(),
-    ]
+    [lon.to_radians(), -(std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln()]
 }
 
 /// The inverse of [`project`]: (lon, lat) in degrees.
@@ -49,14 +46,7 @@ impl Viewport {
         let width = sane_size(width);
         let height = sane_size(height);
         let (center, scale) = fitting(extent, width, height, padding);
-        Viewport {
-            width,
-            height,
-            center,
-            scale,
-            home_scale: scale,
-            home_center: center,
-        }
+        Viewport { width, height, center, scale, home_scale: scale, home_center: center }
     }
 
     /// The same home extent in a new size, keeping the centre and the zoom level.
@@ -64,22 +54,12 @@ impl Viewport {
         let width = sane_size(width);
         let height = sane_size(height);
         let ratio = (width / self.width).min(height / self.height);
-        Viewport {
-            width,
-            height,
-            scale: self.scale * ratio,
-            home_scale: self.home_scale * ratio,
-            ..*self
-        }
+        Viewport { width, height, scale: self.scale * ratio, home_scale: self.home_scale * ratio, ..*self }
     }
 
     /// Back to the fitted home extent.
     pub fn reset(&self) -> Viewport {
-        Viewport {
-            center: self.home_center,
-            scale: self.home_scale,
-            ..*self
-        }
+        Viewport { center: self.home_center, scale: self.home_scale, ..*self }
     }
 
     pub fn scale(&self) -> f64 {
@@ -113,11 +93,7 @@ impl Viewport {
     /// The affine map world -> screen as (scale, translate x, translate y), for a canvas
     /// transform: screen = world * scale + translate.
     pub fn transform(&self) -> [f64; 3] {
-        [
-            self.scale,
-            self.width / 2.0 - self.center[0] * self.scale,
-            self.height / 2.0 - self.center[1] * self.scale,
-        ]
+        [self.scale, self.width / 2.0 - self.center[0] * self.scale, self.height / 2.0 - self.center[1] * self.scale]
     }
 
     /// The part of the world in view, in lon/lat degrees.
@@ -134,10 +110,8 @@ impl Viewport {
         }
         let scale = (self.scale * factor).clamp(self.home_scale * MIN_ZOOM, self.home_scale * MAX_ZOOM);
         let anchor = self.to_world(screen);
-        let center = [
-            anchor[0] - (screen[0] - self.width / 2.0) / scale,
-            anchor[1] - (screen[1] - self.height / 2.0) / scale,
-        ];
+        let center =
+            [anchor[0] - (screen[0] - self.width / 2.0) / scale, anchor[1] - (screen[1] - self.height / 2.0) / scale];
         Viewport { center, scale, ..*self }.clamped()
     }
 
@@ -172,10 +146,10 @@ impl Viewport {
         Viewport { center: project(lon, lat), scale, ..*self }.clamped()
     }
 
-    /// Keep the home extent's centre within the view, so the map cannot be lost off-screen.
+    /// Keep the centre of the view over the home extent, so the map cannot be lost off-screen.
     fn clamped(self) -> Viewport {
-        let reach_x = self.width / 2.0 / self.scale + self.width / 2.0 / self.home_scale;
-        let reach_y = self.height / 2.0 / self.scale + self.height / 2.0 / self.home_scale;
+        let reach_x = self.width / 2.0 / self.home_scale;
+        let reach_y = self.height / 2.0 / self.home_scale;
         let center = [
             self.center[0].clamp(self.home_center[0] - reach_x, self.home_center[0] + reach_x),
             self.center[1].clamp(self.home_center[1] - reach_y, self.home_center[1] + reach_y),

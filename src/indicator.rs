@@ -1,0 +1,241 @@
+//! A developer's own indicator: a CSV with a code or name column and a value per
+//! kabupaten/kota, matched to the atlas with a report of every row that did not match.
+//!
+//! Files come from spreadsheets: UTF-8 with or without BOM, `,` or `;` between fields,
+//! decimal commas where `;` separates, codes as `35.20` or `3520`, names with or without
+//! "Kabupaten"/"Kab."/"Kota".
+
+use crate::atlas::{Region, RegionCode};
+use crate::names::NameIndex;
+use std::collections::HashMap;
+use std::fmt;
+
+const CODE_COLUMNS: &[&str] = &["kode", "code", "kode_kemendagri", "kode_wilayah", "kemendagri", "id"];
+const NAME_COLUMNS: &[&str] = &["nama", "name", "wilayah", "kabupaten_kota", "kab_kota", "kabkota", "region", "daerah"];
+const VALUE_COLUMNS: &[&str] = &["nilai", "value", "indikator", "indicator", "jumlah"];
+/// No indicator has more rows than this many times the regions; beyond it, refuse.
+const MAX_ROWS: usize = 100_000;
+
+/// A matched indicator: a value (or none) per region, in atlas order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Indicator {
+    /// The value column's header, for the legend.
+    pub label: String,
+    pub values: Vec<Option<f64>>,
+    /// Rows read (not counting the header).
+    pub rows: usize,
+    pub problems: Vec<RowProblem>,
+}
+
+/// A row that could not be used, with its 1-based line number in the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowProblem {
+    pub line: usize,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// No region has this code or name; the closest official names follow.
+    NoMatch { text: String, closest: Vec<String> },
+    /// The value is not a number.
+    BadValue { value: String },
+    /// The region was already given on an earlier line.
+    Duplicate { region: String, first_line: usize },
+    /// The row has fewer fields than the header.
+    Short,
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: ", self.line)?;
+        match &self.problem {
+            Problem::NoMatch { text, closest } if closest.is_empty() => {
+                write!(f, "{text:?} matches no kabupaten/kota")
+            }
+            Problem::NoMatch { text, closest } => {
+                write!(f, "{text:?} matches no kabupaten/kota; closest: {}", closest.join(", "))
+            }
+            Problem::BadValue { value } => write!(f, "value {value:?} is not a number"),
+            Problem::Duplicate { region, first_line } => {
+                write!(f, "{region} is already given on line {first_line}")
+            }
+            Problem::Short => write!(f, "fewer fields than the header"),
+        }
+    }
+}
+
+/// Why a file could not be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorError(pub String);
+
+impl fmt::Display for IndicatorError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for IndicatorError {}
+
+impl Indicator {
+    /// Reads an indicator file against the atlas regions (and their name index).
+    pub fn from_csv(text: &str, regions: &[Region], names: &NameIndex) -> Result<Indicator, IndicatorError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let delimiter = sniff_delimiter(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| IndicatorError(format!("line 1: cannot read the header: {e}")))?
+            .iter()
+            .map(|h| h.to_lowercase().replace([' ', '-', '/'], "_"))
+            .collect();
+        let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+        let code_column = find(CODE_COLUMNS);
+        let name_column = find(NAME_COLUMNS);
+        if code_column.is_none() && name_column.is_none() {
+            return Err(IndicatorError(format!(
+                "line 1: no column of codes ({}) or names ({}) in the header",
+                CODE_COLUMNS.join(", "),
+                NAME_COLUMNS.join(", ")
+            )));
+        }
+        let value_column = find(VALUE_COLUMNS)
+            .or_else(|| (0..headers.len()).find(|&i| Some(i) != code_column && Some(i) != name_column))
+            .ok_or_else(|| IndicatorError("line 1: no value column besides the code and name".to_owned()))?;
+        let label = reader.headers().map(|h| h.get(value_column).unwrap_or("").to_owned()).unwrap_or_default();
+
+        let by_code: HashMap<RegionCode, usize> =
+            regions.iter().enumerate().map(|(index, region)| (region.code, index)).collect();
+        let mut values = vec![None; regions.len()];
+        let mut seen: Vec<Option<usize>> = vec![None; regions.len()];
+        let mut problems = Vec::new();
+        let mut rows = 0;
+        for record in reader.records() {
+            rows += 1;
+            let line = record.as_ref().ok().and_then(|r| r.position()).map_or(rows + 1, |p| p.line() as usize);
+            if rows > MAX_ROWS {
+                return Err(IndicatorError(format!("line {line}: more than {MAX_ROWS} rows")));
+            }
+            let record = record.map_err(|e| IndicatorError(format!("line {line}: {e}")))?;
+            let field = |column: Option<usize>| column.and_then(|c| record.get(c)).unwrap_or("");
+            if record.len() <= value_column.max(code_column.unwrap_or(0)).max(name_column.unwrap_or(0)) {
+                problems.push(RowProblem { line, problem: Problem::Short });
+                continue;
+            }
+            let code_text = field(code_column);
+            let name_text = field(name_column);
+            let by_code_match = code_text.parse::<RegionCode>().ok().and_then(|code| by_code.get(&code).copied());
+            let region = match by_code_match {
+                Some(index) => index,
+                None => match names.resolve(name_text) {
+                    Ok(index) => index,
+                    Err(closest) => {
+                        let text = if name_text.is_empty() { code_text } else { name_text };
+                        problems.push(RowProblem {
+                            line,
+                            problem: Problem::NoMatch {
+                                text: text.chars().take(80).collect(),
+                                closest: closest.iter().map(|&i| regions[i].name.clone()).collect(),
+                            },
+                        });
+                        continue;
+                    }
+                },
+            };
+            if let Some(first_line) = seen[region] {
+                problems.push(RowProblem {
+                    line,
+                    problem: Problem::Duplicate { region: regions[region].name.clone(), first_line },
+                });
+                continue;
+            }
+            seen[region] = Some(line);
+            let raw = field(Some(value_column));
+            if raw.is_empty() {
+                continue;
+            }
+            match parse_number(raw, delimiter) {
+                Some(value) => values[region] = Some(value),
+                None => problems
+                    .push(RowProblem { line, problem: Problem::BadValue { value: raw.chars().take(40).collect() } }),
+            }
+        }
+        Ok(Indicator { label, values, rows, problems })
+    }
+
+    pub fn matched(&self) -> usize {
+        self.values.iter().filter(|value| value.is_some()).count()
+    }
+}
+
+/// `;` when the header line has more of them than commas: spreadsheets in Indonesian locales
+/// write `;` because the comma is the decimal mark.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// A finite number; with `;` as separator, a decimal comma is accepted ("12,5").
+fn parse_number(raw: &str, delimiter: u8) -> Option<f64> {
+    let raw = if delimiter == b';' { raw.replace(',', ".") } else { raw.to_owned() };
+    raw.parse::<f64>().ok().filter(|value| value.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn read(text: &str) -> Result<Indicator, IndicatorError> {
+        let regions = crate::names::tests::regions();
+        Indicator::from_csv(text, &regions, &NameIndex::new(&regions))
+    }
+
+    #[test]
+    fn matches_codes_and_names_with_bom_and_semicolons() {
+        let indicator = read("\u{feff}kode;nama;nilai\n3520;Magetan;12,5\n;Kota Bukittinggi;3\n").unwrap();
+        assert_eq!(indicator.values[..4], [Some(12.5), None, None, Some(3.0)]);
+        assert_eq!(indicator.matched(), 2);
+        assert!(indicator.problems.is_empty(), "{:?}", indicator.problems);
+        assert_eq!(indicator.label, "nilai");
+    }
+
+    #[test]
+    fn reports_unmatched_ambiguous_duplicate_and_bad_rows() {
+        let indicator =
+            read("name,value\nMagetn,1\nBlitar,2\nKab. Magetan,3\nKota Bukittinggi,abc\nKota Bukittinggi,4\n").unwrap();
+        let lines: Vec<String> = indicator.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(lines[0].starts_with("line 2: \"Magetn\"") && lines[0].contains("Kabupaten Magetan"), "{}", lines[0]);
+        assert!(lines[1].starts_with("line 3: \"Blitar\"") && lines[1].contains("Kota Blitar"), "{}", lines[1]);
+        assert!(lines[2].starts_with("line 5: value \"abc\""), "{}", lines[2]);
+        assert!(lines[3].contains("already given on line 5"), "{}", lines[3]);
+        assert_eq!(indicator.values[0], Some(3.0));
+    }
+
+    #[test]
+    fn refuses_files_without_a_key_column() {
+        let error = read("foo,bar\n1,2\n").unwrap_err();
+        assert!(error.to_string().contains("no column of codes"), "{error}");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "(?s).{0,400}") {
+            let _ = read(&text);
+        }
+
+        #[test]
+        fn never_panics_on_csv_like_input(text in "(kode|nama|nilai|[a-z0-9.,;\"\n ]){0,60}") {
+            let _ = read(&text);
+        }
+    }
+}

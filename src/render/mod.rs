@@ -1,0 +1,3 @@
+//! Renderers of a Scene that need no browser.
+
+pub mod svg;

@@ -1,0 +1,223 @@
+//! Scene -> standalone SVG: the export, the no-WebAssembly fallback and the golden-test oracle
+//! for the canvas renderer. Every region is one `<path>` with its code and an accessible name.
+
+use crate::atlas::Atlas;
+use crate::programme::Programme;
+use crate::scene::{describe, Scene};
+use crate::view::project;
+use geo::MultiPolygon;
+use std::fmt::Write;
+
+const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
+const LEGEND_ROW: f64 = 20.0;
+const LEGEND_WIDTH: f64 = 236.0;
+
+/// The SVG document for a scene. `year` is the year the region descriptions speak of.
+pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) -> String {
+    let colours = scene.theme.colours();
+    let (width, height) = (scene.viewport.width, scene.viewport.height);
+    let mut svg = String::with_capacity(256 * 1024);
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="pc-title pc-desc" lang="{lang}" font-family="{FONT}">"#,
+        w = fmt_px(width),
+        h = fmt_px(height),
+        lang = scene.lang.key(),
+    );
+    let _ = write!(
+        svg,
+        r#"<title id="pc-title">{}</title><desc id="pc-desc">{}</desc>"#,
+        escape(&scene.title),
+        escape(&scene.summary)
+    );
+    let _ = write!(
+        svg,
+        r#"<defs><pattern id="pc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="6" fill="{}"/></pattern></defs>"#,
+        colours.hatch
+    );
+    let _ = write!(svg, r#"<rect width="100%" height="100%" fill="{}"/>"#, colours.background);
+
+    let shapes = &atlas.levels()[scene.level].shapes;
+    let _ =
+        write!(svg, r#"<g id="pc-regions" stroke="{}" stroke-width="0.5" stroke-linejoin="round">"#, colours.stroke);
+    let mut hatched = String::new();
+    for &index in &scene.visible {
+        let (Some(region), Some(style), Some(shape)) =
+            (atlas.regions().get(index), scene.regions.get(index), shapes.get(index))
+        else {
+            continue;
+        };
+        let d = path_data(shape, scene);
+        if d.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            svg,
+            r#"<path data-code="{}" fill="{}" d="{d}"><title>{}</title></path>"#,
+            region.code,
+            style.fill,
+            escape(&describe(scene.lang, region, programme, year))
+        );
+        if style.hatched {
+            let _ = write!(hatched, r#"<path d="{d}"/>"#);
+        }
+    }
+    svg.push_str("</g>");
+    if !hatched.is_empty() {
+        let _ = write!(svg, r#"<g fill="url(#pc-hatch)" aria-hidden="true">{hatched}</g>"#);
+    }
+    for (index, stroke_width) in [(scene.hovered, 1.5), (scene.selected, 2.5)] {
+        if let Some(shape) = index.and_then(|index| shapes.get(index)) {
+            let _ = write!(
+                svg,
+                r#"<path fill="none" stroke="{}" stroke-width="{stroke_width}" stroke-linejoin="round" aria-hidden="true" d="{}"/>"#,
+                colours.highlight,
+                path_data(shape, scene)
+            );
+        }
+    }
+
+    let _ = write!(
+        svg,
+        r#"<text x="16" y="28" font-size="18" font-weight="700" fill="{}">{}</text><text x="16" y="48" font-size="13" fill="{}">{}</text>"#,
+        colours.text,
+        escape(&scene.title),
+        colours.muted_text,
+        escape(&scene.subtitle)
+    );
+    legend(&mut svg, scene);
+    let _ = write!(
+        svg,
+        r#"<text x="{}" y="{}" font-size="10" text-anchor="end" fill="{}">{}</text>"#,
+        fmt_px(width - 8.0),
+        fmt_px(height - 8.0),
+        colours.muted_text,
+        escape(&scene.attribution)
+    );
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn legend(svg: &mut String, scene: &Scene) {
+    let colours = scene.theme.colours();
+    let rows = scene.legend.entries.len() as f64;
+    let height = 34.0 + rows * LEGEND_ROW;
+    let (x, y) = (12.0, (scene.viewport.height - height - 24.0).max(60.0));
+    let _ = write!(
+        svg,
+        r#"<g id="pc-legend" transform="translate({},{})"><rect width="{LEGEND_WIDTH}" height="{}" rx="6" fill="{}" fill-opacity="0.92" stroke="{}"/><text x="10" y="20" font-size="13" font-weight="700" fill="{}">{}</text>"#,
+        fmt_px(x),
+        fmt_px(y),
+        fmt_px(height),
+        colours.background,
+        colours.neutral,
+        colours.text,
+        escape(&scene.legend.title)
+    );
+    for (row, entry) in scene.legend.entries.iter().enumerate() {
+        let top = 30.0 + row as f64 * LEGEND_ROW;
+        let fill = if entry.hidden { colours.neutral } else { entry.fill };
+        let _ = write!(
+            svg,
+            r#"<rect x="10" y="{}" width="14" height="14" fill="{fill}" stroke="{}"/>"#,
+            fmt_px(top),
+            colours.muted_text
+        );
+        if entry.hatched {
+            let _ = write!(svg, r#"<rect x="10" y="{}" width="14" height="14" fill="url(#pc-hatch)"/>"#, fmt_px(top));
+        }
+        let _ = write!(
+            svg,
+            r#"<text x="32" y="{}" font-size="12" fill="{}"{}>{}</text><text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>"#,
+            fmt_px(top + 11.5),
+            colours.text,
+            if entry.hidden { r#" text-decoration="line-through""# } else { "" },
+            escape(&entry.label),
+            fmt_px(LEGEND_WIDTH - 10.0),
+            fmt_px(top + 11.5),
+            colours.muted_text,
+            entry.count
+        );
+    }
+    svg.push_str("</g>");
+}
+
+/// Path data in screen pixels, one decimal; points that round together are dropped.
+fn path_data(shape: &MultiPolygon<f64>, scene: &Scene) -> String {
+    let mut d = String::new();
+    for polygon in &shape.0 {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            let mut points: Vec<(i64, i64)> = Vec::with_capacity(ring.0.len());
+            for coord in &ring.0 {
+                let [x, y] = scene.viewport.to_screen(project(coord.x, coord.y));
+                let point = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
+                if points.last() != Some(&point) {
+                    points.push(point);
+                }
+            }
+            if points.len() < 4 {
+                continue;
+            }
+            for (i, (x, y)) in points.iter().enumerate() {
+                d.push(if i == 0 { 'M' } else { 'L' });
+                let _ = write!(d, "{} {}", tenths(*x), tenths(*y));
+            }
+            d.push('Z');
+        }
+    }
+    d
+}
+
+fn tenths(value: i64) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let value = value.abs();
+    match value % 10 {
+        0 => format!("{sign}{}", value / 10),
+        frac => format!("{sign}{}.{frac}", value / 10),
+    }
+}
+
+fn fmt_px(value: f64) -> String {
+    tenths((value * 10.0).round() as i64)
+}
+
+/// Text and attribute escaping: whatever a data file or a link says stays text.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0 at all.
+            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape(r#"<img src=x onerror="alert(1)">&'"#),
+            "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;"
+        );
+        assert_eq!(escape("a\u{0}b"), "a\u{fffd}b");
+    }
+
+    #[test]
+    fn formats_tenths() {
+        assert_eq!(tenths(0), "0");
+        assert_eq!(tenths(15), "1.5");
+        assert_eq!(tenths(-15), "-1.5");
+        assert_eq!(tenths(-5), "-0.5");
+        assert_eq!(tenths(120), "12");
+    }
+}
