@@ -6,6 +6,7 @@
 pub mod asset;
 pub mod atlas;
 pub mod indicator;
+pub mod map;
 pub mod names;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prepare;
@@ -15,3 +16,5 @@ pub mod scene;
 pub mod stats;
 pub mod style;
 pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

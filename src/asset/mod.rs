@@ -70,6 +70,16 @@ impl Asset {
         bytes
     }
 
+    /// The same regions with only the coarsest level: the small file a page paints first,
+    /// before the detailed asset arrives.
+    pub fn overview(&self) -> Asset {
+        Asset {
+            attribution: self.attribution.clone(),
+            regions: self.regions.clone(),
+            levels: self.levels[..1].to_vec(),
+        }
+    }
+
     /// Reads and checks an asset; every reference is validated so later stages can index freely.
     pub fn from_bytes(bytes: &[u8]) -> Result<Asset, AssetError> {
         let body = bytes.strip_prefix(MAGIC).ok_or(AssetError::NotAnAsset)?;

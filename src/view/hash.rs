@@ -101,7 +101,7 @@ impl ViewState {
             parts.push(format!("region={region}"));
         }
         if let Some([lon, lat, zoom]) = self.camera {
-            parts.push(format!("view={lon:.3},{lat:.3},{zoom:.2}"));
+            parts.push(format!("view={},{},{}", fixed(lon, 3), fixed(lat, 3), fixed(zoom, 2)));
         }
         if let Some(lang) = self.lang {
             parts.push(format!("lang={}", lang.key()));
@@ -111,6 +111,20 @@ impl ViewState {
         }
         format!("#{}", parts.join("&"))
     }
+}
+
+/// `value` with `decimals` digits after the point, trailing zeros dropped. Integer arithmetic:
+/// core's float formatting would add kilobytes to the WebAssembly for three numbers.
+fn fixed(value: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, fraction) = (scaled.unsigned_abs() / scale as u64, scaled.unsigned_abs() % scale as u64);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:0width$}", width = decimals as usize);
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 fn parse_year(value: &str) -> Result<u16, &'static str> {
@@ -194,6 +208,15 @@ mod tests {
         let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(keys, ["year", "region", "view", "zzz", "lang"]);
         assert!(problems[1].to_string().contains("Kemendagri code"));
+    }
+
+    #[test]
+    fn formats_fixed_decimals() {
+        assert_eq!(fixed(111.4, 3), "111.4");
+        assert_eq!(fixed(-7.6049, 3), "-7.605");
+        assert_eq!(fixed(-0.0004, 3), "0");
+        assert_eq!(fixed(-0.04, 2), "-0.04");
+        assert_eq!(fixed(8.0, 2), "8");
     }
 
     #[test]

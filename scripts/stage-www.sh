@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Puts everything the pages need under www/data/ (git-ignored): the boundary assets, the
+# programme facts, and the pre-rendered fallback (SVG + table) for browsers without WebAssembly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLI=target/release/peta-cerdas
+out=www/data
+mkdir -p "$out"
+cp data/build/overview.bin data/build/atlas.bin "$out/"
+cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"
+for lang in id en; do
+  "$CLI" render --lang "$lang" --width 1200 --height 640 -o "$out/fallback-$lang.svg"
+  "$CLI" table --lang "$lang" -o "$out/table-$lang.json"
+done
+echo "stage-www: $(ls "$out" | wc -l) files in $out"

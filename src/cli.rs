@@ -1,0 +1,404 @@
+//! The peta-cerdas command line: prepare the data, and ask the atlas and programme questions.
+
+use clap::{Parser, Subcommand};
+use flate2::{write::GzEncoder, Compression};
+use peta_cerdas::atlas::{Atlas, RegionCode};
+use peta_cerdas::indicator::Indicator;
+use peta_cerdas::names::NameIndex;
+use peta_cerdas::prepare::{self, sha256_hex, CodeList, Manifest};
+use peta_cerdas::programme::Programme;
+use peta_cerdas::render::svg;
+use peta_cerdas::scene::{Scene, SceneInput};
+use peta_cerdas::stats::Stats;
+use peta_cerdas::style::{Focus, Lang, Mode, PillarFocus, ThemeChoice};
+use peta_cerdas::view::Viewport;
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const ASSET_FILE: &str = "atlas.bin";
+/// The coarsest level alone, for a page's first paint.
+const OVERVIEW_FILE: &str = "overview.bin";
+
+#[derive(Parser)]
+#[command(name = "peta-cerdas", version, about = "Indonesia's smart-city programme on a map")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate boundary GeoJSON and write the compact asset (default source: data/boundaries.json).
+    Prepare {
+        /// Boundary GeoJSON; overrides PETA_BOUNDARIES and the manifest's default.
+        #[arg(long)]
+        boundaries: Option<PathBuf>,
+        #[arg(long, default_value = "data/build")]
+        out: PathBuf,
+        #[arg(long, default_value = "data/boundaries.json")]
+        manifest: PathBuf,
+    },
+    /// Print `CODE<TAB>NAME` of the kabupaten/kota at a point, or `-` where there is none.
+    Locate {
+        /// Longitude in degrees.
+        #[arg(allow_hyphen_values = true)]
+        lon: Option<String>,
+        /// Latitude in degrees (negative south of the equator).
+        #[arg(allow_hyphen_values = true)]
+        lat: Option<String>,
+        /// Read `LON LAT` lines on stdin and answer one line each.
+        #[arg(long, conflicts_with_all = ["lon", "lat"])]
+        batch: bool,
+        #[arg(long, default_value = "data/build/atlas.bin")]
+        asset: PathBuf,
+    },
+    /// Print programme figures as JSON: regions, cohorts (official and identified), members, pillars.
+    Stats {
+        /// The year members and pillars are counted as of (default: the latest cohort).
+        #[arg(long)]
+        year: Option<String>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Write the choropleth of one view as a standalone SVG.
+    Render {
+        #[arg(long)]
+        year: Option<String>,
+        #[arg(long, default_value = "cohort")]
+        mode: String,
+        /// In pillar mode: count, or one of governance, branding, economy, living, society, environment.
+        #[arg(long, default_value = "count")]
+        pillar: String,
+        #[arg(long, default_value = "id")]
+        lang: String,
+        #[arg(long, default_value = "light")]
+        theme: String,
+        #[arg(long, default_value_t = 1200.0)]
+        width: f64,
+        #[arg(long, default_value_t = 800.0)]
+        height: f64,
+        /// Select (outline) this region, by Kemendagri code.
+        #[arg(long)]
+        region: Option<String>,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Write the members by a year as JSON rows (the map's text equivalent, for pages without WebAssembly).
+    Table {
+        #[arg(long)]
+        year: Option<String>,
+        #[arg(long, default_value = "id")]
+        lang: String,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Validate an indicator CSV (a code or name column and a value) against the 514 regions.
+    Check {
+        file: PathBuf,
+        #[arg(long, default_value = "data/build/atlas.bin")]
+        asset: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct DataArgs {
+    #[arg(long, default_value = "data/build/atlas.bin")]
+    asset: PathBuf,
+    /// Folder holding members.csv, pillars.csv and cohorts.csv.
+    #[arg(long, default_value = "data/programme")]
+    programme: PathBuf,
+}
+
+impl DataArgs {
+    fn load(&self) -> Result<(Atlas, Programme), String> {
+        Ok((load_atlas(&self.asset)?, load_programme(&self.programme)?))
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Prepare { boundaries, out, manifest } => run_prepare(boundaries, &out, &manifest),
+        Command::Locate { lon, lat, batch, asset } => run_locate(lon, lat, batch, &asset),
+        Command::Stats { year, data } => run_stats(year.as_deref(), &data),
+        Command::Render { year, mode, pillar, lang, theme, width, height, region, output, data } => {
+            let view = RenderArgs { year, mode, pillar, lang, theme, width, height, region };
+            run_render(&view, &output, &data)
+        }
+        Command::Table { year, lang, output, data } => run_table(year.as_deref(), &lang, &output, &data),
+        Command::Check { file, asset } => run_check(&file, &asset),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("peta-cerdas: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) -> Result<ExitCode, String> {
+    let manifest = Manifest::load(manifest_path).map_err(|e| e.to_string())?;
+    let default = manifest.default_source().map_err(|e| e.to_string())?;
+    let path = boundaries
+        .or_else(|| std::env::var_os("PETA_BOUNDARIES").map(PathBuf::from))
+        .unwrap_or_else(|| default.path.clone());
+    let bytes = std::fs::read(&path).map_err(|e| {
+        format!(
+            "cannot read boundaries {}: {e}\n  (set PETA_BOUNDARIES or --boundaries; download: {})",
+            path.display(),
+            default.download
+        )
+    })?;
+    let checksum = sha256_hex(&bytes);
+    let attribution = match manifest.source_with_checksum(&checksum) {
+        Some(source) => {
+            eprintln!("source: {} ({}), sha256 verified", source.id, source.licence);
+            source.attribution.clone()
+        }
+        None if path == default.path => {
+            return Err(format!(
+                "{} has sha256 {checksum}, but the manifest expects {}; the file changed",
+                path.display(),
+                default.sha256
+            ))
+        }
+        None => {
+            eprintln!("source: {} is not in the manifest (sha256 {checksum}); credit it yourself", path.display());
+            format!("Batas wilayah: {}", path.file_name().unwrap_or_default().to_string_lossy())
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let codes = CodeList::from_csv(&read(&manifest.code_list.regencies)?, &read(&manifest.code_list.provinces)?)
+        .map_err(|e| e.to_string())?;
+    let (asset, report) =
+        prepare::prepare(&text, &codes, &attribution).map_err(|e| format!("{}: {e}", path.display()))?;
+    let encoded = asset.to_bytes();
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let target = out.join(ASSET_FILE);
+    prepare::write_atomically(&target, &encoded).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    let overview = asset.overview().to_bytes();
+    let overview_target = out.join(OVERVIEW_FILE);
+    prepare::write_atomically(&overview_target, &overview)
+        .map_err(|e| format!("cannot write {}: {e}", overview_target.display()))?;
+
+    println!("features      {} regions ({} non-region features skipped)", report.features, report.skipped.len());
+    for skipped in &report.skipped {
+        println!("  skipped     {skipped}");
+    }
+    println!("source        {} vertices; {} rings rewound to RFC 7946", report.source_vertices, report.rewound_rings);
+    println!("repaired      {} invalid polygons", report.repaired.len());
+    for repaired in &report.repaired {
+        println!("  repaired    {repaired}");
+    }
+    for (level, (tolerance, vertices, arcs)) in report.levels.iter().enumerate() {
+        println!("level {level}       tolerance {tolerance}°: {vertices} vertices in {arcs} arcs");
+    }
+    println!(
+        "asset         {} bytes raw, {} bytes gzipped -> {}",
+        encoded.len(),
+        gzipped_len(&encoded),
+        target.display()
+    );
+    println!(
+        "overview      {} bytes raw, {} bytes gzipped -> {}",
+        overview.len(),
+        gzipped_len(&overview),
+        overview_target.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn gzipped_len(bytes: &[u8]) -> usize {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+fn load_atlas(path: &Path) -> Result<Atlas, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("cannot read the asset {}: {e} (run `peta-cerdas prepare` first)", path.display()))?;
+    Atlas::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Parses a coordinate and checks its range, naming it in the message.
+fn parse_coordinate(text: &str, what: &str, limit: f64) -> Result<f64, String> {
+    let value: f64 = text.trim().parse().map_err(|_| format!("{what} {text:?} is not a number"))?;
+    if !value.is_finite() || value.abs() > limit {
+        return Err(format!("{what} {text} is outside -{limit}..{limit} degrees"));
+    }
+    Ok(value)
+}
+
+fn answer(atlas: &Atlas, lon: f64, lat: f64) -> String {
+    match atlas.locate(lon, lat) {
+        Some(index) => {
+            let region = &atlas.regions()[index];
+            format!("{}\t{}", region.code, region.name)
+        }
+        None => "-".to_owned(),
+    }
+}
+
+fn run_locate(lon: Option<String>, lat: Option<String>, batch: bool, asset: &Path) -> Result<ExitCode, String> {
+    if !batch {
+        let (Some(lon), Some(lat)) = (lon, lat) else {
+            return Err("locate needs LON LAT, or --batch to read them from stdin".into());
+        };
+        let lon = parse_coordinate(&lon, "longitude", 180.0)?;
+        let lat = parse_coordinate(&lat, "latitude", 90.0)?;
+        println!("{}", answer(&load_atlas(asset)?, lon, lat));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let atlas = load_atlas(asset)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut bad_lines = 0usize;
+    for (number, line) in std::io::stdin().lock().lines().enumerate() {
+        let line = line.map_err(|e| format!("reading stdin: {e}"))?;
+        let mut fields = line.split_whitespace();
+        let parsed = match (fields.next(), fields.next(), fields.next()) {
+            (Some(lon), Some(lat), None) => parse_coordinate(lon, "longitude", 180.0)
+                .and_then(|lon| Ok((lon, parse_coordinate(lat, "latitude", 90.0)?))),
+            _ => Err(format!("expected `LON LAT`, found {line:?}")),
+        };
+        let reply = match parsed {
+            Ok((lon, lat)) => answer(&atlas, lon, lat),
+            Err(why) => {
+                bad_lines += 1;
+                eprintln!("peta-cerdas: line {}: {why}", number + 1);
+                "-".to_owned()
+            }
+        };
+        writeln!(out, "{reply}").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if bad_lines == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn load_programme(folder: &Path) -> Result<Programme, String> {
+    let read = |name: &str| {
+        let path = folder.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    Programme::from_csv(&read("members.csv")?, &read("pillars.csv")?, &read("cohorts.csv")?)
+        .map_err(|e| format!("{}: {e}", folder.display()))
+}
+
+/// A cohort year of the programme; the latest when not given.
+fn cohort_year(programme: &Programme, year: Option<&str>) -> Result<u16, String> {
+    let Some(text) = year else {
+        return Ok(programme.latest_year());
+    };
+    let years = programme.cohort_years();
+    let year: u16 = text.trim().parse().map_err(|_| format!("year {text:?} is not a year"))?;
+    match (years.first(), years.last()) {
+        (Some(&first), Some(&last)) if (first..=last).contains(&year) => Ok(year),
+        _ => Err(format!("year {year} is outside the programme ({}-{})", years[0], years[years.len() - 1])),
+    }
+}
+
+fn run_stats(year: Option<&str>, data: &DataArgs) -> Result<ExitCode, String> {
+    let (atlas, programme) = data.load()?;
+    let year = cohort_year(&programme, year)?;
+    let stats = Stats::new(atlas.regions().len(), &programme, year);
+    println!("{}", serde_json::to_string(&stats).map_err(|e| e.to_string())?);
+    Ok(ExitCode::SUCCESS)
+}
+
+struct RenderArgs {
+    year: Option<String>,
+    mode: String,
+    pillar: String,
+    lang: String,
+    theme: String,
+    width: f64,
+    height: f64,
+    region: Option<String>,
+}
+
+fn run_render(view: &RenderArgs, output: &Path, data: &DataArgs) -> Result<ExitCode, String> {
+    let mode: Mode = view.mode.parse().map_err(|e| format!("{e}"))?;
+    let pillar: PillarFocus = view.pillar.parse().map_err(|e| format!("{e}"))?;
+    let lang: Lang = view.lang.parse().map_err(|e| format!("{e}"))?;
+    let theme = view.theme.parse::<ThemeChoice>().map_err(|e| format!("{e}"))?.resolve(false);
+    for (what, size) in [("width", view.width), ("height", view.height)] {
+        if !(size.is_finite() && (100.0..=8192.0).contains(&size)) {
+            return Err(format!("{what} {size} is outside 100..8192 pixels"));
+        }
+    }
+    let (atlas, programme) = data.load()?;
+    let year = cohort_year(&programme, view.year.as_deref())?;
+    let selected = match &view.region {
+        Some(text) => {
+            let code: RegionCode = text.parse().map_err(|e| format!("{e}"))?;
+            Some(atlas.index_of(code).ok_or_else(|| format!("no region has the code {code}"))?)
+        }
+        None => None,
+    };
+    let scene = Scene::build(SceneInput {
+        atlas: &atlas,
+        programme: &programme,
+        focus: Focus { mode, pillar, year },
+        theme,
+        lang,
+        viewport: Viewport::fit(atlas.bounds(), view.width, view.height, 24.0),
+        hidden: &BTreeSet::new(),
+        selected,
+        hovered: None,
+    });
+    let text = svg::render(&scene, &atlas, &programme, year);
+    prepare::write_atomically(output, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    eprintln!("{}: {} regions drawn, {} bytes", output.display(), scene.visible.len(), text.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_table(year: Option<&str>, lang: &str, output: &Path, data: &DataArgs) -> Result<ExitCode, String> {
+    let lang: Lang = lang.parse().map_err(|e| format!("{e}"))?;
+    let (atlas, programme) = data.load()?;
+    let year = cohort_year(&programme, year)?;
+    let rows = peta_cerdas::map::table_rows(atlas.regions(), &programme, year, lang);
+    let text = serde_json::to_string(&rows).map_err(|e| e.to_string())?;
+    prepare::write_atomically(output, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    eprintln!("{}: {} members by {year}", output.display(), rows.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(file: &Path, asset: &Path) -> Result<ExitCode, String> {
+    let atlas = load_atlas(asset)?;
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!("{}: not UTF-8 (byte {}); save it as CSV UTF-8", file.display(), e.utf8_error().valid_up_to())
+    })?;
+    let names = NameIndex::new(atlas.regions());
+    let indicator =
+        Indicator::from_csv(&text, atlas.regions(), &names).map_err(|e| format!("{}: {e}", file.display()))?;
+    for problem in &indicator.problems {
+        println!("{}: {problem}", file.display());
+    }
+    let summary = format!(
+        "{}: {} rows, {} regions with a value, {} of {} regions without, {} problem rows",
+        file.display(),
+        indicator.rows,
+        indicator.matched(),
+        atlas.regions().len() - indicator.matched(),
+        atlas.regions().len(),
+        indicator.problems.len()
+    );
+    if indicator.problems.is_empty() {
+        println!("{summary}");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{summary}");
+        Ok(ExitCode::FAILURE)
+    }
+}

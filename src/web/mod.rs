@@ -1,0 +1,289 @@
+//! The WebAssembly binding: a thin `MapHandle` over [`MapState`] that the `<peta-cerdas>`
+//! element calls (see docs/web-api.md). It forwards events, draws on a canvas when something
+//! changed, and turns every error into a JS `Error` with a readable message.
+
+mod canvas;
+
+use crate::atlas::RegionCode;
+use crate::map::{Direction, MapState};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Where a panic's message goes, for the element to show: the wasm instance is unusable after.
+const PANIC_GLOBAL: &str = "__petaCerdasPanic";
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("peta-cerdas crashed: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str(PANIC_GLOBAL), &JsValue::from_str(&message));
+    }));
+}
+
+/// Everything a frame depends on (the level follows from the viewport).
+#[derive(PartialEq)]
+struct Drawn {
+    viewport: crate::view::Viewport,
+    selected: Option<usize>,
+    hovered: Option<usize>,
+    fills: Vec<(crate::style::Rgb, bool)>,
+    theme: crate::style::Theme,
+    ratio: f64,
+}
+
+#[wasm_bindgen]
+pub struct MapHandle {
+    state: MapState,
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    paths: canvas::PathCache,
+    ratio: f64,
+    /// What was drawn last; a render of the same draws nothing.
+    drawn: Option<Drawn>,
+}
+
+fn error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+fn index_or_minus_one(index: Option<usize>) -> i32 {
+    index.map_or(-1, |index| index as i32)
+}
+
+#[wasm_bindgen]
+impl MapHandle {
+    #[wasm_bindgen(constructor)]
+    pub fn new(canvas: HtmlCanvasElement) -> Result<MapHandle, JsError> {
+        let ctx = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|ctx| ctx.dyn_into::<CanvasRenderingContext2d>().ok())
+            .ok_or_else(|| error("this browser gives no 2D canvas"))?;
+        Ok(MapHandle { state: MapState::new(), canvas, ctx, paths: Default::default(), ratio: 1.0, drawn: None })
+    }
+
+    #[wasm_bindgen(js_name = loadAtlas)]
+    pub fn load_atlas(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.state.load_atlas(bytes).map_err(error)?;
+        self.paths.clear();
+        self.drawn = None;
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = loadProgramme)]
+    pub fn load_programme(&mut self, members: &str, pillars: &str, cohorts: &str) -> Result<(), JsError> {
+        self.state.load_programme(members, pillars, cohorts).map_err(error)
+    }
+
+    #[wasm_bindgen(js_name = isReady)]
+    pub fn is_ready(&self) -> bool {
+        self.state.is_ready()
+    }
+
+    #[wasm_bindgen(js_name = setSize)]
+    pub fn set_size(&mut self, width: f64, height: f64, ratio: f64) {
+        self.state.set_size(width, height);
+        let viewport = self.state.viewport();
+        self.ratio = if ratio.is_finite() { ratio.clamp(1.0, 4.0) } else { 1.0 };
+        self.canvas.set_width((viewport.width * self.ratio).round() as u32);
+        self.canvas.set_height((viewport.height * self.ratio).round() as u32);
+        self.drawn = None;
+    }
+
+    #[wasm_bindgen(js_name = setYear)]
+    pub fn set_year(&mut self, year: f64) -> Result<(), JsError> {
+        if !(year.is_finite() && year.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&year)) {
+            return Err(error("the year must be a whole number such as 2021"));
+        }
+        self.state.set_year(year as u16).map_err(error)
+    }
+
+    #[wasm_bindgen(js_name = setMode)]
+    pub fn set_mode(&mut self, mode: &str) -> Result<(), JsError> {
+        self.state.set_mode(mode).map_err(error)
+    }
+
+    #[wasm_bindgen(js_name = setPillar)]
+    pub fn set_pillar(&mut self, pillar: &str) -> Result<(), JsError> {
+        self.state.set_pillar(pillar).map_err(error)
+    }
+
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
+        self.state.set_lang(lang).map_err(error)
+    }
+
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, theme: &str) -> Result<(), JsError> {
+        self.state.set_theme(theme).map_err(error)
+    }
+
+    #[wasm_bindgen(js_name = toggleClass)]
+    pub fn toggle_class(&mut self, key: &str) -> Result<bool, JsError> {
+        self.state.toggle_class(key).map_err(error)
+    }
+
+    #[wasm_bindgen(js_name = applyHash)]
+    pub fn apply_hash(&mut self, hash: &str) -> String {
+        json(&self.state.apply_hash(hash))
+    }
+
+    pub fn hash(&self) -> String {
+        self.state.hash()
+    }
+
+    /// Draws if anything changed since the last draw; returns whether it drew.
+    pub fn render(&mut self) -> bool {
+        let (Some(scene), Some(atlas)) = (self.state.scene(), self.state.atlas()) else {
+            return false;
+        };
+        let drawn = Drawn {
+            viewport: scene.viewport,
+            selected: scene.selected,
+            hovered: scene.hovered,
+            fills: scene.regions.iter().map(|region| (region.fill, region.hatched)).collect(),
+            theme: scene.theme,
+            ratio: self.ratio,
+        };
+        if self.drawn.as_ref() == Some(&drawn) {
+            return false;
+        }
+        canvas::draw(&self.ctx, &scene, atlas, &mut self.paths, self.ratio);
+        self.drawn = Some(drawn);
+        true
+    }
+
+    #[wasm_bindgen(js_name = pointerMove)]
+    pub fn pointer_move(&mut self, x: f64, y: f64) -> i32 {
+        index_or_minus_one(self.state.hover(x, y))
+    }
+
+    #[wasm_bindgen(js_name = pointerLeave)]
+    pub fn pointer_leave(&mut self) {
+        self.state.unhover();
+    }
+
+    #[wasm_bindgen(js_name = clickAt)]
+    pub fn click_at(&mut self, x: f64, y: f64) -> i32 {
+        index_or_minus_one(self.state.click(x, y))
+    }
+
+    /// Selects by Kemendagri code; an empty code clears the selection.
+    pub fn select(&mut self, code: &str) -> bool {
+        if code.is_empty() {
+            self.state.select_index(None);
+            return true;
+        }
+        code.parse::<RegionCode>().is_ok_and(|code| self.state.select_code(code))
+    }
+
+    #[wasm_bindgen(js_name = selectIndex)]
+    pub fn select_index(&mut self, index: i32) {
+        self.state.select_index(usize::try_from(index).ok());
+    }
+
+    pub fn selected(&self) -> i32 {
+        index_or_minus_one(self.state.selected())
+    }
+
+    pub fn hovered(&self) -> i32 {
+        index_or_minus_one(self.state.hovered())
+    }
+
+    pub fn focused(&self) -> i32 {
+        index_or_minus_one(self.state.focused())
+    }
+
+    #[wasm_bindgen(js_name = zoomAt)]
+    pub fn zoom_at(&mut self, factor: f64, x: f64, y: f64) {
+        self.state.zoom_at(factor, x, y);
+    }
+
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        self.state.pan(dx, dy);
+    }
+
+    #[wasm_bindgen(js_name = resetView)]
+    pub fn reset_view(&mut self) {
+        self.state.reset_view();
+    }
+
+    #[wasm_bindgen(js_name = flyTo)]
+    pub fn fly_to(&mut self, index: i32) {
+        if let Ok(index) = usize::try_from(index) {
+            self.state.fly_to(index);
+        }
+    }
+
+    /// Keyboard focus moves: "left", "right", "up", "down", or "first".
+    #[wasm_bindgen(js_name = moveFocus)]
+    pub fn move_focus(&mut self, direction: &str) -> Result<i32, JsError> {
+        let direction = match direction {
+            "left" => Some(Direction::Left),
+            "right" => Some(Direction::Right),
+            "up" => Some(Direction::Up),
+            "down" => Some(Direction::Down),
+            "first" => None,
+            other => return Err(error(format!("unknown direction {other:?}"))),
+        };
+        Ok(index_or_minus_one(self.state.move_focus(direction)))
+    }
+
+    #[wasm_bindgen(js_name = regionAt)]
+    pub fn region_at(&self, lon: f64, lat: f64) -> String {
+        #[derive(Serialize)]
+        struct Found<'a> {
+            code: String,
+            name: &'a str,
+            province: &'a str,
+        }
+        match self.state.region_at(lon, lat) {
+            Some(region) => {
+                json(&Found { code: region.code.to_string(), name: &region.name, province: &region.province })
+            }
+            None => "null".to_owned(),
+        }
+    }
+
+    /// Where a lon/lat lies on the canvas, in CSS pixels: `[x, y]`.
+    #[wasm_bindgen(js_name = toScreen)]
+    pub fn to_screen(&self, lon: f64, lat: f64) -> Vec<f64> {
+        self.state.viewport().to_screen(crate::view::project(lon, lat)).to_vec()
+    }
+
+    pub fn ui(&self) -> String {
+        self.state.ui().map_or_else(|| "null".to_owned(), |ui| json(&ui))
+    }
+
+    #[wasm_bindgen(js_name = regionInfo)]
+    pub fn region_info(&self, index: i32) -> String {
+        usize::try_from(index)
+            .ok()
+            .and_then(|index| self.state.region_info(index))
+            .map_or_else(|| "null".to_owned(), |info| json(&info))
+    }
+
+    pub fn search(&self, query: &str, limit: u32) -> String {
+        json(&self.state.search(query, limit as usize))
+    }
+
+    pub fn stats(&self) -> String {
+        self.state.stats().map_or_else(|| "null".to_owned(), |stats| json(&stats))
+    }
+
+    pub fn table(&self) -> String {
+        json(&self.state.table())
+    }
+
+    #[wasm_bindgen(js_name = toSVG)]
+    pub fn to_svg(&self) -> Result<String, JsError> {
+        self.state.to_svg().ok_or_else(|| error("the map is not loaded yet"))
+    }
+}

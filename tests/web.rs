@@ -1,0 +1,96 @@
+//! The WebAssembly binding in a real browser (`wasm-pack test --headless --chrome`): loading,
+//! drawing, hit testing and errors through the same `MapHandle` the element uses.
+#![cfg(target_arch = "wasm32")]
+
+use peta_cerdas::web::MapHandle;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const OVERVIEW: &[u8] = include_bytes!("../data/build/overview.bin");
+const MEMBERS: &str = include_str!("../data/programme/members.csv");
+const PILLARS: &str = include_str!("../data/programme/pillars.csv");
+const COHORTS: &str = include_str!("../data/programme/cohorts.csv");
+
+fn canvas() -> HtmlCanvasElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&canvas).unwrap();
+    canvas
+}
+
+fn ready_map(canvas: &HtmlCanvasElement) -> MapHandle {
+    let mut map = MapHandle::new(canvas.clone()).unwrap();
+    map.load_atlas(OVERVIEW).unwrap();
+    map.load_programme(MEMBERS, PILLARS, COHORTS).unwrap();
+    map.set_size(600.0, 400.0, 2.0);
+    map
+}
+
+/// Pixels of the canvas (device pixels) that differ from the sea colour of the light theme.
+fn land_pixels(canvas: &HtmlCanvasElement) -> usize {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
+    data.chunks(4).filter(|p| (p[0], p[1], p[2]) != (0xf7, 0xf9, 0xfb)).count()
+}
+
+#[wasm_bindgen_test]
+fn draws_once_per_change_at_device_resolution() {
+    let canvas = canvas();
+    let mut map = ready_map(&canvas);
+    assert_eq!((canvas.width(), canvas.height()), (1200, 800));
+    assert!(map.render(), "the first frame draws");
+    assert!(!map.render(), "nothing changed, nothing drawn");
+    let land = land_pixels(&canvas);
+    assert!(land > 1200 * 800 / 10, "land covers the canvas: {land}");
+    map.set_year(2017.0).unwrap();
+    assert!(map.render(), "a new year redraws");
+}
+
+#[wasm_bindgen_test]
+fn hit_tests_where_the_map_draws() {
+    let canvas = canvas();
+    let mut map = ready_map(&canvas);
+    let xy = map.to_screen(111.35, -7.65);
+    let index = map.pointer_move(xy[0], xy[1]);
+    assert!(index >= 0);
+    let info = map.region_info(index);
+    assert!(info.contains(r#""code":"35.20""#) && info.contains("Kabupaten Magetan"), "{info}");
+    assert_eq!(map.click_at(xy[0], xy[1]), index);
+    assert!(map.hash().contains("region=35.20"));
+    assert_eq!(map.click_at(1.0, 1.0), -1, "the sea clears the selection");
+    assert_eq!(map.region_at(110.5, -5.0), "null");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_and_keeps_the_last_good_state() {
+    let canvas = canvas();
+    let mut map = ready_map(&canvas);
+    map.set_year(2021.0).unwrap();
+    assert!(map.load_atlas(b"PCTA\x01\x00garbage").is_err());
+    assert!(map.load_atlas(&OVERVIEW[..OVERVIEW.len() / 2]).is_err());
+    assert!(map.load_programme("nonsense", "", "").is_err());
+    assert!(map.set_year(1999.0).is_err());
+    assert!(map.set_year(f64::NAN).is_err());
+    assert!(map.set_mode("<img src=x onerror=alert(1)>").is_err());
+    assert!(map.move_focus("sideways").is_err());
+    assert!(map.is_ready());
+    assert!(map.ui().contains(r#""year":2021"#));
+    let problems = map.apply_hash("#year=abc&region=<b>&view=1,2,3&mode=pillar");
+    assert!(problems.contains("year") && problems.contains("region"), "{problems}");
+    assert!(map.ui().contains(r#""mode":"pillar""#));
+    assert!(map.to_svg().unwrap().starts_with("<svg"));
+}
+
+#[wasm_bindgen_test]
+fn keyboard_moves_between_regions() {
+    let canvas = canvas();
+    let mut map = ready_map(&canvas);
+    let first = map.move_focus("first").unwrap();
+    assert!(first >= 0);
+    let east = map.move_focus("right").unwrap();
+    assert!(east >= 0 && east != first);
+    assert_eq!(map.focused(), east);
+}
