@@ -18,10 +18,14 @@ data/build/atlas.bin: $(CLI) data/boundaries.json
 
 data: data/build/atlas.bin
 
-wasm: setup
+# Rebuilt only when the Rust sources change; wasm-pack runs wasm-opt (npm binaryen, see setup.sh).
+www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.lock
 	wasm-pack build --release --target web --out-dir www/pkg --no-typescript --no-pack
 	rm -f www/pkg/.gitignore
 
+wasm: setup www/pkg/peta_cerdas_bg.wasm
+
+# Everything the pages need: the wasm, the boundary assets and the no-WebAssembly fallback.
 build: setup data wasm
 	bash scripts/stage-www.sh
 
@@ -29,7 +33,8 @@ demo: build
 	@echo "peta-cerdas demo on http://127.0.0.1:$(PORT)/"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-lint:
+# The wasm test embeds data/build/overview.bin, so the data comes before clippy sees it.
+lint: data
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --test web -- -D warnings
@@ -45,7 +50,7 @@ test-wasm: setup data
 test-e2e: build
 	node tests/e2e/run.mjs
 
-test: setup lint test-native test-wasm test-e2e
+test: setup data lint test-native test-wasm test-e2e
 
 bench: build
 	cargo bench --bench atlas

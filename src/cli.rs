@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use flate2::{write::GzEncoder, Compression};
+use geo::MapCoordsInPlace;
 use peta_cerdas::atlas::{Atlas, RegionCode};
 use peta_cerdas::indicator::Indicator;
 use peta_cerdas::names::NameIndex;
@@ -98,6 +99,17 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Write one level of the prepared asset as GeoJSON (for benchmarks against other stacks;
+    /// derived from the boundary data, so never commit the output).
+    ExportGeojson {
+        /// Level of detail, 0 = coarsest; default the finest.
+        #[arg(long)]
+        level: Option<usize>,
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[arg(long, default_value = "data/build/atlas.bin")]
+        asset: PathBuf,
+    },
     /// Validate an indicator CSV (a code or name column and a value) against the 514 regions.
     Check {
         file: PathBuf,
@@ -132,6 +144,7 @@ pub fn main() -> ExitCode {
             run_render(&view, &output, &data)
         }
         Command::Table { year, lang, output, data } => run_table(year.as_deref(), &lang, &output, &data),
+        Command::ExportGeojson { level, output, asset } => run_export(level, &output, &asset),
         Command::Check { file, asset } => run_check(&file, &asset),
     };
     match result {
@@ -371,6 +384,44 @@ fn run_table(year: Option<&str>, lang: &str, output: &Path, data: &DataArgs) -> 
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     eprintln!("{}: {} members by {year}", output.display(), rows.len());
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_export(level: Option<usize>, output: &Path, asset: &Path) -> Result<ExitCode, String> {
+    let atlas = load_atlas(asset)?;
+    let levels = atlas.levels().len();
+    let level = level.unwrap_or(levels - 1);
+    let shapes =
+        &atlas.levels().get(level).ok_or_else(|| format!("level {level} does not exist (0..{levels})"))?.shapes;
+    let decimals = (-atlas.levels()[level].tolerance.log10()).ceil() as i32 + 1;
+    let features = atlas
+        .regions()
+        .iter()
+        .zip(shapes)
+        .map(|(region, shape)| {
+            let mut properties = geojson::JsonObject::new();
+            properties.insert("code".into(), region.code.to_string().into());
+            properties.insert("name".into(), region.name.clone().into());
+            // As many decimals as the quantization grid has, so peers get no padded file.
+            let mut shape = shape.clone();
+            shape.map_coords_in_place(|c| geo::Coord { x: round_to(c.x, decimals), y: round_to(c.y, decimals) });
+            geojson::Feature {
+                geometry: Some(geojson::Geometry::new(geojson::GeometryValue::from(&shape))),
+                properties: Some(properties),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let collection = geojson::FeatureCollection { features, bbox: None, foreign_members: None };
+    let text = collection.to_string();
+    prepare::write_atomically(output, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    eprintln!("{}: level {level}, {} features, {} bytes", output.display(), atlas.regions().len(), text.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
 }
 
 fn run_check(file: &Path, asset: &Path) -> Result<ExitCode, String> {

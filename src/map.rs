@@ -4,7 +4,7 @@
 
 use crate::atlas::{Atlas, Region, RegionCode};
 use crate::names::NameIndex;
-use crate::programme::{CitationKind, Confidence, Programme};
+use crate::programme::{CitationKind, Confidence, Pillar, Programme};
 use crate::render::svg;
 use crate::scene::{describe, Scene, SceneInput};
 use crate::stats::Stats;
@@ -415,6 +415,10 @@ impl MapState {
             subtitle: scene.subtitle,
             summary: scene.summary,
             attribution: scene.attribution,
+            pillars: Pillar::ALL
+                .iter()
+                .map(|&p| UiPillar { key: p.key(), label: i18n::pillar_name(self.lang, p) })
+                .collect(),
             legend: UiLegend {
                 title: scene.legend.title,
                 entries: scene
@@ -618,6 +622,8 @@ pub struct Ui {
     pub subtitle: String,
     pub summary: String,
     pub attribution: String,
+    /// The six pillars in programme order, named in the current language, for the pillar picker.
+    pub pillars: Vec<UiPillar>,
     pub legend: UiLegend,
     pub identified: Vec<UiIdentified>,
     pub selected: i64,
