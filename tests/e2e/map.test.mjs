@@ -1,0 +1,333 @@
+// Issue #4, end to end on the pages a visitor sees (www/index.html, www/embed.html): the map
+// loads, hovers, selects, follows the year, searches, answers the keyboard, keeps its state in
+// the URL, reports its height from an iframe, survives bad data, and draws what toSVG() draws.
+import {
+  MAGETAN,
+  addMap,
+  assert,
+  call,
+  clearEvents,
+  events,
+  frames,
+  hashParams,
+  hashZoom,
+  landPixels,
+  mapCentre,
+  part,
+  test,
+  text,
+  until,
+  waitEvent,
+  waitReady,
+  waitState,
+} from './lib.mjs';
+
+const PAGES = ['index.html', 'embed.html'];
+/** A view centred on Magetan, near enough that it fills the middle of the canvas. */
+const MAGETAN_VIEW = `view=${MAGETAN.lon},${MAGETAN.lat},24`;
+
+/** Opens `page` centred on Magetan and waits for the map. */
+async function openOnMagetan(t, name, extra = '') {
+  const page = await t.open(`/${name}#${MAGETAN_VIEW}${extra}`);
+  await waitReady(page);
+  await frames(page);
+  return page;
+}
+
+for (const name of PAGES) {
+  test(`${name}: becomes ready and hovering Magetan shows its tooltip`, async (t) => {
+    const page = await openOnMagetan(t, name);
+    assert.equal((await events(page, 'ready')).length, 1, 'one ready event');
+    const land = await landPixels(page);
+    assert.ok(land.land > land.total / 10, `the canvas shows land: ${JSON.stringify(land)}`);
+    assert.deepEqual(await call(page, 'regionAt', [MAGETAN.lon, MAGETAN.lat]), {
+      code: MAGETAN.code,
+      name: MAGETAN.name,
+      province: MAGETAN.province,
+    });
+    const { x, y } = await mapCentre(page);
+    await page.mouse.move(x - 3, y - 3);
+    await page.mouse.move(x, y, { steps: 2 });
+    await part(page, 'tooltip').waitFor({ state: 'visible', timeout: 3000 });
+    const tip = await text(page, 'tooltip');
+    assert.match(tip, /Kabupaten Magetan/);
+    assert.match(tip, /Jawa Timur/);
+    await page.mouse.move(2, 2);
+    await part(page, 'tooltip').waitFor({ state: 'hidden', timeout: 3000 });
+  });
+
+  test(`${name}: a click selects Magetan and the panel shows name, province and a source`, async (t) => {
+    const page = await openOnMagetan(t, name);
+    assert.equal(await part(page, 'panel').isHidden(), true, 'no panel before a selection');
+    const { x, y } = await mapCentre(page);
+    await page.mouse.click(x, y);
+    await waitEvent(page, 'region-select', (d) => d.code === '35.20');
+    await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await text(page, 'panel-title'), MAGETAN.name);
+    assert.match(await text(page, 'panel-province'), /Jawa Timur/);
+    const sources = part(page, 'panel-memberships').locator('a[href^=http]');
+    assert.ok((await sources.count()) >= 1, 'a membership links its source');
+    assert.match(await sources.first().getAttribute('href'), /^https?:\/\/[^/]+/);
+    await part(page, 'panel-close').click();
+    await waitEvent(page, 'region-select', (d) => d.code === null);
+    await part(page, 'panel').waitFor({ state: 'hidden', timeout: 3000 });
+  });
+
+  test(`${name}: the year slider changes the year, the legend and the subtitle`, async (t) => {
+    const page = await t.open(`/${name}`);
+    await waitReady(page);
+    const slider = part(page, 'year');
+    const latest = await text(page, 'year-value');
+    assert.match(latest, /^20\d\d$/, 'the year shown');
+    assert.equal(await slider.getAttribute('aria-valuetext'), latest);
+    const before = { subtitle: await text(page, 'subtitle'), legend: await text(page, 'legend') };
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await waitEvent(page, 'year-change', (d) => d.year === 2017);
+    await until(async () => (await text(page, 'year-value')) === '2017', 'the output shows 2017');
+    assert.equal(await slider.getAttribute('aria-valuetext'), '2017');
+    const after = { subtitle: await text(page, 'subtitle'), legend: await text(page, 'legend') };
+    assert.notEqual(after.subtitle, before.subtitle, 'the subtitle follows the year');
+    assert.match(after.subtitle, /2017/);
+    assert.notEqual(after.legend, before.legend, 'the legend follows the year');
+    await page.keyboard.press('ArrowRight');
+    await waitEvent(page, 'year-change', (d) => d.year === 2018);
+    assert.equal((await events(page, 'year-change')).length, 2, 'one event per change');
+  });
+
+  test(`${name}: search finds Magetan (and "magetn"); Enter flies to it and selects it`, async (t) => {
+    const page = await t.open(`/${name}`);
+    await waitReady(page);
+    const search = part(page, 'search');
+    const options = part(page, 'search-results').locator('li[role=option][data-index]');
+    for (const query of ['Magetan', 'magetn']) {
+      await search.fill(query);
+      await until(async () => (await options.count()) > 0, `hits for ${query}`);
+      assert.match(await options.first().textContent(), /Kabupaten Magetan/, `first hit for ${query}`);
+    }
+    const zoomBefore = await until(() => hashZoom(page).catch(() => null), 'the hash has a view');
+    await search.press('Enter');
+    await waitEvent(page, 'region-select', (d) => d.code === '35.20' && d.name === 'Kabupaten Magetan');
+    await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await text(page, 'panel-title'), MAGETAN.name);
+    assert.equal(await part(page, 'search-results').isHidden(), true, 'the list closes');
+    await until(async () => (await hashZoom(page)) > zoomBefore * 4, 'the view flies in to Magetan');
+    await until(async () => (await hashParams(page)).get('region') === '35.20', 'the hash names the region');
+  });
+
+  test(`${name}: keyboard: Shift+arrows announce, Enter selects, Escape clears, +/- zoom`, async (t) => {
+    const page = await t.open(`/${name}`);
+    await waitReady(page);
+    const map = part(page, 'map');
+    assert.equal(await map.getAttribute('tabindex'), '0');
+    assert.equal(await map.getAttribute('role'), 'application');
+    assert.ok(await map.getAttribute('aria-label'), 'the map has a name');
+    await map.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    const first = await until(() => text(page, 'announce'), 'a region is announced');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    const announced = await until(async () => {
+      const now = await text(page, 'announce');
+      return now && now !== first && now;
+    }, 'Shift+arrows move to another region');
+    await page.keyboard.press('Enter');
+    await waitEvent(page, 'region-select', (d) => d.code !== null);
+    const [selected] = (await events(page, 'region-select')).filter((e) => e.detail.code);
+    assert.ok(announced.includes(selected.detail.name), `"${announced}" names ${selected.detail.name}`);
+    await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await text(page, 'panel-title'), selected.detail.name);
+    await map.focus();
+    await page.keyboard.press('Escape');
+    await waitEvent(page, 'region-select', (d) => d.code === null);
+    await part(page, 'panel').waitFor({ state: 'hidden', timeout: 3000 });
+
+    const zoom0 = await until(() => hashZoom(page).catch(() => null), 'the hash has a view');
+    await page.keyboard.press('+');
+    const zoom1 = await until(async () => {
+      const z = await hashZoom(page);
+      return z > zoom0 * 1.2 && z;
+    }, `+ zooms in from ${zoom0}`);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await until(async () => (await hashZoom(page)) < zoom1 / 1.5, `- zooms out from ${zoom1}`);
+  });
+
+  test(`${name}: Ctrl+wheel zooms; a plain wheel scrolls the page and shows the hint`, async (t) => {
+    const page = await t.open(`/${name}`, { context: { viewport: { width: 1000, height: 600 } } });
+    await waitReady(page);
+    // Room to scroll, whatever the page's own length.
+    await page.evaluate(() => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '3000px';
+      document.body.append(spacer);
+    });
+    await part(page, 'map').scrollIntoViewIfNeeded();
+    const zoom0 = await until(() => hashZoom(page).catch(() => null), 'the hash has a view');
+    const { x, y } = await mapCentre(page);
+    assert.ok(y > 0 && y < 600, `the map centre is on screen (${y})`);
+    const scroll0 = await page.evaluate(() => scrollY);
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, 240);
+    await until(async () => (await page.evaluate(() => scrollY)) > scroll0, 'a plain wheel scrolls the page');
+    await part(page, 'hint').waitFor({ state: 'visible', timeout: 3000 });
+    assert.ok((await text(page, 'hint')).length > 5, 'the hint says how to zoom');
+    await page.waitForTimeout(300);
+    assert.equal(await hashZoom(page), zoom0, 'a plain wheel does not zoom');
+
+    const { x: x2, y: y2 } = await mapCentre(page);
+    const scroll1 = await page.evaluate(() => scrollY);
+    await page.mouse.move(x2, y2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -240);
+    await page.keyboard.up('Control');
+    await until(async () => (await hashZoom(page)) > zoom0 * 1.3, `Ctrl+wheel zooms in from ${zoom0}`);
+    assert.equal(await page.evaluate(() => scrollY), scroll1, 'Ctrl+wheel does not scroll the page');
+  });
+
+  test(`${name}: the URL hash carries year, mode and region and is restored on reload`, async (t) => {
+    const page = await t.open(`/${name}`);
+    await waitReady(page);
+    await part(page, 'year').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight'); // 2018
+    await part(page, 'mode').selectOption('pillar');
+    assert.equal(await call(page, 'select', ['35.20']), true);
+    await until(async () => {
+      const hash = await hashParams(page);
+      return hash.get('year') === '2018' && hash.get('mode') === 'pillar' && hash.get('region') === '35.20';
+    }, 'the hash has year=2018, mode=pillar, region=35.20');
+    const url = page.url();
+    assert.match(url, /#/);
+    await page.reload();
+    await waitReady(page);
+    await frames(page);
+    assert.equal(await text(page, 'year-value'), '2018');
+    assert.equal(await part(page, 'mode').inputValue(), 'pillar');
+    assert.equal(await part(page, 'pillar').isHidden(), false, 'the pillar choice shows in pillar mode');
+    await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+    assert.equal(await text(page, 'panel-title'), MAGETAN.name);
+    // A link opened fresh (new context, no history) restores the same state.
+    const fresh = await t.open(url);
+    await waitReady(fresh);
+    await frames(fresh);
+    assert.equal(await text(fresh, 'year-value'), '2018');
+    assert.equal(await part(fresh, 'mode').inputValue(), 'pillar');
+    assert.equal(await text(fresh, 'panel-title'), MAGETAN.name);
+  });
+}
+
+test('embed.html posts its height to the parent page', async (t) => {
+  const page = await t.open('/e2e/embed-parent.html');
+  const frame = page.frameLocator('#frame');
+  await frame.locator('peta-cerdas #root[data-state=ready]').waitFor({ state: 'attached', timeout: 15_000 });
+  const message = await until(async () => {
+    const all = await page.evaluate(() => window.__messages);
+    return all.find((m) => m.fromFrame && Number.isFinite(m.data?.height));
+  }, 'a height message from the iframe');
+  assert.equal(message.data.type, 'peta-cerdas:height');
+  const real = await frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  const last = await until(async () => {
+    const all = (await page.evaluate(() => window.__messages)).filter((m) => m.fromFrame);
+    return all.at(-1);
+  }, 'messages');
+  assert.ok(last.data.height > 300, `the map is taller than the 300 px frame: ${last.data.height}`);
+  assert.ok(Math.abs(last.data.height - real) <= 2, `posted ${last.data.height}, document is ${real} px`);
+});
+
+test('a src that 404s shows a message and dispatches error, with no uncaught exception', async (t) => {
+  t.allowConsoleError(/Failed to load resource.*404/);
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { src: '/no-such-folder/' });
+  await waitState(page, 'error');
+  await waitEvent(page, 'error', (d) => typeof d.message === 'string' && d.message.length > 10);
+  assert.equal(await part(page, 'message').isVisible(), true);
+  assert.match(await text(page, 'message'), /404|overview|members/);
+  const rejected = await page.$eval('peta-cerdas', (el) => el.ready.then(() => 'resolved', (e) => `rejected: ${e.message}`));
+  assert.match(rejected, /^rejected/);
+});
+
+test('a src serving garbage shows a message and dispatches error, with no uncaught exception', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { src: '/garbage/' });
+  await waitState(page, 'error');
+  await waitEvent(page, 'error', (d) => typeof d.message === 'string' && d.message.length > 10);
+  assert.equal(await part(page, 'message').isVisible(), true);
+  assert.ok((await text(page, 'message')).length > 10, 'the message says what went wrong');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
+test('nonsense attributes dispatch error and keep the last good state', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { year: 'soon', mode: 'sideways', pillar: 'x', lang: 'fr', theme: 'neon', region: '99.99' });
+  await waitReady(page);
+  const errors = (await events(page, 'error')).map((e) => e.detail.message);
+  for (const value of ['soon', 'sideways', 'fr', 'neon', '99.99']) {
+    assert.ok(errors.some((m) => m.includes(value)), `an error names ${value}: ${JSON.stringify(errors)}`);
+  }
+  const latest = await text(page, 'year-value');
+  assert.match(latest, /^20\d\d$/, 'the default year stands');
+  await clearEvents(page);
+  for (const [name, value] of [['year', '1999'], ['year', '2017.5'], ['mode', '<b>x</b>'], ['region', 'abc'], ['lang', '']]) {
+    await page.$eval('peta-cerdas', (el, [name, value]) => el.setAttribute(name, value), [name, value]);
+  }
+  await frames(page, 3);
+  assert.ok((await events(page, 'error')).length >= 4, `each bad value is reported: ${JSON.stringify(await events(page))}`);
+  assert.equal(await text(page, 'year-value'), latest, 'the year is kept');
+  assert.equal(await part(page, 'mode').inputValue(), 'cohort');
+  await page.$eval('peta-cerdas', (el) => el.setAttribute('year', '2019'));
+  await waitEvent(page, 'year-change', (d) => d.year === 2019);
+  assert.equal(await call(page, 'select', ['nonsense']), false);
+  assert.equal(await call(page, 'regionAt', [0, 0]), null);
+  assert.equal(await page.$eval('#map-under-test', (el) => el.shadowRoot.getElementById('root').dataset.state), 'ready');
+});
+
+test('the canvas draws what toSVG() draws for the same view (≥97% of pixels agree)', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { year: '2021', theme: 'light', lang: 'id' });
+  await waitReady(page);
+  // Let the detailed atlas arrive and the last frame draw, with no hover or focus ring.
+  await page.waitForLoadState('networkidle');
+  await page.mouse.move(0, 0);
+  await frames(page, 4);
+  const result = await page.$eval('peta-cerdas', async (el) => {
+    const canvas = el.shadowRoot.getElementById('map');
+    const { width, height } = canvas;
+    const drawn = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    const svg = el.toSVG();
+    const img = new Image();
+    img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    await img.decode();
+    const other = new OffscreenCanvas(width, height).getContext('2d');
+    other.drawImage(img, 0, 0, width, height);
+    const reference = other.getImageData(0, 0, width, height).data;
+    // A pixel agrees when some pixel of the other image within 1 px is within a colour
+    // distance of 24 (anti-aliased edges differ between the two rasterisers).
+    const near = (a, i, b, j) =>
+      Math.abs(a[i] - b[j]) + Math.abs(a[i + 1] - b[j + 1]) + Math.abs(a[i + 2] - b[j + 2]) <= 24;
+    let agree = 0;
+    let differentColours = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        if (!near(drawn, i, reference, i)) differentColours++;
+        let found = false;
+        for (let dy = -1; dy <= 1 && !found; dy++) {
+          for (let dx = -1; dx <= 1 && !found; dx++) {
+            const xx = x + dx;
+            const yy = y + dy;
+            if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+            found = near(drawn, i, reference, (yy * width + xx) * 4);
+          }
+        }
+        if (found) agree++;
+      }
+    }
+    const palette = new Set();
+    for (let i = 0; i < drawn.length; i += 4 * 97) palette.add((drawn[i] << 16) | (drawn[i + 1] << 8) | drawn[i + 2]);
+    return { width, height, agree: agree / (width * height), exact: 1 - differentColours / (width * height), colours: palette.size, svgBytes: svg.length };
+  });
+  console.log(`    canvas vs SVG: ${JSON.stringify(result)}`);
+  assert.ok(result.colours >= 5, `the canvas shows a choropleth, not a blank: ${result.colours} colours`);
+  assert.ok(result.agree >= 0.97, `${(result.agree * 100).toFixed(2)}% of pixels agree`);
+});
