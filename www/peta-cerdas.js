@@ -289,6 +289,13 @@ export class PetaCerdasElement extends HTMLElement {
     return this.#call((h) => JSON.parse(h.regionAt(Number(lon), Number(lat))));
   }
 
+  /** Where a lon/lat lies on the map, in CSS pixels from the canvas's top-left corner: `{x, y}`. */
+  toScreen(lon, lat) {
+    if (!this.#handle) return null;
+    const [x, y] = this.#call((h) => h.toScreen(Number(lon), Number(lat)));
+    return { x, y };
+  }
+
   select(code) {
     if (!this.#handle) return false;
     const ok = this.#call((h) => h.select(code == null ? '' : String(code)));
