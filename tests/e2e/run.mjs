@@ -3,6 +3,7 @@
 // and exits non-zero on any failure (screenshots of failures land in target/e2e/).
 import { runTests } from './lib.mjs';
 import './map.test.mjs';
+import './a11y.test.mjs';
 
 const ok = await runTests(process.argv.slice(2));
 process.exit(ok ? 0 : 1);

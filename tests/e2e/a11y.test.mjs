@@ -1,0 +1,214 @@
+// Issue #5, accessibility: axe-core on both pages in both languages and themes, every region
+// reachable from the keyboard, the data table following the year, reduced motion, forced colours.
+import path from 'node:path';
+import { ROOT, assert, events, frames, part, test, text, until, waitEvent, waitReady } from './lib.mjs';
+
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** Runs axe-core on the whole document (open shadow roots included); returns its violations. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document);
+    // A target inside a shadow root is an array of selectors (host, then inside).
+    const shadowNodes = result.passes.flatMap((rule) => rule.nodes).filter((n) => Array.isArray(n.target[0])).length;
+    const violations = result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1] ?? ''}`),
+    }));
+    return { violations, shadowNodes };
+  });
+}
+
+for (const name of ['index.html', 'embed.html']) {
+  for (const lang of ['id', 'en']) {
+    for (const theme of ['light', 'dark']) {
+      test(`axe: ${name} lang=${lang} theme=${theme} has no violations`, async (t) => {
+        const page = await t.open(`/${name}#lang=${lang}&theme=${theme}`, {
+          emulate: { colorScheme: theme },
+        });
+        await waitReady(page);
+        await frames(page);
+        assert.equal(await page.$eval('peta-cerdas', (el) => el.shadowRoot.getElementById('root').lang), lang);
+        // With a selection, so the panel and its links are checked too.
+        assert.equal(await page.$eval('peta-cerdas', (el) => el.select('35.20')), true);
+        await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+        const { violations, shadowNodes } = await axeViolations(page);
+        assert.ok(shadowNodes > 20, `axe checked inside the shadow root: ${shadowNodes} nodes`);
+        assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+      });
+    }
+  }
+}
+
+/** The member rows of the data table: name, province and the years joined. */
+function tableRows(page) {
+  return page.$eval('peta-cerdas', (el) =>
+    [...el.shadowRoot.querySelectorAll('#table tbody tr')].map((tr) => ({
+      name: tr.cells[0].textContent,
+      province: tr.cells[1].textContent,
+      years: tr.cells[2].textContent,
+    })),
+  );
+}
+
+test('keyboard: Shift+arrows announce each region with its province and membership', async (t) => {
+  const page = await t.open('/embed.html#lang=id');
+  await waitReady(page);
+  const members = await tableRows(page);
+  assert.ok(members.length > 100, `the table lists the members: ${members.length}`);
+  await part(page, 'map').focus();
+  const seen = new Set();
+  // Real key presses sweeping east and west across Java and its neighbours.
+  const pattern = [...Array(12).fill('ArrowRight'), 'ArrowDown', ...Array(12).fill('ArrowLeft'), 'ArrowUp', 'ArrowUp'];
+  for (let round = 0; round < 2; round++) {
+    for (const key of pattern) {
+      await page.keyboard.press(`Shift+${key}`);
+      seen.add(await text(page, 'announce'));
+    }
+  }
+  seen.delete('');
+  let memberSeen = 0;
+  for (const said of seen) {
+    const row = members.find((r) => said.startsWith(`${r.name}, ${r.province}`));
+    if (row) {
+      memberSeen++;
+      assert.ok(row.years.split(', ').some((y) => said.includes(y)), `"${said}" gives the year ${row.name} joined`);
+    } else {
+      // Not a member: says so ("belum bergabung per 2024") rather than a year of joining.
+      assert.match(said, /^(Kabupaten|Kota) [^,]+, [^:]+: belum bergabung per 20\d\d$/, `"${said}"`);
+    }
+  }
+  console.log(`    ${seen.size} regions announced by real key presses, ${memberSeen} of them members`);
+  assert.ok(seen.size >= 25, `many regions reached: ${seen.size}`);
+  assert.ok(memberSeen >= 3, `members among them: ${memberSeen}`);
+});
+
+test('keyboard: every region can be reached with Shift+arrows', async (t) => {
+  const page = await t.open('/embed.html#lang=id');
+  await waitReady(page);
+  // A long seeded random walk of Shift+arrow keydowns on #map, dispatched in the page for speed
+  // (the element handles them like real ones); a walk confined to part of the map means the
+  // rest cannot be reached from there.
+  const walk = await page.$eval('peta-cerdas', (el) => {
+    const canvas = el.shadowRoot.getElementById('map');
+    const announce = el.shadowRoot.getElementById('announce');
+    const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+    let seed = 20240605;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const seen = new Set();
+    for (let i = 0; i < 60_000; i++) {
+      const key = keys[Math.floor(random() * 4)];
+      canvas.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: true, bubbles: true, cancelable: true }));
+      seen.add(announce.textContent.split(':')[0]);
+    }
+    // Every region, from a grid of points over the country.
+    const all = new Map();
+    for (let lon = 95; lon < 141.1; lon += 0.05) {
+      for (let lat = -11; lat < 6.1; lat += 0.05) {
+        const found = el.regionAt(lon, lat);
+        if (found && !all.has(found.code)) all.set(found.code, `${found.name}, ${found.province}`);
+      }
+    }
+    const missing = [...all].filter(([, name]) => !seen.has(name)).map(([code, name]) => `${code} ${name}`);
+    return { regions: el.stats().regions, reached: seen.size, missing };
+  });
+  console.log(`    ${walk.reached} of ${walk.regions} regions reached by 60,000 Shift+arrow moves`);
+  assert.ok(
+    walk.missing.length === 0,
+    `${walk.missing.length} regions never reached, e.g. ${walk.missing.slice(0, 12).join('; ')}`,
+  );
+  assert.equal(walk.reached, walk.regions);
+});
+
+test('the data table follows the year', async (t) => {
+  const page = await t.open('/index.html');
+  await waitReady(page);
+  const rows = () =>
+    page.$eval('peta-cerdas', (el) =>
+      [...el.shadowRoot.querySelectorAll('#table tbody tr')].map((tr) => tr.cells[2].textContent.split(', ').map(Number)),
+    );
+  const latest = Number(await text(page, 'year-value'));
+  const atLatest = await rows();
+  await part(page, 'year').focus();
+  await page.keyboard.press('Home');
+  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+  await until(async () => (await rows()).length < atLatest.length, 'the table shrinks for 2017');
+  const at2017 = await rows();
+  assert.ok(at2017.length >= 20 && at2017.length <= 30, `about 25 members in 2017: ${at2017.length}`);
+  for (const years of at2017) assert.equal(Math.min(...years), 2017, `a 2017 row joined in 2017: ${years}`);
+  assert.match(await text(page, 'table'), /2017/, 'the caption names the year');
+  let previous = at2017.length;
+  for (let i = 0; i < 10 && Number(await text(page, 'year-value')) < latest; i++) {
+    const before = Number(await text(page, 'year-value'));
+    await page.keyboard.press('ArrowRight');
+    await until(async () => Number(await text(page, 'year-value')) > before, 'the year advances');
+    const year = Number(await text(page, 'year-value'));
+    const now = await until(async () => {
+      const r = await rows();
+      return r.length > previous && r;
+    }, `more members by ${year} than ${previous}`);
+    for (const years of now) assert.ok(Math.min(...years) <= year, `a row of ${year} joined by then: ${years}`);
+    previous = now.length;
+  }
+  assert.equal(previous, atLatest.length, 'back at the latest year, the same table');
+});
+
+test('prefers-reduced-motion: play jumps to the last year at once', async (t) => {
+  const page = await t.open('/index.html', { emulate: { reducedMotion: 'reduce' } });
+  await waitReady(page);
+  const latest = await text(page, 'year-value');
+  await part(page, 'year').focus();
+  await page.keyboard.press('Home');
+  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+  const clicked = Date.now();
+  await part(page, 'play').click();
+  await until(async () => (await text(page, 'year-value')) === latest, `play reaches ${latest}`, 1000);
+  const elapsed = Date.now() - clicked;
+  assert.ok(elapsed < 1000, `no 1.2 s steps: ${elapsed} ms`);
+  const changes = (await events(page, 'year-change')).map((e) => e.detail.year);
+  assert.deepEqual(changes, [2017, Number(latest)], 'straight to the last year, no steps between');
+  assert.notEqual(await part(page, 'play').getAttribute('aria-pressed'), 'true', 'nothing keeps playing');
+});
+
+test('without reduced motion, play steps through the years', async (t) => {
+  const page = await t.open('/index.html');
+  await waitReady(page);
+  await part(page, 'year').focus();
+  await page.keyboard.press('Home');
+  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+  await part(page, 'play').click();
+  assert.equal(await part(page, 'play').getAttribute('aria-pressed'), 'true');
+  await waitEvent(page, 'year-change', (d) => d.year === 2018, 3000);
+  await part(page, 'play').click();
+  assert.equal(await part(page, 'play').getAttribute('aria-pressed'), 'false');
+});
+
+test('forced colours: the map stays usable and the keyboard focus is visible', async (t) => {
+  const page = await t.open('/index.html', { emulate: { forcedColors: 'active' } });
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
+  // Tab into the widget until the canvas has the focus, as a keyboard user would.
+  let focused = '';
+  for (let i = 0; i < 40 && focused !== 'map'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.querySelector('peta-cerdas').shadowRoot.activeElement?.id ?? '');
+  }
+  assert.equal(focused, 'map', 'Tab reaches the map');
+  const outline = await part(page, 'map').evaluate((canvas) => {
+    const style = getComputedStyle(canvas);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), visible: canvas.matches(':focus-visible') };
+  });
+  assert.ok(outline.visible && outline.style !== 'none' && outline.width >= 2, `a visible focus outline: ${JSON.stringify(outline)}`);
+  await page.keyboard.press('Shift+ArrowRight');
+  await until(() => text(page, 'announce'), 'a region is announced');
+  await page.keyboard.press('Enter');
+  await waitEvent(page, 'region-select', (d) => d.code !== null);
+  await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  const legend = part(page, 'legend').locator('button[data-key]');
+  assert.ok((await legend.count()) > 0, 'the legend has toggles');
+  await legend.first().click();
+  await until(async () => (await legend.first().getAttribute('aria-pressed')) === 'false', 'a legend toggle works');
+});
