@@ -1,0 +1,220 @@
+// Issue #5, embeddable anywhere: a strict CSP, no WebAssembly, hostile host CSS, two maps on
+// one page, a sandboxed iframe, and no HTML injection from the URL hash or the search box.
+import {
+  addMap,
+  assert,
+  call,
+  events,
+  frames,
+  landPixels,
+  part,
+  test,
+  text,
+  until,
+  waitEvent,
+  waitReady,
+  waitState,
+} from './lib.mjs';
+
+/** Every request the page makes that is not to the test server's own origin. */
+function foreignRequests(t, page) {
+  const foreign = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(t.server.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  return foreign;
+}
+
+/** Opens `path` in a new page, recording requests to other origins from the first one on. */
+async function openCounting(t, path, options = {}) {
+  const context = await t.context(options.context ?? {});
+  const page = await context.newPage();
+  t.watch(page);
+  const foreign = foreignRequests(t, page);
+  if (options.emulate) await page.emulateMedia(options.emulate);
+  await page.goto(t.url(path));
+  return { page, foreign };
+}
+
+for (const path of ['/csp/e2e/csp.html', '/csp/index.html', '/csp/embed.html']) {
+  test(`strict CSP (${path}): the map renders with no violation and no foreign request`, async (t) => {
+    const { page, foreign } = await openCounting(t, path);
+    const header = (await page.request.get(page.url())).headers()['content-security-policy'];
+    assert.match(header ?? '', /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/, 'the page is served with the CSP');
+    await waitReady(page);
+    await page.waitForLoadState('networkidle');
+    await frames(page, 3);
+    const land = await landPixels(page);
+    assert.ok(land.land > land.total / 10, `the map is drawn: ${JSON.stringify(land)}`);
+    // Exercise what could need more than the policy allows: tooltip, panel, legend swatches, search.
+    assert.equal(await call(page, 'select', ['35.20']), true);
+    await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+    const box = await part(page, 'map').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await part(page, 'search').fill('magetn');
+    await frames(page, 2);
+    const violations = await page.evaluate(() => window.__violations ?? null);
+    if (path.includes('/e2e/')) {
+      assert.deepEqual(violations, [], `securitypolicyviolation events: ${JSON.stringify(violations)}`);
+    }
+    assert.deepEqual(foreign, [], 'no request leaves the page origin');
+  });
+}
+
+test('strict CSP: a listener in an external script sees the violations it should (control)', async (t) => {
+  // The same page with one inline style attribute added by the test: the listener must catch it,
+  // or "zero violations" above would prove nothing.
+  t.allowConsoleError(/inline style/);
+  const page = await t.open('/csp/e2e/csp.html');
+  await waitReady(page);
+  await page.evaluate(() => {
+    const div = document.createElement('div');
+    div.innerHTML = '<p style="color: red">inline</p>';
+    document.body.append(div);
+  });
+  const violations = await until(async () => {
+    const all = await page.evaluate(() => window.__violations);
+    return all.length > 0 && all;
+  }, 'the inline style is reported');
+  assert.match(violations[0].directive, /style-src/);
+});
+
+test('without WebAssembly (CSP lacks wasm-unsafe-eval): the static fallback, the table and a reason', async (t) => {
+  t.allowConsoleError(/WebAssembly|wasm-unsafe-eval|Content Security Policy/i);
+  const { page, foreign } = await openCounting(t, '/nowasm/e2e/csp.html');
+  await waitState(page, 'fallback');
+  await part(page, 'fallback').waitFor({ state: 'visible', timeout: 5000 });
+  await until(
+    () => part(page, 'fallback-img').evaluate((img) => img.complete && img.naturalWidth > 100),
+    'the pre-rendered map has loaded',
+  );
+  assert.ok(await part(page, 'fallback-img').isVisible(), 'the static map is visible');
+  assert.ok((await part(page, 'fallback-img').getAttribute('alt')).length > 10, 'the static map has alt text');
+  const rows = await until(async () => {
+    const n = await page.locator('peta-cerdas #table tbody tr').count();
+    return n > 100 && n;
+  }, 'the data table is filled');
+  assert.ok(rows > 100, `table rows: ${rows}`);
+  assert.ok(await page.locator('peta-cerdas #table').isVisible(), 'the table is shown');
+  const reasonShown = [await text(page, 'message'), await text(page, 'fallback')].join(' ');
+  assert.match(reasonShown, /WebAssembly/, `the reason is given: ${reasonShown}`);
+  assert.ok((await text(page, 'message')).length > 10, '#message holds the reason');
+  await waitEvent(page, 'error', (d) => /WebAssembly/.test(d.message));
+  const ready = await page.$eval('peta-cerdas', (el) => el.ready.then(() => 'resolved', () => 'rejected'));
+  assert.equal(ready, 'rejected');
+  assert.deepEqual(foreign, []);
+});
+
+test('hostile host CSS: the map is still drawn and visible', async (t) => {
+  const page = await t.open('/e2e/hostile.html');
+  await waitReady(page);
+  await frames(page, 3);
+  const canvas = part(page, 'map');
+  assert.equal(await canvas.isVisible(), true, 'the canvas is visible');
+  const box = await canvas.boundingBox();
+  assert.ok(box.width >= 300 && box.height >= 200, `the canvas has a real size: ${JSON.stringify(box)}`);
+  const style = await canvas.evaluate((c) => {
+    const s = getComputedStyle(c);
+    return { display: s.display, visibility: s.visibility, backing: [c.width, c.height] };
+  });
+  assert.notEqual(style.display, 'none');
+  assert.equal(style.visibility, 'visible');
+  const land = await landPixels(page);
+  assert.ok(land.land > land.total / 10, `the map is drawn: ${JSON.stringify(land)}`);
+  // The pixels really reach the screen: a screenshot of the canvas is not one flat colour.
+  const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: Math.min(box.width, 400), height: Math.min(box.height, 300) } });
+  assert.ok(shot.length > 5000, `the screenshot has detail: ${shot.length} bytes`);
+  for (const id of ['year', 'search', 'zoom-in']) {
+    const b = await part(page, id).boundingBox();
+    assert.ok(b && b.width > 10 && b.height > 10, `#${id} keeps a usable size: ${JSON.stringify(b)}`);
+  }
+  assert.equal(await part(page, 'panel').isHidden(), true, 'hidden parts stay hidden');
+  assert.equal(await part(page, 'fallback').isHidden(), true);
+});
+
+test('two maps on one page work independently', async (t) => {
+  const page = await t.open('/e2e/two.html');
+  await waitReady(page, { host: '#a' });
+  await waitReady(page, { host: '#b' });
+  assert.equal(await text(page, 'year-value', '#a'), '2017');
+  assert.equal(await text(page, 'year-value', '#b'), '2022');
+  assert.equal(await part(page, 'mode', '#b').inputValue(), 'pillar');
+  assert.equal(await part(page, 'mode', '#a').inputValue(), 'cohort');
+  assert.notEqual(await text(page, 'title', '#a'), await text(page, 'title', '#b'), 'each map has its own language');
+  assert.equal(await call(page, 'select', ['35.20'], '#a'), true);
+  await waitEvent(page, 'region-select', (d, e) => e.id === 'a' && d.code === '35.20');
+  await part(page, 'panel', '#a').waitFor({ state: 'visible', timeout: 3000 });
+  assert.equal(await part(page, 'panel', '#b').isHidden(), true, 'selecting in a leaves b alone');
+  await part(page, 'year', '#b').focus();
+  await page.keyboard.press('End');
+  await waitEvent(page, 'year-change', (d, e) => e.id === 'b');
+  await frames(page, 2);
+  assert.equal(await text(page, 'year-value', '#a'), '2017', 'a keeps its year');
+  const ids = (await events(page)).filter((e) => e.type !== 'ready').map((e) => `${e.type}@${e.id}`);
+  assert.deepEqual(ids, ['region-select@a', 'year-change@b'], 'each event comes from the map that changed');
+  // Two canvases, each drawn.
+  assert.ok((await landPixels(page, '#a')).land > 0 && (await landPixels(page, '#b')).land > 0);
+});
+
+test('inside an iframe with sandbox="allow-scripts" the map becomes ready', async (t) => {
+  const page = await t.open('/e2e/sandboxed.html');
+  const frame = page.frameLocator('#frame');
+  await frame.locator('peta-cerdas #root[data-state=ready]').waitFor({ state: 'attached', timeout: 15_000 });
+  const origin = await page.frames()[1].evaluate(() => origin);
+  assert.equal(origin, 'null', 'the frame has an opaque origin');
+  const canvas = await frame.locator('peta-cerdas #map').boundingBox();
+  assert.ok(canvas.width > 300 && canvas.height > 200, `the map has a size: ${JSON.stringify(canvas)}`);
+  await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await frame.locator('peta-cerdas #panel').waitFor({ state: 'visible', timeout: 3000 });
+  assert.equal(await frame.locator('peta-cerdas #panel-title').textContent(), 'Kabupaten Magetan');
+});
+
+const INJECTION = '<img src=x onerror=window.__pwned=1>';
+
+/** Asserts that no img from the injection exists anywhere and its handler never ran. */
+async function assertNotInjected(page) {
+  await page.waitForTimeout(200);
+  const found = await page.evaluate(() => {
+    const images = [...document.querySelectorAll('img')];
+    for (const host of document.querySelectorAll('peta-cerdas')) images.push(...host.shadowRoot.querySelectorAll('img'));
+    return {
+      pwned: window.__pwned ?? null,
+      injected: images.filter((img) => img.id !== 'fallback-img').map((img) => img.outerHTML),
+    };
+  });
+  assert.deepEqual(found, { pwned: null, injected: [] });
+}
+
+for (const name of ['index.html', 'embed.html']) {
+  test(`${name}: HTML in the URL hash is never inserted as HTML`, async (t) => {
+    const bad = encodeURIComponent(INJECTION);
+    const page = await t.open(`/${name}#region=${bad}&mode=${bad}&search=${bad}&year=2021`);
+    await waitReady(page);
+    await frames(page, 2);
+    await assertNotInjected(page);
+    const errors = await events(page, 'error');
+    assert.ok(errors.length >= 1, 'the ignored parts of the link are reported');
+    assert.equal(await text(page, 'year-value'), '2021', 'the valid part of the hash applies');
+    // Shown as text if at all: the message holds the characters, not an element.
+    const message = await part(page, 'message').evaluate((m) => m.children.length);
+    assert.equal(message, 0);
+  });
+}
+
+test('HTML typed into the search box is never inserted as HTML', async (t) => {
+  const page = await t.open('/index.html');
+  await waitReady(page);
+  const search = part(page, 'search');
+  await search.fill(INJECTION);
+  await frames(page, 2);
+  await search.press('Enter');
+  await search.pressSequentially(' kota', { delay: 5 });
+  await frames(page, 2);
+  await assertNotInjected(page);
+  assert.equal(await search.inputValue(), `${INJECTION} kota`);
+  const optionsWithElements = await page.$$eval('peta-cerdas', (els) =>
+    [...els[0].shadowRoot.querySelectorAll('#search-results li')].filter((li) => li.querySelector('img,script')).length,
+  );
+  assert.equal(optionsWithElements, 0);
+});
