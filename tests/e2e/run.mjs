@@ -5,6 +5,7 @@ import { runTests } from './lib.mjs';
 import './map.test.mjs';
 import './a11y.test.mjs';
 import './embedding.test.mjs';
+import './package.test.mjs';
 
 const ok = await runTests(process.argv.slice(2));
 process.exit(ok ? 0 : 1);
