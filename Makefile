@@ -29,6 +29,10 @@ wasm: setup www/pkg/peta_cerdas_bg.wasm
 build: setup data wasm
 	bash scripts/stage-www.sh
 
+# The npm package peta-cerdas as a tarball in target/npm-pack/.
+package: build
+	bash scripts/package.sh
+
 demo: build
 	@echo "peta-cerdas demo on http://127.0.0.1:$(PORT)/"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www

@@ -147,13 +147,15 @@ function styleSheet() {
 
 // One wasm instance for every map on the page.
 let wasmPromise = null;
+let wasmMemory = null;
 function loadWasm() {
   if (!wasmPromise) {
     wasmPromise = (async () => {
       if (typeof WebAssembly !== 'object') throw new WasmUnavailable('WebAssembly is not supported');
       const bindings = await import('./pkg/peta_cerdas.js');
       try {
-        await bindings.default({ module_or_path: new URL('./pkg/peta_cerdas_bg.wasm', MODULE_URL) });
+        const exports = await bindings.default({ module_or_path: new URL('./pkg/peta_cerdas_bg.wasm', MODULE_URL) });
+        wasmMemory = exports.memory;
       } catch (error) {
         // A CSP without 'wasm-unsafe-eval' refuses compilation with a CompileError/EvalError.
         if (error instanceof WebAssembly.CompileError || error instanceof EvalError || /Content Security Policy|unsafe-eval/i.test(String(error))) {
@@ -287,6 +289,11 @@ export class PetaCerdasElement extends HTMLElement {
   regionAt(lon, lat) {
     if (!this.#handle) return null;
     return this.#call((h) => JSON.parse(h.regionAt(Number(lon), Number(lat))));
+  }
+
+  /** Bytes of WebAssembly memory in use by all maps on the page (it grows, never shrinks): for soak tests. */
+  get memoryBytes() {
+    return wasmMemory ? wasmMemory.buffer.byteLength : 0;
   }
 
   /** Where a lon/lat lies on the map, in CSS pixels from the canvas's top-left corner: `{x, y}`. */

@@ -1,0 +1,89 @@
+// Types of the <peta-cerdas> custom element (docs/element.md in the repository).
+
+/** A Kemendagri region code such as "35.20" (Kabupaten Magetan). */
+export type RegionCode = string;
+
+export type PetaCerdasMode = 'cohort' | 'pillar';
+export type PetaCerdasPillar = 'count' | 'governance' | 'branding' | 'economy' | 'living' | 'society' | 'environment';
+export type PetaCerdasLang = 'id' | 'en';
+export type PetaCerdasTheme = 'light' | 'dark' | 'auto';
+
+export interface RegionRef {
+  code: RegionCode;
+  name: string;
+  province: string;
+}
+
+/** What `peta-cerdas stats --year Y` prints, for the map's current year. */
+export interface PetaCerdasStats {
+  regions: number;
+  year: number;
+  members_as_of_year: number;
+  cohorts: { year: number; official: number; identified: number }[];
+  pillars: Record<Exclude<PetaCerdasPillar, 'count'>, number>;
+}
+
+export interface RegionSelectDetail {
+  /** null when the selection was cleared. */
+  code: RegionCode | null;
+  name: string | null;
+  province: string | null;
+}
+
+export interface YearChangeDetail {
+  year: number;
+}
+
+export interface ErrorDetail {
+  /** A sentence for a person, in the map's language where it comes from the element. */
+  message: string;
+}
+
+export interface PetaCerdasEventMap extends HTMLElementEventMap {
+  ready: CustomEvent<Record<string, never>>;
+  'region-select': CustomEvent<RegionSelectDetail>;
+  'year-change': CustomEvent<YearChangeDetail>;
+  error: CustomEvent<ErrorDetail>;
+}
+
+/**
+ * The map. Attributes: `year`, `mode`, `pillar`, `lang`, `theme`, `region`, `src` (base URL of the
+ * data folder; default `./data/` beside the module) and the boolean `sync-hash`.
+ */
+export declare class PetaCerdasElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** Resolves at the first draw; rejects when the map cannot start (it then shows why). */
+  readonly ready: Promise<void>;
+  /** Bytes of WebAssembly memory used by every map on the page. */
+  readonly memoryBytes: number;
+  /** The region at a longitude/latitude (WGS 84), or null at sea. */
+  regionAt(lon: number, lat: number): RegionRef | null;
+  /** Where a longitude/latitude lies on the map, in CSS pixels from the canvas's top-left corner. */
+  toScreen(lon: number, lat: number): { x: number; y: number } | null;
+  /** Selects a region by Kemendagri code; `null` clears. False for an unknown code. */
+  select(code: RegionCode | null): boolean;
+  stats(): PetaCerdasStats | null;
+  /** The current view as a standalone SVG document. */
+  toSVG(): string;
+  /** The current canvas as a PNG. */
+  toPNG(): Promise<Blob>;
+
+  addEventListener<K extends keyof PetaCerdasEventMap>(
+    type: K,
+    listener: (this: PetaCerdasElement, event: PetaCerdasEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof PetaCerdasEventMap>(
+    type: K,
+    listener: (this: PetaCerdasElement, event: PetaCerdasEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peta-cerdas': PetaCerdasElement;
+  }
+}
