@@ -1,6 +1,8 @@
 // Issue #5, embeddable anywhere: a strict CSP, no WebAssembly, hostile host CSS, two maps on
 // one page, a sandboxed iframe, and no HTML injection from the URL hash or the search box.
 import {
+  HOSTILE_CODE,
+  INJECTION,
   addMap,
   assert,
   call,
@@ -170,7 +172,6 @@ test('inside an iframe with sandbox="allow-scripts" the map becomes ready', asyn
   assert.equal(await frame.locator('peta-cerdas #panel-title').textContent(), 'Kabupaten Magetan');
 });
 
-const INJECTION = '<img src=x onerror=window.__pwned=1>';
 
 /** Asserts that no img from the injection exists anywhere and its handler never ran. */
 async function assertNotInjected(page) {
@@ -217,4 +218,33 @@ test('HTML typed into the search box is never inserted as HTML', async (t) => {
     [...els[0].shadowRoot.querySelectorAll('#search-results li')].filter((li) => li.querySelector('img,script')).length,
   );
   assert.equal(optionsWithElements, 0);
+});
+
+test('HTML in a developer\'s CSV (titles, notes, quotes, URLs) shows as text only', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { src: '/hostile-data/', year: '2021', lang: 'id' });
+  await waitReady(page);
+  // Find it by search (the list shows it), Enter flies there and selects it.
+  await part(page, 'search').fill('Kota Pasuruan');
+  await until(async () => /Kota Pasuruan/.test(await text(page, 'search-results')), 'a hit');
+  await part(page, 'search').press('Enter');
+  await waitEvent(page, 'region-select', (d) => d.code === HOSTILE_CODE);
+  await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  const panel = await text(page, 'panel');
+  assert.ok(panel.includes(INJECTION), `the panel shows the markup as text: ${panel.slice(0, 300)}`);
+  // Hover it: the tooltip lists its pillars, one of which is labelled with the markup.
+  await part(page, 'panel-close').click();
+  await frames(page, 2);
+  const { x, y } = await call(page, 'toScreen', [112.91, -7.645]);
+  const box = await part(page, 'map').boundingBox();
+  await page.mouse.move(box.x + x, box.y + y);
+  await part(page, 'tooltip').waitFor({ state: 'visible', timeout: 3000 });
+  assert.match(await text(page, 'tooltip'), /Kota Pasuruan/);
+  await part(page, 'table-box').evaluate((details) => {
+    details.open = true;
+  });
+  await assertNotInjected(page);
+  const hrefs = await page.$eval('peta-cerdas', (el) => [...el.shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 10, 'the sources are links');
+  for (const href of hrefs) assert.match(href, /^https?:\/\/[^\s"<>]+$/, `a safe href: ${href}`);
 });

@@ -143,6 +143,8 @@ export async function startEnvironment() {
       { prefix: '/csp/e2e/', dir: PAGES },
       { prefix: '/nowasm/', dir: WWW },
       { prefix: '/nowasm/e2e/', dir: PAGES },
+      // The real data, but for two CSVs answered by serveHostileProgramme.
+      { prefix: '/hostile-data/', dir: path.join(WWW, 'data') },
     ],
   });
   server.addHeaders('/csp/', { 'Content-Security-Policy': STRICT_CSP });
@@ -162,6 +164,8 @@ export async function startEnvironment() {
       res.end(garbage);
     });
   }
+  // A developer's data folder with HTML in every free-text field of one region (Kota Pasuruan).
+  serveHostileProgramme(server);
   // Playwright starts Chromium with a fresh, empty --user-data-dir of its own (a temp dir).
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -184,6 +188,34 @@ export async function startEnvironment() {
       await server.close();
     },
   };
+}
+
+/** HTML that must only ever show as text; its handler would set window.__pwned. */
+export const INJECTION = '<img src=x onerror=window.__pwned=1>';
+/** Kota Pasuruan, a 2021 member with pillar citations, whose text fields carry the injection. */
+export const HOSTILE_CODE = '35.75';
+
+function serveHostileProgramme(server) {
+  const url = `https://example.go.id/a?b=${INJECTION.replace(/ /g, '/')}`;
+  const rewrite = (file, fields) => {
+    const lines = fs.readFileSync(path.join(ROOT, 'data/programme', file), 'utf8').split('\n');
+    const header = lines[0].split(',');
+    const text = lines
+      .map((line) => {
+        if (!line.startsWith(`${HOSTILE_CODE},`)) return line;
+        // The first columns (code, name, year, …) never hold commas in these rows.
+        const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
+        for (const [column, value] of Object.entries(fields)) cells[header.indexOf(column)] = value;
+        return cells.slice(0, header.length).join(',');
+      })
+      .join('\n');
+    server.route(`/hostile-data/${file}`, (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      res.end(text);
+    });
+  };
+  rewrite('members.csv', { confidence_note: INJECTION, source_url: url, source_title: INJECTION, note: INJECTION });
+  rewrite('pillars.csv', { source_url: url, quote: INJECTION, label: INJECTION });
 }
 
 /** Runs the registered tests whose name contains one of `filters`; prints TAP-like lines. */
