@@ -1,13 +1,15 @@
 // Issue #5, accessibility: axe-core on both pages in both languages and themes, every region
 // reachable from the keyboard, the data table following the year, reduced motion, forced colours.
+import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, assert, events, frames, part, test, text, until, waitEvent, waitReady } from './lib.mjs';
+import { ROOT, assert, events, frames, part, test, text, until, waitEvent, waitReady, waitState } from './lib.mjs';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /** Runs axe-core on the whole document (open shadow roots included); returns its violations. */
 async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
+  // Evaluated rather than added as a <script>, so that pages under a strict CSP can be checked too.
+  await page.evaluate(fs.readFileSync(AXE, 'utf8'));
   return page.evaluate(async () => {
     const result = await window.axe.run(document);
     // A target inside a shadow root is an array of selectors (host, then inside).
@@ -53,6 +55,16 @@ function tableRows(page) {
     })),
   );
 }
+
+test('axe: the no-WebAssembly fallback (static map and table) has no violations', async (t) => {
+  t.allowConsoleError(/WebAssembly|wasm-unsafe-eval|Content Security Policy/i);
+  const page = await t.open('/nowasm/e2e/csp.html');
+  await waitState(page, 'fallback');
+  await until(() => page.locator('peta-cerdas #table tbody tr').count(), 'the table is filled');
+  const { violations, shadowNodes } = await axeViolations(page);
+  assert.ok(shadowNodes > 20, `axe checked inside the shadow root: ${shadowNodes} nodes`);
+  assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+});
 
 test('keyboard: Shift+arrows announce each region with its province and membership', async (t) => {
   const page = await t.open('/embed.html#lang=id');
