@@ -378,3 +378,34 @@ test('the canvas draws what toSVG() draws for the same view (≥97% of pixels ag
   assert.ok(result.same.coloured >= 0.97, `${(result.same.coloured * 100).toFixed(2)}% of member pixels agree`);
   assert.ok(result.other.coloured < 0.9, `control: another year's SVG differs (${(result.other.coloured * 100).toFixed(2)}%)`);
 });
+
+test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() export the view', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { year: '2021', lang: 'en' });
+  const result = await page.$eval('peta-cerdas', async (el) => {
+    await el.ready;
+    const stats2021 = el.stats();
+    el.setAttribute('year', '2017');
+    await new Promise(requestAnimationFrame);
+    const stats2017 = el.stats();
+    const png = await el.toPNG();
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    const svg = el.toSVG();
+    return {
+      stats2021: { year: stats2021.year, regions: stats2021.regions, members: stats2021.membersAsOfYear ?? stats2021.members_as_of_year },
+      stats2017: { year: stats2017.year, members: stats2017.membersAsOfYear ?? stats2017.members_as_of_year },
+      png: { type: png.type, size: png.size, magic: [...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('') },
+      svg: { start: svg.slice(0, 200), paths: (svg.match(/<path/g) ?? []).length, lang: /Members by 2017/.test(svg) },
+    };
+  });
+  assert.deepEqual(result.stats2021.year, 2021);
+  assert.equal(result.stats2021.regions, 514);
+  assert.equal(result.stats2017.year, 2017);
+  assert.ok(result.stats2017.members < result.stats2021.members, `fewer members by 2017: ${JSON.stringify(result)}`);
+  assert.equal(result.png.type, 'image/png');
+  assert.equal(result.png.magic, 'PNG');
+  assert.ok(result.png.size > 5000, `the PNG has the map: ${result.png.size} bytes`);
+  assert.match(result.svg.start, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(result.svg.paths >= 500, `one path a region at least: ${result.svg.paths}`);
+  assert.ok(result.svg.lang, 'the SVG speaks the map\'s language and year');
+});
