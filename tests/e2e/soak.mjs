@@ -20,27 +20,37 @@ async function memory(page, cdp) {
   return { wasm, heap: usedSize };
 }
 
-/** `count` pointermove events over the canvas, dispatched in the page in batches, a frame between. */
+/**
+ * `count` pointermove events over the canvas, dispatched in the page in batches with a frame
+ * between; returns how many regions' tooltips were seen.
+ */
 async function pointerMoves(page, count, batch = 5000) {
+  const tooltips = new Set();
   for (let done = 0; done < count; done += batch) {
-    await page.$eval(
+    const seen = await page.$eval(
       'peta-cerdas',
       async (el, [start, n]) => {
         const canvas = el.shadowRoot.getElementById('map');
+        const tooltip = el.shadowRoot.getElementById('tooltip');
         const box = canvas.getBoundingClientRect();
+        const seen = [];
         for (let i = start; i < start + n; i++) {
           // A deterministic scribble over the whole canvas.
-          const x = box.left + ((i * 7919) % 1000) / 1000 * box.width;
-          const y = box.top + ((i * 104729) % 997) / 997 * box.height;
+          const x = box.left + (((i * 7919) % 1009) / 1009) * box.width;
+          const y = box.top + (((i * 104729) % 997) / 997) * box.height;
           canvas.dispatchEvent(
             new PointerEvent('pointermove', { clientX: x, clientY: y, pointerId: 1, pointerType: 'mouse', bubbles: true }),
           );
+          if (i % 101 === 0 && !tooltip.hidden) seen.push(tooltip.firstChild?.textContent);
         }
         await new Promise(requestAnimationFrame);
+        return seen;
       },
       [done, Math.min(batch, count - done)],
     );
+    for (const name of seen) tooltips.add(name);
   }
+  return tooltips.size;
 }
 
 /** `count` year changes, alternating the slider and the attribute, each drawn; returns the events. */
@@ -128,13 +138,14 @@ test(
     const before = await memory(page, cdp);
 
     const started = Date.now();
-    await pointerMoves(page, 100_000);
+    const hovered = await pointerMoves(page, 100_000);
     const years = await yearChanges(page, 1000);
     await resizes(page, 100);
     const cycles = await selectCycles(page, 200);
     const seconds = (Date.now() - started) / 1000;
 
     const selects = (await events(page, 'region-select')).length;
+    assert.ok(hovered >= 10, `the moves hover many regions: ${hovered} tooltips seen`);
     assert.equal(years, 1000, 'each year change is reported');
     assert.equal(cycles.selected, 200, `every select succeeds (${cycles.codes} regions)`);
     assert.ok(selects >= 400, `select and deselect are reported: ${selects}`);
