@@ -1,0 +1,34 @@
+//! Bytes -> the boundary asset, as MapHandle.loadAtlas reads it; an asset that loads is used.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use peta_cerdas::map::{Direction, MapState};
+use std::sync::{Mutex, OnceLock};
+
+static GOOD: OnceLock<Vec<u8>> = OnceLock::new();
+static MAP: Mutex<Option<MapState>> = Mutex::new(None);
+
+fuzz_target!(|bytes: &[u8]| {
+    let good = GOOD.get_or_init(|| peta_cerdas_fuzz::synthetic_asset().to_bytes());
+    let mut guard = MAP.lock().unwrap();
+    let map = guard.get_or_insert_with(peta_cerdas_fuzz::ready_map);
+    if map.load_atlas(bytes).is_err() {
+        assert!(map.is_ready(), "a failed load keeps the previous atlas");
+        return;
+    }
+    // Whatever loaded must be usable: draw, hit test, search, move.
+    let _ = map.ui();
+    let _ = map.to_svg();
+    let _ = map.click(300.0, 200.0);
+    let _ = map.move_focus(None);
+    let _ = map.move_focus(Some(Direction::Right));
+    let _ = map.region_info(0);
+    let _ = map.search("kota", 5);
+    map.fly_to(0);
+    map.zoom_at(8.0, 10.0, 10.0);
+    let _ = map.hash();
+    // Back to the good atlas (and a fresh view) so the next input starts from the same state.
+    map.load_atlas(good).expect("the synthetic asset loads");
+    map.select_index(None);
+    map.reset_view();
+});
