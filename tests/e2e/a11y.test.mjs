@@ -98,41 +98,72 @@ test('keyboard: Shift+arrows announce each region with its province and membersh
   assert.ok(memberSeen >= 3, `members among them: ${memberSeen}`);
 });
 
-test('keyboard: every region can be reached with Shift+arrows', async (t) => {
-  const page = await t.open('/embed.html#lang=id');
-  await waitReady(page);
-  // A long seeded random walk of Shift+arrow keydowns on #map, dispatched in the page for speed
-  // (the element handles them like real ones); a walk confined to part of the map means the
-  // rest cannot be reached from there.
-  const walk = await page.$eval('peta-cerdas', (el) => {
-    const canvas = el.shadowRoot.getElementById('map');
-    const announce = el.shadowRoot.getElementById('announce');
-    const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
-    let seed = 20240605;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const seen = new Set();
-    for (let i = 0; i < 60_000; i++) {
-      const key = keys[Math.floor(random() * 4)];
-      canvas.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: true, bubbles: true, cancelable: true }));
-      seen.add(announce.textContent.split(':')[0]);
-    }
-    // Every region, from a grid of points over the country.
-    const all = new Map();
+/** Dispatches `count` keydowns of `keys` (cycled, or picked by a seeded random walk) on #map. */
+function walkKeys(page, { keys, count, shiftKey = false, random = false }) {
+  return page.$eval(
+    'peta-cerdas',
+    (el, { keys, count, shiftKey, random }) => {
+      const canvas = el.shadowRoot.getElementById('map');
+      const announce = el.shadowRoot.getElementById('announce');
+      let seed = 20240605;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const said = [];
+      for (let i = 0; i < count; i++) {
+        const key = random ? keys[Math.floor(next() * keys.length)] : keys[i % keys.length];
+        canvas.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
+        said.push(announce.textContent.split(':')[0]);
+      }
+      return said;
+    },
+    { keys, count, shiftKey, random },
+  );
+}
+
+/** Every region, "name, province" by code, from regionAt over a grid of the country. */
+function allRegions(page) {
+  return page.$eval('peta-cerdas', (el) => {
+    const all = {};
     for (let lon = 95; lon < 141.1; lon += 0.05) {
       for (let lat = -11; lat < 6.1; lat += 0.05) {
         const found = el.regionAt(lon, lat);
-        if (found && !all.has(found.code)) all.set(found.code, `${found.name}, ${found.province}`);
+        if (found) all[found.code] = `${found.name}, ${found.province}`;
       }
     }
-    const missing = [...all].filter(([, name]) => !seen.has(name)).map(([code, name]) => `${code} ${name}`);
-    return { regions: el.stats().regions, reached: seen.size, missing };
+    return all;
   });
-  console.log(`    ${walk.reached} of ${walk.regions} regions reached by 60,000 Shift+arrow moves`);
-  assert.ok(
-    walk.missing.length === 0,
-    `${walk.missing.length} regions never reached, e.g. ${walk.missing.slice(0, 12).join('; ')}`,
-  );
-  assert.equal(walk.reached, walk.regions);
+}
+
+test('keyboard: every region can be reached (Page Down walks them all, Page Up walks back)', async (t) => {
+  const page = await t.open('/embed.html#lang=id');
+  await waitReady(page);
+  const regions = (await page.$eval('peta-cerdas', (el) => el.stats())).regions;
+  await part(page, 'map').focus();
+  // Real key presses first: the keys are bound, and Page Up undoes Page Down.
+  await page.keyboard.press('PageDown');
+  const first = await until(() => text(page, 'announce'), 'Page Down announces a region');
+  await page.keyboard.press('PageDown');
+  await until(async () => (await text(page, 'announce')) !== first, 'a second Page Down moves on');
+  await page.keyboard.press('PageUp');
+  await until(async () => (await text(page, 'announce')) === first, 'Page Up goes back');
+  // Then the whole walk, dispatched in the page for speed.
+  const said = await walkKeys(page, { keys: ['PageDown'], count: regions + 5 });
+  const distinct = new Set(said);
+  const all = await allRegions(page);
+  const missing = Object.entries(all).filter(([, name]) => !distinct.has(name)).map(([code, name]) => `${code} ${name}`);
+  console.log(`    Page Down: ${distinct.size} of ${regions} regions in ${regions + 5} presses`);
+  assert.ok(missing.length === 0, `${missing.length} regions never reached, e.g. ${missing.slice(0, 12).join('; ')}`);
+  assert.equal(distinct.size, regions);
+});
+
+test('keyboard: Shift+arrows (nearest region that way) reach most regions', async (t) => {
+  const page = await t.open('/embed.html#lang=id');
+  await waitReady(page);
+  const regions = (await page.$eval('peta-cerdas', (el) => el.stats())).regions;
+  const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
+  const said = await walkKeys(page, { keys, count: 30_000, shiftKey: true, random: true });
+  const distinct = new Set(said);
+  console.log(`    Shift+arrows: ${distinct.size} of ${regions} regions in a 30,000-move random walk`);
+  assert.ok(distinct.size >= regions * 0.8, `most regions reached: ${distinct.size}`);
 });
 
 test('the data table follows the year', async (t) => {
