@@ -31,10 +31,6 @@ export function test(name, fn, { timeout = 30_000 } = {}) {
   tests.push({ name, fn, timeout });
 }
 
-export function registeredTests() {
-  return tests;
-}
-
 /** Records every element event on window (they bubble and are composed), from before any script. */
 function recordEvents(types) {
   window.__pc = { events: [] };
