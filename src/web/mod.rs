@@ -201,6 +201,13 @@ impl MapHandle {
         index_or_minus_one(self.state.focused())
     }
 
+    /// The level of detail the current view draws (0 = coarsest), or -1 before an atlas is loaded;
+    /// the benchmark draws its peers at the same level.
+    #[wasm_bindgen(js_name = levelOfDetail)]
+    pub fn level_of_detail(&self) -> i32 {
+        self.state.atlas().map_or(-1, |atlas| crate::scene::level_for(atlas, self.state.viewport()) as i32)
+    }
+
     #[wasm_bindgen(js_name = zoomAt)]
     pub fn zoom_at(&mut self, factor: f64, x: f64, y: f64) {
         self.state.zoom_at(factor, x, y);
