@@ -3,7 +3,7 @@
 /** A Kemendagri region code such as "35.20" (Kabupaten Magetan). */
 export type RegionCode = string;
 
-export type PetaCerdasMode = 'cohort' | 'pillar';
+export type PetaCerdasMode = 'cohort' | 'pillar' | 'indicator';
 export type PetaCerdasPillar = 'count' | 'governance' | 'branding' | 'economy' | 'living' | 'society' | 'environment';
 export type PetaCerdasLang = 'id' | 'en';
 export type PetaCerdasTheme = 'light' | 'dark' | 'auto';
@@ -21,6 +21,15 @@ export interface PetaCerdasStats {
   members_as_of_year: number;
   cohorts: { year: number; official: number; identified: number }[];
   pillars: Record<Exclude<PetaCerdasPillar, 'count'>, number>;
+}
+
+export interface IndicatorReport {
+  /** The value column's header, shown as the legend title. */
+  label: string;
+  rows: number;
+  matched: number;
+  /** One sentence per row that could not be used, such as `line 4: "Magetn" matches no kabupaten/kota; closest: Kabupaten Magetan`. */
+  problems: string[];
 }
 
 export interface RegionSelectDetail {
@@ -60,6 +69,13 @@ export declare class PetaCerdasElement extends HTMLElement {
   regionAt(lon: number, lat: number): RegionRef | null;
   /** Where a longitude/latitude lies on the map, in CSS pixels from the canvas's top-left corner. */
   toScreen(lon: number, lat: number): { x: number; y: number } | null;
+  /**
+   * Shows your own indicator: CSV text with a code (`35.20`) or name column and a value column,
+   * `,` or `;` separated (decimal comma with `;`). Throws when no row can be used.
+   */
+  loadIndicator(csv: string): IndicatorReport;
+  /** Removes the indicator; the map shows cohorts again. */
+  clearIndicator(): void;
   /** Selects a region by Kemendagri code; `null` clears. False for an unknown code. */
   select(code: RegionCode | null): boolean;
   stats(): PetaCerdasStats | null;

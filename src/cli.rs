@@ -366,6 +366,7 @@ fn run_render(view: &RenderArgs, output: &Path, data: &DataArgs) -> Result<ExitC
         hidden: &BTreeSet::new(),
         selected,
         hovered: None,
+        indicator: None,
     });
     let text = svg::render(&scene, &atlas, &programme, year);
     prepare::write_atomically(output, text.as_bytes())

@@ -116,7 +116,11 @@ impl Indicator {
         let mut rows = 0;
         for record in reader.records() {
             rows += 1;
-            let line = record.as_ref().ok().and_then(|r| r.position()).map_or(rows + 1, |p| p.line() as usize);
+            let position = match &record {
+                Ok(record) => record.position(),
+                Err(error) => error.position(),
+            };
+            let line = position.map_or(rows + 1, |p| crate::csv_line::line_of(text, p) as usize);
             if rows > MAX_ROWS {
                 return Err(IndicatorError(format!("line {line}: more than {MAX_ROWS} rows")));
             }
@@ -169,6 +173,79 @@ impl Indicator {
 
     pub fn matched(&self) -> usize {
         self.values.iter().filter(|value| value.is_some()).count()
+    }
+}
+
+/// Class breaks for an indicator: quantiles, so each class holds about as many regions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bins {
+    /// The smallest value of each class, ascending; the first is the overall minimum.
+    pub lowers: Vec<f64>,
+    /// The smallest and largest value that falls in each class, for the legend.
+    pub ranges: Vec<(f64, f64)>,
+}
+
+impl Bins {
+    /// At most this many classes: more cannot be told apart on a map.
+    pub const MAX_CLASSES: usize = 5;
+
+    /// Quantile classes of the finite values; `None` when there is none.
+    pub fn quantiles(values: &[Option<f64>]) -> Option<Bins> {
+        let mut sorted: Vec<f64> = values.iter().flatten().copied().filter(|v| v.is_finite()).collect();
+        sorted.sort_by(f64::total_cmp);
+        let first = *sorted.first()?;
+        let mut lowers = vec![first];
+        for k in 1..Self::MAX_CLASSES {
+            let candidate = sorted[k * sorted.len() / Self::MAX_CLASSES];
+            if candidate > *lowers.last().unwrap_or(&first) {
+                lowers.push(candidate);
+            }
+        }
+        let ranges = (0..lowers.len())
+            .map(|class| {
+                let upper = lowers.get(class + 1).copied().unwrap_or(f64::INFINITY);
+                let inside = sorted.iter().copied().filter(|&v| v >= lowers[class] && v < upper);
+                let max = inside.fold(lowers[class], f64::max);
+                (lowers[class], max)
+            })
+            .collect();
+        Some(Bins { lowers, ranges })
+    }
+
+    /// The class of a value: the last class whose lower bound it reaches.
+    pub fn class_of(&self, value: f64) -> usize {
+        self.lowers.partition_point(|&lower| lower <= value).saturating_sub(1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.lowers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lowers.is_empty()
+    }
+}
+
+/// An indicator ready to draw: its values in atlas order and their classes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    pub label: String,
+    pub values: Vec<Option<f64>>,
+    pub bins: Bins,
+}
+
+impl Layer {
+    /// `None` when no row matched a region: there is nothing to draw.
+    pub fn new(indicator: &Indicator) -> Option<Layer> {
+        Some(Layer {
+            label: indicator.label.clone(),
+            values: indicator.values.clone(),
+            bins: Bins::quantiles(&indicator.values)?,
+        })
+    }
+
+    pub fn matched(&self) -> usize {
+        self.values.iter().flatten().count()
     }
 }
 
@@ -227,7 +304,42 @@ mod tests {
         assert!(error.to_string().contains("no column of codes"), "{error}");
     }
 
+    #[test]
+    fn quantile_classes_hold_about_as_many_values() {
+        let values: Vec<Option<f64>> = (1..=100).map(|v| Some(f64::from(v))).chain([None]).collect();
+        let bins = Bins::quantiles(&values).unwrap();
+        assert_eq!(bins.lowers, [1.0, 21.0, 41.0, 61.0, 81.0]);
+        assert_eq!(bins.ranges[0], (1.0, 20.0));
+        assert_eq!(bins.ranges[4], (81.0, 100.0));
+        assert_eq!(bins.class_of(20.5), 0);
+        assert_eq!(bins.class_of(100.0), 4);
+    }
+
+    #[test]
+    fn equal_values_make_one_class() {
+        let bins = Bins::quantiles(&[Some(3.0), Some(3.0), None]).unwrap();
+        assert_eq!(bins.len(), 1);
+        assert_eq!(bins.ranges, [(3.0, 3.0)]);
+        assert!(Bins::quantiles(&[None, None]).is_none());
+    }
+
     proptest! {
+        /// Against a brute-force oracle: a value's class is the count of lower bounds it reaches,
+        /// and the class's range contains it.
+        #[test]
+        fn class_of_agrees_with_counting(values in proptest::collection::vec(proptest::option::of(-1e6f64..1e6), 1..60)) {
+            if let Some(bins) = Bins::quantiles(&values) {
+                prop_assert!(bins.len() <= Bins::MAX_CLASSES);
+                prop_assert!(bins.lowers.windows(2).all(|w| w[0] < w[1]));
+                for value in values.iter().flatten() {
+                    let class = bins.class_of(*value);
+                    prop_assert_eq!(class, bins.lowers.iter().filter(|&&l| l <= *value).count() - 1);
+                    let (lo, hi) = bins.ranges[class];
+                    prop_assert!(lo <= *value && *value <= hi);
+                }
+            }
+        }
+
         #[test]
         fn never_panics(text in "(?s).{0,400}") {
             let _ = read(&text);

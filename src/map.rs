@@ -3,6 +3,7 @@
 //! here and draws the [`Scene`]; every decision is tested natively.
 
 use crate::atlas::{Atlas, Region, RegionCode};
+use crate::indicator::{Indicator, Layer};
 use crate::names::NameIndex;
 use crate::programme::{CitationKind, Confidence, Pillar, Programme};
 use crate::render::svg;
@@ -26,6 +27,9 @@ pub struct MapState {
     names: Option<NameIndex>,
     /// The centroid of each region's largest part (world coordinates): where keyboard focus moves between.
     anchors: Vec<[f64; 2]>,
+    /// Region indices by province, then name; `rank[i]` is region i's place in it.
+    reading_order: Vec<usize>,
+    rank: Vec<usize>,
     focus: Focus,
     lang: Lang,
     theme: Theme,
@@ -38,6 +42,21 @@ pub struct MapState {
     focused: Option<usize>,
     /// Whether the finest atlas (more than the overview level) is loaded.
     detail: bool,
+    /// A developer's own indicator, matched to the regions.
+    indicator: Option<Layer>,
+}
+
+/// A keyboard move of the focus ring between regions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FocusMove {
+    /// The selected region, else the one nearest the centre of the view.
+    Start,
+    /// The nearest region that way on screen.
+    Toward(Direction),
+    /// The next or previous region in the data table's order (province, then name): a walk that
+    /// reaches every region, which spatial moves alone cannot promise.
+    Next,
+    Previous,
 }
 
 /// A direction for keyboard moves between regions.
@@ -63,6 +82,9 @@ impl MapState {
             programme: None,
             names: None,
             anchors: Vec::new(),
+            reading_order: Vec::new(),
+            rank: Vec::new(),
+            indicator: None,
             focus: Focus { mode: Mode::Cohort, pillar: PillarFocus::Count, year: 2017 },
             lang: Lang::Id,
             theme: Theme::Light,
@@ -102,6 +124,14 @@ impl MapState {
                 largest.and_then(|polygon| polygon.centroid()).map_or([0.0, 0.0], |p| project(p.x(), p.y()))
             })
             .collect();
+        let regions = atlas.regions();
+        self.reading_order = (0..regions.len()).collect();
+        self.reading_order
+            .sort_by(|&a, &b| (&regions[a].province, &regions[a].name).cmp(&(&regions[b].province, &regions[b].name)));
+        self.rank = vec![0; regions.len()];
+        for (place, &index) in self.reading_order.iter().enumerate() {
+            self.rank[index] = place;
+        }
         self.detail = atlas.levels().len() > 1;
         self.names = Some(NameIndex::new(atlas.regions()));
         self.atlas = Some(atlas);
@@ -117,6 +147,37 @@ impl MapState {
         }
         self.programme = Some(programme);
         Ok(())
+    }
+
+    /// Loads a developer's indicator CSV (a code or name column and a value) and shows it.
+    /// Rows that match no region are reported, not fatal; a file with no usable row is an
+    /// error, and the previous indicator (if any) stays.
+    pub fn load_indicator(&mut self, csv: &str) -> Result<IndicatorReport, String> {
+        let (atlas, names) = match (self.atlas.as_ref(), self.names.as_ref()) {
+            (Some(atlas), Some(names)) => (atlas, names),
+            _ => return Err("the boundary asset is not loaded yet".to_owned()),
+        };
+        let indicator = Indicator::from_csv(csv, atlas.regions(), names).map_err(|e| format!("indicator: {e}"))?;
+        let problems = indicator.problems.iter().map(ToString::to_string).collect();
+        let layer = Layer::new(&indicator).ok_or_else(|| {
+            let first = indicator.problems.first().map(|p| format!(" ({p})")).unwrap_or_default();
+            format!("indicator: no row matched a kabupaten/kota with a number{first}")
+        })?;
+        let report =
+            IndicatorReport { label: layer.label.clone(), rows: indicator.rows, matched: layer.matched(), problems };
+        self.indicator = Some(layer);
+        self.focus.mode = Mode::Indicator;
+        self.hidden.clear();
+        Ok(report)
+    }
+
+    /// Removes the indicator; the map returns to cohorts.
+    pub fn clear_indicator(&mut self) {
+        self.indicator = None;
+        if self.focus.mode == Mode::Indicator {
+            self.focus.mode = Mode::Cohort;
+            self.hidden.clear();
+        }
     }
 
     pub fn is_ready(&self) -> bool {
@@ -171,6 +232,9 @@ impl MapState {
 
     pub fn set_mode(&mut self, mode: &str) -> Result<(), String> {
         let mode: Mode = mode.parse().map_err(|e| format!("{e}"))?;
+        if mode == Mode::Indicator && self.indicator.is_none() {
+            return Err("no indicator is loaded (loadIndicator first)".to_owned());
+        }
         if mode != self.focus.mode {
             self.focus.mode = mode;
             self.hidden.clear();
@@ -204,7 +268,14 @@ impl MapState {
     /// Switches a legend class off or on by its key; returns whether it is now hidden.
     pub fn toggle_class(&mut self, key: &str) -> Result<bool, String> {
         let programme = self.programme.as_ref().ok_or("the programme data is not loaded yet")?;
-        let class = style::legend_classes(programme, self.focus)
+        let classes = match (&self.indicator, self.focus.mode) {
+            (Some(layer), Mode::Indicator) => {
+                let of = layer.bins.len() as u8;
+                (0..of).map(|index| Class::Bin { index, of }).chain([Class::NoValue]).collect()
+            }
+            _ => style::legend_classes(programme, self.focus),
+        };
+        let class = classes
             .into_iter()
             .find(|class| class.key() == key)
             .ok_or_else(|| format!("no legend entry {:?} in this view", truncate(key)))?;
@@ -223,8 +294,12 @@ impl MapState {
                 problems.push(format!("URL hash: {problem}"));
             }
         }
-        if let Some(mode) = state.mode {
-            self.focus.mode = mode;
+        match state.mode {
+            Some(Mode::Indicator) if self.indicator.is_none() => {
+                problems.push("URL hash: mode=indicator needs an indicator loaded by the page".to_owned());
+            }
+            Some(mode) => self.focus.mode = mode,
+            None => {}
         }
         if let Some(pillar) = state.pillar {
             self.focus.pillar = pillar;
@@ -339,12 +414,17 @@ impl MapState {
     /// Keyboard focus: the nearest region in a direction from the focused one (or, to start,
     /// the selected one, or the region nearest the centre of the view). Off-screen targets are
     /// panned into view. Returns the newly focused region.
-    pub fn move_focus(&mut self, direction: Option<Direction>) -> Option<usize> {
+    pub fn move_focus(&mut self, step: FocusMove) -> Option<usize> {
         let atlas = self.atlas.as_ref()?;
         let screen: Vec<[f64; 2]> = self.anchors.iter().map(|&anchor| self.viewport.to_screen(anchor)).collect();
         let start = self.focused.or(self.selected);
-        let next = match (start, direction) {
-            (Some(from), Some(direction)) => nearest_in_direction(&screen, from, direction).or(Some(from)),
+        let count = self.reading_order.len();
+        let next = match (start, step) {
+            (Some(from), FocusMove::Toward(direction)) => nearest_in_direction(&screen, from, direction).or(Some(from)),
+            (Some(from), FocusMove::Next) => self.reading_order.get((self.rank[from] + 1) % count).copied(),
+            (Some(from), FocusMove::Previous) => self.reading_order.get((self.rank[from] + count - 1) % count).copied(),
+            (None, FocusMove::Next) => self.reading_order.first().copied(),
+            (None, FocusMove::Previous) => self.reading_order.last().copied(),
             _ => {
                 let centre = [self.viewport.width / 2.0, self.viewport.height / 2.0];
                 start.or_else(|| nearest_to(&screen, centre))
@@ -387,6 +467,7 @@ impl MapState {
             hidden: &self.hidden,
             selected: self.selected,
             hovered: self.hovered.or(self.focused),
+            indicator: self.indicator.as_ref(),
         }))
     }
 
@@ -415,6 +496,7 @@ impl MapState {
             subtitle: scene.subtitle,
             summary: scene.summary,
             attribution: scene.attribution,
+            indicator: self.indicator.as_ref().map(|layer| layer.label.clone()),
             pillars: Pillar::ALL
                 .iter()
                 .map(|&p| UiPillar { key: p.key(), label: i18n::pillar_name(self.lang, p) })
@@ -467,6 +549,14 @@ impl MapState {
             name: region.name.clone(),
             province: region.province.clone(),
             description: describe(lang, region, programme, self.focus.year),
+            value: self.indicator.as_ref().map(|layer| UiValue {
+                label: layer.label.clone(),
+                text: layer.values[index].map_or_else(
+                    || i18n::class_label(lang, Class::NoValue, PillarFocus::Count),
+                    |v| i18n::number(lang, v),
+                ),
+                value: layer.values[index],
+            }),
             memberships: programme
                 .memberships_of(region.code)
                 .into_iter()
@@ -624,6 +714,8 @@ pub struct Ui {
     pub attribution: String,
     /// The six pillars in programme order, named in the current language, for the pillar picker.
     pub pillars: Vec<UiPillar>,
+    /// The loaded indicator's name (its value column's header), if any: the mode picker offers it.
+    pub indicator: Option<String>,
     pub legend: UiLegend,
     pub identified: Vec<UiIdentified>,
     pub selected: i64,
@@ -665,6 +757,8 @@ pub struct RegionInfo {
     pub name: String,
     pub province: String,
     pub description: String,
+    /// The region's value in the loaded indicator, if one is loaded.
+    pub value: Option<UiValue>,
     pub memberships: Vec<UiMembership>,
     pub pillars: Vec<UiPillar>,
     pub citations: Vec<UiCitation>,
@@ -679,6 +773,26 @@ pub struct UiMembership {
     pub source_url: String,
     pub source_title: String,
     pub note: String,
+}
+
+/// What loading an indicator found.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorReport {
+    pub label: String,
+    pub rows: usize,
+    pub matched: usize,
+    /// One sentence per row that could not be used, with its line number.
+    pub problems: Vec<String>,
+}
+
+/// A region's value in the loaded indicator.
+#[derive(Serialize)]
+pub struct UiValue {
+    pub label: String,
+    pub value: Option<f64>,
+    /// The value as the language writes it, or "no value".
+    pub text: String,
 }
 
 #[derive(Serialize)]

@@ -86,6 +86,7 @@ fn render(atlas: &Atlas, programme: &Programme, view: &View, width: f64, height:
         hidden: &BTreeSet::new(),
         selected: view.selected.map(|code| atlas.index_of(code.parse().unwrap()).unwrap()),
         hovered: None,
+        indicator: None,
     });
     let text = svg::render(&scene, atlas, programme, view.focus.year);
     (scene, text)

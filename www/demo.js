@@ -20,3 +20,32 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
     }
   });
 }
+
+// "Your own data": the CSV is read locally and handed to the element; problems are listed as text.
+const map = document.querySelector('peta-cerdas');
+const fileInput = document.getElementById('indicator-file');
+const indicatorStatus = document.getElementById('indicator-status');
+const problemList = document.getElementById('indicator-problems');
+fileInput.addEventListener('change', async () => {
+  const file = fileInput.files[0];
+  if (!file) return;
+  problemList.replaceChildren();
+  try {
+    await map.ready;
+    const report = map.loadIndicator(await file.text());
+    indicatorStatus.textContent = `${report.label}: ${report.matched} kabupaten/kota cocok dari ${report.rows} baris; ${report.problems.length} baris bermasalah.`;
+    for (const problem of report.problems.slice(0, 50)) {
+      const item = document.createElement('li');
+      item.textContent = problem;
+      problemList.append(item);
+    }
+  } catch (error) {
+    indicatorStatus.textContent = `Berkas tidak dapat dipakai: ${error.message}`;
+  }
+});
+document.getElementById('indicator-clear').addEventListener('click', () => {
+  map.clearIndicator();
+  fileInput.value = '';
+  indicatorStatus.textContent = '';
+  problemList.replaceChildren();
+});

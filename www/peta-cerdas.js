@@ -13,12 +13,12 @@ const STRINGS = {
   id: {
     mapLabel: 'Peta interaktif kabupaten/kota Gerakan Menuju Kota Cerdas',
     roleDescription: 'peta',
-    help: 'Panah menggeser peta, Shift+panah berpindah antarwilayah, Enter memilih, Esc menutup, + dan − memperbesar/memperkecil, 0 mengatur ulang.',
+    help: 'Panah menggeser peta, Shift+panah berpindah ke wilayah terdekat, Page Down/Page Up berpindah ke wilayah berikut/sebelumnya menurut provinsi dan nama, Enter memilih, Esc menutup, + dan − memperbesar/memperkecil, 0 mengatur ulang.',
     hintWheel: 'Tekan Ctrl (⌘ di Mac) sambil menggulir untuk memperbesar peta',
     hintTouch: 'Gunakan dua jari untuk menggeser dan memperbesar peta',
     zoomIn: 'Perbesar', zoomOut: 'Perkecil', reset: 'Tampilan awal',
     year: 'Tahun', play: 'Putar', pause: 'Jeda',
-    mode: 'Tampilan', cohort: 'Angkatan (tahun bergabung)', pillar: 'Pilar (dimensi)', pillarCount: 'Jumlah pilar',
+    mode: 'Tampilan', cohort: 'Angkatan (tahun bergabung)', pillar: 'Pilar (dimensi)', pillarCount: 'Jumlah pilar', indicator: 'Indikator',
     search: 'Cari kabupaten/kota', searchPlaceholder: 'Cari, mis. Magetan', noHits: 'Tidak ditemukan',
     legendHint: 'Klik entri legenda untuk menampilkan atau menyembunyikan kelasnya.',
     close: 'Tutup', province: 'Provinsi', memberships: 'Keanggotaan', pillars: 'Pilar', evidence: 'Bukti pilar',
@@ -39,12 +39,12 @@ const STRINGS = {
   en: {
     mapLabel: 'Interactive map of the regencies and cities of the Smart City Movement',
     roleDescription: 'map',
-    help: 'Arrows pan the map, Shift+arrows move between regions, Enter selects, Esc closes, + and − zoom, 0 resets.',
+    help: 'Arrows pan the map, Shift+arrows move to the nearest region that way, Page Down/Page Up move to the next/previous region by province and name, Enter selects, Esc closes, + and − zoom, 0 resets.',
     hintWheel: 'Hold Ctrl (⌘ on a Mac) while scrolling to zoom the map',
     hintTouch: 'Use two fingers to move and zoom the map',
     zoomIn: 'Zoom in', zoomOut: 'Zoom out', reset: 'Reset view',
     year: 'Year', play: 'Play', pause: 'Pause',
-    mode: 'Show', cohort: 'Cohort (year joined)', pillar: 'Pillar (dimension)', pillarCount: 'Number of pillars',
+    mode: 'Show', cohort: 'Cohort (year joined)', pillar: 'Pillar (dimension)', pillarCount: 'Number of pillars', indicator: 'Indicator',
     search: 'Find a regency or city', searchPlaceholder: 'Search, e.g. Magetan', noHits: 'No match',
     legendHint: 'Click a legend entry to show or hide its class.',
     close: 'Close', province: 'Province', memberships: 'Membership', pillars: 'Pillars', evidence: 'Pillar evidence',
@@ -103,9 +103,9 @@ canvas.dragging { cursor: grabbing; }
 .tooltip { position: absolute; z-index: 2; pointer-events: none; max-width: 18rem; background: var(--panel); border: 1px solid var(--line);
   border-radius: 4px; padding: 6px 8px; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
 .tooltip strong { display: block; font-weight: 650; }
-.hint, .message { position: absolute; z-index: 4; left: 50%; top: 50%; transform: translate(-50%, -50%); max-width: 85%;
+.hint { position: absolute; z-index: 4; left: 50%; top: 50%; transform: translate(-50%, -50%); max-width: 85%;
   background: rgba(17,21,27,.86); color: #fff; padding: .6rem .9rem; border-radius: 6px; text-align: center; pointer-events: none; }
-.message { pointer-events: auto; background: var(--panel); color: var(--fg); border: 2px solid var(--focus); }
+.message { background: var(--panel); color: var(--fg); border: 2px solid var(--focus); border-radius: 6px; padding: .5rem .75rem; }
 .loading { position: absolute; inset: 0; display: grid; place-items: center; color: var(--muted); }
 .panel { position: absolute; z-index: 3; top: .5rem; left: .5rem; bottom: .5rem; width: min(22rem, 70%); overflow: auto;
   background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; }
@@ -213,7 +213,7 @@ function prefersReducedMotion() {
 
 export class PetaCerdasElement extends HTMLElement {
   static get observedAttributes() {
-    return ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src'];
+    return ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src', 'indicator'];
   }
 
   #handle = null;
@@ -280,6 +280,10 @@ export class PetaCerdasElement extends HTMLElement {
       this.#start();
       return;
     }
+    if (name === 'indicator') {
+      this.#fetchIndicator();
+      return;
+    }
     this.#applyAttribute(name, value);
     this.#changed();
   }
@@ -301,6 +305,25 @@ export class PetaCerdasElement extends HTMLElement {
     if (!this.#handle) return null;
     const [x, y] = this.#call((h) => h.toScreen(Number(lon), Number(lat)));
     return { x, y };
+  }
+
+  /**
+   * Shows a developer's own indicator: CSV text with a code (`35.20`) or name column and a value
+   * column, `,` or `;` separated. Returns the report `{label, rows, matched, problems}`; throws
+   * (and keeps the previous view) when no row can be used.
+   */
+  loadIndicator(csv) {
+    if (!this.#handle) throw new Error('peta-cerdas: the map is not loaded yet');
+    const report = JSON.parse(this.#call((h) => h.loadIndicator(String(csv))));
+    this.#changed();
+    return report;
+  }
+
+  /** Removes the indicator; the map shows cohorts again. */
+  clearIndicator() {
+    if (!this.#handle) return;
+    this.#call((h) => h.clearIndicator());
+    this.#changed();
   }
 
   select(code) {
@@ -366,6 +389,7 @@ export class PetaCerdasElement extends HTMLElement {
         for (const name of ['lang', 'theme', 'year', 'mode', 'pillar', 'region']) {
           if (name === 'theme' || this.hasAttribute(name)) this.#applyAttribute(name, this.getAttribute(name));
         }
+        if (this.hasAttribute('indicator')) await this.#fetchIndicator();
         if (this.hasAttribute('sync-hash')) this.#applyHash(location.hash, true);
       }
       this.#hideMessage();
@@ -383,6 +407,19 @@ export class PetaCerdasElement extends HTMLElement {
         this.#emitError(message);
         if (first) this.#rejectReady(new Error(message));
       }
+    }
+  }
+
+  /** Loads the CSV named by the `indicator` attribute (relative to the page). */
+  async #fetchIndicator() {
+    const url = this.getAttribute('indicator');
+    if (!url) return this.clearIndicator();
+    try {
+      const text = await fetchOnce(new URL(url, document.baseURI).href, 'text');
+      const report = this.loadIndicator(text);
+      if (report.problems.length) this.#emitError(`${report.label}: ${report.problems.join('; ')}`);
+    } catch (error) {
+      this.#emitError(`${this.#t().indicator}: ${error.message || error}`);
     }
   }
 
@@ -406,6 +443,7 @@ export class PetaCerdasElement extends HTMLElement {
     this.#dom.controls.hidden = true;
     this.#dom.fallback.hidden = false;
     this.#dom.fallbackReason.textContent = t.noWasm;
+    this.#showMessage(t.noWasm);
     this.#dom.fallbackImg.alt = t.fallbackAlt;
     this.#dom.fallbackImg.src = new URL(`fallback-${lang}.svg`, base).href;
     this.#emitError(`${t.noWasm} (${reason})`);
@@ -557,6 +595,13 @@ export class PetaCerdasElement extends HTMLElement {
     d.year.value = String(yearIndex);
     d.year.setAttribute('aria-valuetext', String(ui.year));
     d.yearValue.textContent = String(ui.year);
+    if (this.#section('modes', `${ui.lang}|${ui.indicator ?? ''}`)) {
+      d.mode.replaceChildren(
+        el('option', { value: 'cohort', text: t.cohort }),
+        el('option', { value: 'pillar', text: t.pillar }),
+        ...(ui.indicator != null ? [el('option', { value: 'indicator', text: `${t.indicator}: ${ui.indicator}` })] : []),
+      );
+    }
     d.mode.value = ui.mode;
     d.pillarField.hidden = ui.mode !== 'pillar';
     if (this.#section('pillars', JSON.stringify(ui.pillars))) {
@@ -618,7 +663,6 @@ export class PetaCerdasElement extends HTMLElement {
     d.yearLabel.textContent = t.year;
     d.play.textContent = this.#playTimer ? t.pause : t.play;
     d.modeLabel.textContent = t.mode;
-    d.mode.replaceChildren(el('option', { value: 'cohort', text: t.cohort }), el('option', { value: 'pillar', text: t.pillar }));
     d.pillarLabel.textContent = t.pillar;
     d.searchLabel.textContent = t.search;
     d.search.placeholder = t.searchPlaceholder;
@@ -688,7 +732,7 @@ export class PetaCerdasElement extends HTMLElement {
     const t = this.#t();
     d.panelTitle.textContent = info.name;
     d.panelProvince.textContent = `${t.province}: ${info.province}`;
-    d.panelDescription.textContent = info.description;
+    d.panelDescription.textContent = info.value ? `${info.description} · ${info.value.label}: ${info.value.text}` : info.description;
     d.panelMemberships.replaceChildren(
       ...(info.memberships.length
         ? info.memberships.map((m) => {
@@ -740,6 +784,7 @@ export class PetaCerdasElement extends HTMLElement {
       d.tooltip.replaceChildren(
         el('strong', { text: info.name }),
         el('span', { text: info.province }),
+        ...(info.value ? [el('br'), el('span', { text: `${info.value.label}: ${info.value.text}` })] : []),
         ...(years ? [el('br'), el('span', { text: years })] : []),
         ...(pillars ? [el('br'), el('span', { text: pillars })] : []),
       );
@@ -1093,10 +1138,12 @@ export class PetaCerdasElement extends HTMLElement {
     const h = this.#handle;
     const directions = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
     const pans = { ArrowLeft: [KEY_PAN_PX, 0], ArrowRight: [-KEY_PAN_PX, 0], ArrowUp: [0, KEY_PAN_PX], ArrowDown: [0, -KEY_PAN_PX] };
+    const steps = { PageDown: 'next', PageUp: 'previous' };
     let handled = true;
-    if (directions[event.key] && event.shiftKey) {
+    if ((directions[event.key] && event.shiftKey) || steps[event.key]) {
       const focused = h.focused();
-      const index = this.#call(() => h.moveFocus(focused < 0 ? 'first' : directions[event.key]));
+      const step = steps[event.key] ?? (focused < 0 ? 'first' : directions[event.key]);
+      const index = this.#call(() => h.moveFocus(step));
       if (index >= 0) {
         const info = JSON.parse(this.#call(() => h.regionInfo(index)) ?? 'null');
         if (info) this.#dom.announce.textContent = info.description;

@@ -2,6 +2,7 @@
 //! Both renderers (SVG here, Canvas2D in the browser) draw a Scene and decide nothing.
 
 use crate::atlas::{Atlas, Region};
+use crate::indicator::Layer;
 use crate::programme::{Confidence, Programme};
 use crate::style::{self, Class, Focus, Lang, Legend, Mode, Rgb, Theme};
 use crate::view::Viewport;
@@ -54,15 +55,21 @@ pub struct SceneInput<'a> {
     pub hidden: &'a BTreeSet<Class>,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
+    /// A developer's indicator; drawn when the focus mode is `Indicator`.
+    pub indicator: Option<&'a Layer>,
 }
 
 impl Scene {
     pub fn build(input: SceneInput<'_>) -> Scene {
         let SceneInput { atlas, programme, focus, theme, lang, viewport, .. } = input;
-        let classes = style::classify(atlas, programme, focus);
-        let repeats = match focus.mode {
-            Mode::Cohort => style::repeats(atlas, programme, focus.year),
-            Mode::Pillar => vec![false; classes.len()],
+        let layer = input.indicator.filter(|_| focus.mode == Mode::Indicator);
+        let classes = match layer {
+            Some(layer) => style::classify_indicator(layer),
+            None => style::classify(atlas, programme, focus),
+        };
+        let repeats = match (focus.mode, layer) {
+            (Mode::Cohort, _) => style::repeats(atlas, programme, focus.year),
+            _ => vec![false; classes.len()],
         };
         let neutral = theme.colours().neutral;
         let regions = classes
@@ -74,9 +81,38 @@ impl Scene {
                 hatched,
             })
             .collect();
-        let members = classes.iter().filter(|&&class| class != Class::NotMember).count();
+        let members = atlas
+            .regions()
+            .iter()
+            .filter(|region| programme.first_year(region.code).is_some_and(|year| year <= focus.year))
+            .count();
         let cohort = programme.cohort(focus.year);
         let region_count = atlas.regions().len();
+        let (subtitle, summary, legend) = match layer {
+            Some(layer) => {
+                let (min, max) = (layer.bins.ranges[0].0, layer.bins.ranges[layer.bins.len() - 1].1);
+                let text = style::i18n::indicator_summary(lang, &layer.label, layer.matched(), region_count, min, max);
+                let legend = style::indicator_legend(programme, layer, &classes, input.hidden, theme, lang);
+                (text.clone(), format!("{text}."), legend)
+            }
+            None => (
+                style::i18n::subtitle(
+                    lang,
+                    focus.year,
+                    members,
+                    region_count,
+                    programme.cohorts().iter().rev().find(|c| c.year <= focus.year).map(|c| c.running_total),
+                ),
+                style::i18n::summary(
+                    lang,
+                    focus.year,
+                    members,
+                    region_count,
+                    cohort.map(|c| (programme.identified(c.year), c.official)),
+                ),
+                style::legend(programme, focus, &classes, &repeats, input.hidden, theme, lang),
+            ),
+        };
         Scene {
             viewport,
             theme,
@@ -87,14 +123,8 @@ impl Scene {
             selected: input.selected.filter(|&index| index < region_count),
             hovered: input.hovered.filter(|&index| index < region_count),
             title: style::i18n::title(lang).to_owned(),
-            subtitle: style::i18n::subtitle(
-                lang,
-                focus.year,
-                members,
-                region_count,
-                programme.cohorts().iter().rev().find(|c| c.year <= focus.year).map(|c| c.running_total),
-            ),
-            legend: style::legend(programme, focus, &classes, &repeats, input.hidden, theme, lang),
+            subtitle,
+            legend,
             identified: programme
                 .cohorts()
                 .iter()
@@ -102,13 +132,7 @@ impl Scene {
                 .map(|c| style::i18n::identified(lang, c.year, programme.identified(c.year), c.official))
                 .collect(),
             attribution: style::i18n::attribution(lang, atlas.attribution()),
-            summary: style::i18n::summary(
-                lang,
-                focus.year,
-                members,
-                region_count,
-                cohort.map(|c| (programme.identified(c.year), c.official)),
-            ),
+            summary,
         }
     }
 }

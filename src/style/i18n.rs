@@ -50,7 +50,7 @@ pub fn pillar_name(lang: Lang, pillar: Pillar) -> &'static str {
     }
 }
 
-pub(super) fn class_label(lang: Lang, class: Class, focus: PillarFocus) -> String {
+pub fn class_label(lang: Lang, class: Class, focus: PillarFocus) -> String {
     match class {
         Class::Joined(year) => year.to_string(),
         Class::PillarCount(count) => match lang {
@@ -65,6 +65,8 @@ pub(super) fn class_label(lang: Lang, class: Class, focus: PillarFocus) -> Strin
         Class::OtherPillars => pick(lang, "Pilar lain saja", "Other pillars only").to_owned(),
         Class::UnknownPillars => pick(lang, "Anggota, pilar belum diketahui", "Member, pillars unknown").to_owned(),
         Class::NotMember => pick(lang, "Belum bergabung", "Not (yet) a member").to_owned(),
+        Class::Bin { index, of } => format!("{} {} / {of}", pick(lang, "Kelas", "Class"), index + 1),
+        Class::NoValue => pick(lang, "Tanpa nilai", "No value").to_owned(),
     }
 }
 
@@ -74,13 +76,61 @@ pub(super) fn repeat_label(lang: Lang) -> String {
 
 pub(super) fn legend_title(lang: Lang, focus: Focus) -> String {
     match (focus.mode, focus.pillar) {
-        (Mode::Cohort, _) => pick(lang, "Tahun pertama bergabung", "Year first joined").to_owned(),
+        (Mode::Cohort | Mode::Indicator, _) => pick(lang, "Tahun pertama bergabung", "Year first joined").to_owned(),
         (Mode::Pillar, PillarFocus::Count) => {
             pick(lang, "Jumlah pilar menurut sumber", "Pillars named by sources").to_owned()
         }
         (Mode::Pillar, PillarFocus::One(pillar)) => {
             format!("{} {}", pick(lang, "Pilar", "Pillar"), pillar_name(lang, pillar))
         }
+    }
+}
+
+/// A number as people of the language write it: "1.234,5" in Indonesian, "1,234.5" in English,
+/// with at most two decimals.
+pub fn number(lang: Lang, value: f64) -> String {
+    let (group, decimal) = pick(lang, ('.', ','), (',', '.'));
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = format!("{:.2}", rounded.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(digit);
+    }
+    let fraction = fraction.trim_end_matches('0');
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{decimal}{fraction}")
+    }
+}
+
+/// A legend class of an indicator: "12,5 – 20" or a single value.
+pub fn value_range(lang: Lang, lo: f64, hi: f64) -> String {
+    if number(lang, lo) == number(lang, hi) {
+        number(lang, lo)
+    } else {
+        format!("{} – {}", number(lang, lo), number(lang, hi))
+    }
+}
+
+/// The subtitle and screen-reader summary of an indicator view.
+pub fn indicator_summary(lang: Lang, label: &str, matched: usize, regions: usize, min: f64, max: f64) -> String {
+    match lang {
+        Lang::Id => format!(
+            "{label}: {matched} dari {regions} kabupaten/kota bernilai, dari {} sampai {}",
+            number(lang, min),
+            number(lang, max)
+        ),
+        Lang::En => format!(
+            "{label}: {matched} of {regions} regencies and cities have a value, from {} to {}",
+            number(lang, min),
+            number(lang, max)
+        ),
     }
 }
 

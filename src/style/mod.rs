@@ -9,6 +9,7 @@ pub use i18n::Lang;
 pub use palette::{Rgb, Theme, ThemeChoice, ThemeColours};
 
 use crate::atlas::Atlas;
+use crate::indicator::Layer;
 use crate::programme::{Pillar, Programme};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -22,6 +23,8 @@ pub enum Mode {
     Cohort,
     /// The smart-city pillars its sources credit it with.
     Pillar,
+    /// A developer's own indicator, in quantile classes.
+    Indicator,
 }
 
 impl Mode {
@@ -29,6 +32,7 @@ impl Mode {
         match self {
             Mode::Cohort => "cohort",
             Mode::Pillar => "pillar",
+            Mode::Indicator => "indicator",
         }
     }
 }
@@ -39,7 +43,8 @@ impl FromStr for Mode {
         match text {
             "cohort" => Ok(Mode::Cohort),
             "pillar" => Ok(Mode::Pillar),
-            _ => Err(BadChoice::new("mode", text, "cohort, pillar")),
+            "indicator" => Ok(Mode::Indicator),
+            _ => Err(BadChoice::new("mode", text, "cohort, pillar, indicator")),
         }
     }
 }
@@ -110,6 +115,10 @@ pub enum Class {
     UnknownPillars,
     /// Not a member as of the selected year.
     NotMember,
+    /// The `index`th of `of` quantile classes of an indicator (indicator mode).
+    Bin { index: u8, of: u8 },
+    /// No value in the indicator file (indicator mode).
+    NoValue,
 }
 
 impl Class {
@@ -122,6 +131,8 @@ impl Class {
             Class::OtherPillars => "other-pillars".to_owned(),
             Class::UnknownPillars => "unknown-pillars".to_owned(),
             Class::NotMember => "not-member".to_owned(),
+            Class::Bin { index, .. } => format!("bin-{index}"),
+            Class::NoValue => "no-value".to_owned(),
         }
     }
 }
@@ -145,7 +156,8 @@ pub fn classify(atlas: &Atlas, programme: &Programme, focus: Focus) -> Vec<Class
                 return Class::NotMember;
             };
             match focus.mode {
-                Mode::Cohort => Class::Joined(first),
+                // Indicator classes come from `classify_indicator`; membership still reads as cohorts.
+                Mode::Cohort | Mode::Indicator => Class::Joined(first),
                 Mode::Pillar => {
                     let pillars = programme.pillars_of(region.code);
                     match focus.pillar {
@@ -160,6 +172,19 @@ pub fn classify(atlas: &Atlas, programme: &Programme, focus: Focus) -> Vec<Class
         .collect()
 }
 
+/// The class of every region for an indicator layer, in atlas order.
+pub fn classify_indicator(layer: &Layer) -> Vec<Class> {
+    let of = layer.bins.len() as u8;
+    layer
+        .values
+        .iter()
+        .map(|value| match value {
+            Some(value) => Class::Bin { index: layer.bins.class_of(*value) as u8, of },
+            None => Class::NoValue,
+        })
+        .collect()
+}
+
 /// Members listed in two or more cohorts up to the year: hatched in cohort mode.
 pub fn repeats(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<bool> {
     atlas.regions().iter().map(|region| programme.is_repeat(region.code, year)).collect()
@@ -168,7 +193,7 @@ pub fn repeats(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<bool> {
 /// The classes a focus can produce, in legend order.
 pub fn legend_classes(programme: &Programme, focus: Focus) -> Vec<Class> {
     let mut classes: Vec<Class> = match (focus.mode, focus.pillar) {
-        (Mode::Cohort, _) => {
+        (Mode::Cohort | Mode::Indicator, _) => {
             programme.cohort_years().into_iter().filter(|&year| year <= focus.year).map(Class::Joined).collect()
         }
         (Mode::Pillar, PillarFocus::Count) => (1..=6).map(Class::PillarCount).chain([Class::UnknownPillars]).collect(),
@@ -192,7 +217,11 @@ pub fn fill(theme: Theme, programme: &Programme, class: Class) -> Rgb {
         Class::Cites => palette::ramp(theme, 0, 6),
         Class::OtherPillars => palette::ramp(theme, 4, 6),
         Class::UnknownPillars => colours.unknown,
-        Class::NotMember => colours.neutral,
+        Class::NotMember | Class::NoValue => colours.neutral,
+        // Higher values, more salient.
+        Class::Bin { index, of } => {
+            palette::ramp(theme, usize::from(of.saturating_sub(1).saturating_sub(index)), usize::from(of))
+        }
     }
 }
 
@@ -256,6 +285,36 @@ pub fn legend(
         }
     }
     Legend { title: i18n::legend_title(lang, focus), entries }
+}
+
+/// The legend of an indicator layer: one entry per quantile class with its value range, then
+/// the regions without a value.
+pub fn indicator_legend(
+    programme: &Programme,
+    layer: &Layer,
+    classes: &[Class],
+    hidden: &BTreeSet<Class>,
+    theme: Theme,
+    lang: Lang,
+) -> Legend {
+    let of = layer.bins.len() as u8;
+    let entry = |class: Class, label: String| LegendEntry {
+        class: Some(class),
+        label,
+        count: classes.iter().filter(|&&c| c == class).count(),
+        fill: fill(theme, programme, class),
+        hatched: false,
+        hidden: hidden.contains(&class),
+    };
+    let mut entries: Vec<LegendEntry> = layer
+        .bins
+        .ranges
+        .iter()
+        .enumerate()
+        .map(|(index, &(lo, hi))| entry(Class::Bin { index: index as u8, of }, i18n::value_range(lang, lo, hi)))
+        .collect();
+    entries.push(entry(Class::NoValue, i18n::class_label(lang, Class::NoValue, PillarFocus::Count)));
+    Legend { title: layer.label.clone(), entries }
 }
 
 #[cfg(test)]

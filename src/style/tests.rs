@@ -142,3 +142,14 @@ fn strings_exist_in_both_languages() {
         assert_ne!(i18n::legend_title(Lang::Id, focus), i18n::legend_title(Lang::En, focus));
     }
 }
+
+#[test]
+fn numbers_are_written_as_each_language_writes_them() {
+    assert_eq!(i18n::number(Lang::Id, 1234567.5), "1.234.567,5");
+    assert_eq!(i18n::number(Lang::En, 1234567.5), "1,234,567.5");
+    assert_eq!(i18n::number(Lang::Id, -0.125), "-0,13");
+    assert_eq!(i18n::number(Lang::En, 42.0), "42");
+    assert_eq!(i18n::number(Lang::En, 999.999), "1,000");
+    assert_eq!(i18n::value_range(Lang::Id, 1.5, 20.0), "1,5 – 20");
+    assert_eq!(i18n::value_range(Lang::En, 3.0, 3.0), "3");
+}

@@ -5,7 +5,7 @@
 mod canvas;
 
 use crate::atlas::RegionCode;
-use crate::map::{Direction, MapState};
+use crate::map::{Direction, FocusMove, MapState};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -80,6 +80,18 @@ impl MapHandle {
     #[wasm_bindgen(js_name = loadProgramme)]
     pub fn load_programme(&mut self, members: &str, pillars: &str, cohorts: &str) -> Result<(), JsError> {
         self.state.load_programme(members, pillars, cohorts).map_err(error)
+    }
+
+    /// A developer's indicator CSV; returns the JSON report (label, rows, matched, problems).
+    /// Throws when no row is usable, keeping the previous indicator.
+    #[wasm_bindgen(js_name = loadIndicator)]
+    pub fn load_indicator(&mut self, csv: &str) -> Result<String, JsError> {
+        self.state.load_indicator(csv).map(|report| json(&report)).map_err(error)
+    }
+
+    #[wasm_bindgen(js_name = clearIndicator)]
+    pub fn clear_indicator(&mut self) {
+        self.state.clear_indicator();
     }
 
     #[wasm_bindgen(js_name = isReady)]
@@ -229,15 +241,17 @@ impl MapHandle {
         }
     }
 
-    /// Keyboard focus moves: "left", "right", "up", "down", or "first".
+    /// Keyboard focus moves: "left", "right", "up", "down", "next", "previous", or "first".
     #[wasm_bindgen(js_name = moveFocus)]
     pub fn move_focus(&mut self, direction: &str) -> Result<i32, JsError> {
         let direction = match direction {
-            "left" => Some(Direction::Left),
-            "right" => Some(Direction::Right),
-            "up" => Some(Direction::Up),
-            "down" => Some(Direction::Down),
-            "first" => None,
+            "left" => FocusMove::Toward(Direction::Left),
+            "right" => FocusMove::Toward(Direction::Right),
+            "up" => FocusMove::Toward(Direction::Up),
+            "down" => FocusMove::Toward(Direction::Down),
+            "next" => FocusMove::Next,
+            "previous" => FocusMove::Previous,
+            "first" => FocusMove::Start,
             other => return Err(error(format!("unknown direction {other:?}"))),
         };
         Ok(index_or_minus_one(self.state.move_focus(direction)))

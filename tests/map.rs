@@ -1,0 +1,112 @@
+//! The interactive map on the real data: keyboard reach and a developer's own indicator.
+
+mod common;
+
+use peta_cerdas::map::{Direction, FocusMove, MapState};
+use std::collections::BTreeSet;
+
+fn loaded_map() -> MapState {
+    common::atlas();
+    let mut map = MapState::new();
+    map.set_size(1200.0, 640.0);
+    map.load_atlas(&std::fs::read(common::root().join("data/build/overview.bin")).unwrap()).unwrap();
+    let read = |name: &str| std::fs::read_to_string(common::root().join("data/programme").join(name)).unwrap();
+    map.load_programme(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv")).unwrap();
+    map
+}
+
+#[test]
+fn next_walks_every_region_once_and_previous_walks_back() {
+    let mut map = loaded_map();
+    let count = map.atlas().unwrap().regions().len();
+    let first = map.move_focus(FocusMove::Next).unwrap();
+    let mut seen = BTreeSet::from([first]);
+    let mut walk = vec![first];
+    for _ in 1..count {
+        let index = map.move_focus(FocusMove::Next).unwrap();
+        assert!(seen.insert(index), "region {index} visited twice before all were reached");
+        walk.push(index);
+    }
+    assert_eq!(seen.len(), count);
+    assert_eq!(map.move_focus(FocusMove::Next), Some(first), "the walk wraps around");
+    // Previous retraces the walk exactly: back over the wrap to the last, then down the list.
+    assert_eq!(map.move_focus(FocusMove::Previous), walk.last().copied());
+    for &expected in walk.iter().rev().skip(1).take(20) {
+        assert_eq!(map.move_focus(FocusMove::Previous), Some(expected));
+    }
+}
+
+#[test]
+fn next_follows_the_data_table_order() {
+    let mut map = loaded_map();
+    let regions = map.atlas().unwrap().regions().to_vec();
+    let first = map.move_focus(FocusMove::Next).unwrap();
+    let second = map.move_focus(FocusMove::Next).unwrap();
+    let key = |i: usize| (regions[i].province.clone(), regions[i].name.clone());
+    assert!(key(first) < key(second));
+    assert!(regions.iter().all(|r| (r.province.clone(), r.name.clone()) >= key(first)));
+}
+
+#[test]
+fn arrows_move_east_from_a_selected_region() {
+    let mut map = loaded_map();
+    assert!(map.select_code("35.20".parse().unwrap()));
+    let start = map.move_focus(FocusMove::Start).unwrap();
+    assert_eq!(map.atlas().unwrap().regions()[start].code.to_string(), "35.20");
+    let east = map.move_focus(FocusMove::Toward(Direction::Right)).unwrap();
+    assert_ne!(east, start);
+}
+
+fn index_of(map: &MapState, code: &str) -> usize {
+    map.atlas().unwrap().regions().iter().position(|r| r.code.to_string() == code).unwrap()
+}
+
+#[test]
+fn an_indicator_is_drawn_in_quantile_classes_with_a_report() {
+    let mut map = loaded_map();
+    assert!(map.set_mode("indicator").is_err(), "no indicator loaded yet");
+    let report = map
+        .load_indicator("kode;nama;Jumlah layanan digital\n35.20;;10\n;Kota Bukittinggi;20,5\n;Magetn Raya;3\n")
+        .unwrap();
+    assert_eq!((report.rows, report.matched), (3, 2));
+    assert_eq!(report.problems.len(), 1);
+    assert!(report.problems[0].starts_with("line 4:"), "{:?}", report.problems);
+
+    let ui = map.ui().unwrap();
+    assert_eq!(ui.mode, "indicator");
+    assert_eq!(ui.indicator.as_deref(), Some("Jumlah layanan digital"));
+    assert_eq!(ui.legend.title, "Jumlah layanan digital");
+    let counts: Vec<(Option<String>, String, usize)> =
+        ui.legend.entries.iter().map(|e| (e.key.clone(), e.label.clone(), e.count)).collect();
+    assert_eq!(
+        counts,
+        [
+            (Some("bin-0".into()), "10".into(), 1),
+            (Some("bin-1".into()), "20,5".into(), 1),
+            (Some("no-value".into()), "Tanpa nilai".into(), 512)
+        ]
+    );
+    assert!(ui.subtitle.contains("2 dari 514"), "{}", ui.subtitle);
+
+    let magetan = map.region_info(index_of(&map, "35.20")).unwrap();
+    assert_eq!(magetan.value.as_ref().map(|v| v.text.as_str()), Some("10"));
+    assert!(map.toggle_class("bin-0").unwrap());
+
+    // A file without a usable row is refused and the indicator stays.
+    assert!(map.load_indicator("kode,nilai\n99.99,1\n").unwrap_err().contains("no row matched"));
+    assert!(map.load_indicator("foo,bar\n").is_err());
+    assert_eq!(map.ui().unwrap().indicator.as_deref(), Some("Jumlah layanan digital"));
+
+    map.clear_indicator();
+    assert_eq!(map.ui().unwrap().mode, "cohort");
+    assert!(map.ui().unwrap().indicator.is_none());
+}
+
+#[test]
+fn indicator_text_is_escaped_in_the_svg() {
+    let mut map = loaded_map();
+    map.load_indicator("kode,<img src=x onerror=alert(1)>\n35.20,1\n13.75,2\n").unwrap();
+    let svg = map.to_svg().unwrap();
+    assert!(!svg.contains("<img"), "raw markup in the SVG");
+    assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
