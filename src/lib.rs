@@ -5,6 +5,7 @@
 
 pub mod asset;
 pub mod atlas;
+mod csv_line;
 pub mod indicator;
 pub mod map;
 pub mod names;

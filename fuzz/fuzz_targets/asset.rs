@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use peta_cerdas::map::{Direction, MapState};
+use peta_cerdas::map::{Direction, FocusMove, MapState};
 use std::sync::{Mutex, OnceLock};
 
 static GOOD: OnceLock<Vec<u8>> = OnceLock::new();
@@ -20,8 +20,9 @@ fuzz_target!(|bytes: &[u8]| {
     let _ = map.ui();
     let _ = map.to_svg();
     let _ = map.click(300.0, 200.0);
-    let _ = map.move_focus(None);
-    let _ = map.move_focus(Some(Direction::Right));
+    let _ = map.move_focus(FocusMove::Start);
+    let _ = map.move_focus(FocusMove::Toward(Direction::Right));
+    let _ = map.move_focus(FocusMove::Next);
     let _ = map.region_info(0);
     let _ = map.search("kota", 5);
     map.fly_to(0);

@@ -13,8 +13,10 @@ fuzz_target!(|hash: &str| {
     // What a state writes, it reads back the same (cameras are rounded, so compare the rest).
     let (again, problems) = ViewState::from_hash(&state.to_hash());
     assert!(problems.is_empty(), "{problems:?} for {}", state.to_hash());
-    assert_eq!((again.year, again.mode, again.pillar, again.lang, again.theme, again.region),
-        (state.year, state.mode, state.pillar, state.lang, state.theme, state.region));
+    assert_eq!(
+        (again.year, again.mode, again.pillar, again.lang, again.theme, again.region),
+        (state.year, state.mode, state.pillar, state.lang, state.theme, state.region)
+    );
 
     let mut guard = MAP.lock().unwrap();
     let map = guard.get_or_insert_with(peta_cerdas_fuzz::ready_map);

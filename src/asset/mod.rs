@@ -89,7 +89,21 @@ impl Asset {
         if found != FORMAT_VERSION {
             return Err(AssetError::Version { found });
         }
-        let asset: Asset = postcard::from_bytes(body).map_err(|e| AssetError::Corrupt(e.to_string()))?;
+        let (asset, rest): (Asset, &[u8]) = postcard::take_from_bytes(body).map_err(|e| {
+            AssetError::Corrupt(match e {
+                postcard::Error::DeserializeUnexpectedEnd => {
+                    format!("it ends early, after {} bytes (a truncated file or download?)", bytes.len())
+                }
+                other => format!("{other} (somewhere in the {} bytes after the header)", body.len()),
+            })
+        })?;
+        if !rest.is_empty() {
+            return Err(AssetError::Corrupt(format!(
+                "{} unexpected bytes after its end, at byte {}",
+                rest.len(),
+                bytes.len() - rest.len()
+            )));
+        }
         asset.validate()?;
         Ok(asset)
     }
@@ -116,6 +130,19 @@ impl Asset {
             for (arc_index, arc) in level.arcs.iter().enumerate() {
                 if arc.len() < 4 || arc.len() % 2 != 0 {
                     return corrupt(format!("level {index} arc {arc_index} is malformed"));
+                }
+                // Decoded points must be longitudes and latitudes: a huge grid or delta would
+                // give infinite or NaN coordinates that no later stage can place.
+                let (mut x, mut y) = (0i64, 0i64);
+                for (point, pair) in arc.chunks_exact(2).enumerate() {
+                    x += i64::from(pair[0]);
+                    y += i64::from(pair[1]);
+                    let (lon, lat) = (x as f64 * level.quantum, y as f64 * level.quantum);
+                    if !(lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+                        return corrupt(format!(
+                            "level {index} arc {arc_index} point {point} lies at ({lon:e}, {lat:e}), not a longitude/latitude"
+                        ));
+                    }
                 }
             }
             let arc_count = level.arcs.len();

@@ -11,7 +11,7 @@ pub use topology::Topology;
 
 use crate::asset::{encode_arc, Asset, Level};
 use geo::orient::{Direction, Orient};
-use geo::{MakeValid, MultiPolygon, Polygon, Validation, Winding};
+use geo::{Area, MakeValid, MultiPolygon, Polygon, Validation, Winding};
 use std::fmt;
 
 /// Levels of detail, coarsest first: (simplification tolerance, quantization grid), in degrees.
@@ -86,7 +86,13 @@ fn repair(feature: &SourceFeature, report: &mut PrepareReport) -> Result<MultiPo
         report.rewound_rings +=
             usize::from(!polygon.exterior().is_ccw()) + polygon.interiors().iter().filter(|ring| ring.is_ccw()).count();
         if polygon.is_valid() {
-            polygons.push(polygon.orient(Direction::Default));
+            // A ring along a line (or on one point) passes validation but encloses nothing:
+            // no region can be drawn or located from it.
+            if polygon.unsigned_area() <= 0.0 {
+                report.repaired.push(format!("{} polygon {index}: encloses no area; dropped", feature.label));
+            } else {
+                polygons.push(polygon.orient(Direction::Default));
+            }
             continue;
         }
         let why = polygon.validation_errors().first().map(ToString::to_string).unwrap_or_default();
@@ -94,10 +100,10 @@ fn repair(feature: &SourceFeature, report: &mut PrepareReport) -> Result<MultiPo
             PrepareError::new(&feature.label, format!("polygon {index} is invalid ({why}) and cannot be repaired: {e}"))
         })?;
         report.repaired.push(format!("{} polygon {index}: {why}", feature.label));
-        polygons.extend(fixed.0.into_iter().map(|p| p.orient(Direction::Default)));
+        polygons.extend(fixed.0.into_iter().filter(|p| p.unsigned_area() > 0.0).map(|p| p.orient(Direction::Default)));
     }
     if polygons.is_empty() {
-        return Err(PrepareError::new(&feature.label, "has no area left after repair"));
+        return Err(PrepareError::new(&feature.label, "encloses no area (its rings are lines or points)"));
     }
     Ok(MultiPolygon::new(polygons))
 }

@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 /// Indonesia with a margin; anything outside is a wrong file or a wrong coordinate system.
 const LON_RANGE: (f64, f64) = (90.0, 145.0);
 const LAT_RANGE: (f64, f64) = (-15.0, 10.0);
+/// How many missing codes an error lists; a wrong file would otherwise print all 514.
+const MISSING_SHOWN: usize = 20;
 
 /// The official list of kabupaten/kota (Kemendagri codes), with province names.
 pub struct CodeList {
@@ -47,7 +49,7 @@ fn csv_records(text: &str, what: &str) -> Result<Vec<(u64, csv::StringRecord)>, 
         .records()
         .map(|record| {
             let record = record.map_err(|e| PrepareError::new(format!("{what} list"), e.to_string()))?;
-            let line = record.position().map_or(0, |p| p.line());
+            let line = record.position().map_or(0, |p| crate::csv_line::line_of(text, p));
             Ok((line, record))
         })
         .collect()
@@ -73,6 +75,8 @@ pub struct SourceFeatures {
 
 /// Parses and validates the GeoJSON; every problem names the feature it was found in.
 pub fn read_features(text: &str, codes: &CodeList) -> Result<SourceFeatures, PrepareError> {
+    // Windows tools save UTF-8 with a byte order mark, which JSON parsers refuse.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let collection: FeatureCollection = text
         .parse()
         .map_err(|e| PrepareError::new("boundary file", format!("not a GeoJSON FeatureCollection: {e}")))?;
@@ -100,13 +104,18 @@ pub fn read_features(text: &str, codes: &CodeList) -> Result<SourceFeatures, Pre
     let missing: Vec<String> =
         codes.regions.keys().filter(|code| !seen.contains_key(code)).map(|code| code.to_string()).collect();
     if !missing.is_empty() {
+        let shown = missing.len().min(MISSING_SHOWN);
+        let more = match missing.len() - shown {
+            0 => String::new(),
+            more => format!(" and {more} more"),
+        };
         return Err(PrepareError::new(
             "boundary file",
             format!(
-                "{} features for {} official regions; missing codes: {}",
+                "{} features for {} official regions; missing codes: {}{more}",
                 features.len(),
                 codes.regions.len(),
-                missing.join(", ")
+                missing[..shown].join(", ")
             ),
         ));
     }
@@ -177,13 +186,14 @@ fn read_ring(positions: &[Position]) -> Result<LineString<f64>, String> {
             if !(x.is_finite() && y.is_finite()) {
                 return Err(format!("position {i} is not a finite number"));
             }
+            let (shown_x, shown_y) = (number(x), number(y));
             if x.abs() > 180.0 || y.abs() > 90.0 {
                 return Err(format!(
-                    "position {i} is ({x}, {y}): coordinates look projected (metres?); expected longitude/latitude degrees (EPSG:4326)"
+                    "position {i} is ({shown_x}, {shown_y}): coordinates look projected (metres?); expected longitude/latitude degrees (EPSG:4326)"
                 ));
             }
             if !(LON_RANGE.0..=LON_RANGE.1).contains(&x) || !(LAT_RANGE.0..=LAT_RANGE.1).contains(&y) {
-                return Err(format!("position {i} ({x}, {y}) lies outside Indonesia"));
+                return Err(format!("position {i} ({shown_x}, {shown_y}) lies outside Indonesia"));
             }
             Ok(Coord { x, y })
         })
@@ -192,4 +202,13 @@ fn read_ring(positions: &[Position]) -> Result<LineString<f64>, String> {
         return Err("is not closed (first and last positions differ)".into());
     }
     Ok(LineString::new(coords))
+}
+
+/// A coordinate for a message: as written, except that huge ones (1e308) keep to a few characters.
+fn number(value: f64) -> String {
+    if value.abs() >= 1e9 {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
 }

@@ -5,6 +5,7 @@ use super::{
     Subject,
 };
 use crate::atlas::RegionCode;
+use crate::csv_line::line_of;
 use csv::StringRecord;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -125,11 +126,11 @@ fn read_rows(file: &'static str, text: &str, columns: &'static [&'static str]) -
                 message: format!("empty file; expected the header {expected}"),
             })
         }
-        Some(record) => record.map_err(|e| malformed(file, &e))?,
+        Some(record) => record.map_err(|e| malformed(file, text, &e))?,
     };
     let found: Vec<&str> = header.iter().map(|field| field.trim().trim_start_matches('\u{feff}')).collect();
     if found != columns {
-        let line = header.position().map_or(1, |p| p.line());
+        let line = header.position().map_or(1, |p| line_of(text, p));
         return Err(ProgrammeError {
             file,
             line,
@@ -138,8 +139,8 @@ fn read_rows(file: &'static str, text: &str, columns: &'static [&'static str]) -
     }
     let mut rows = Vec::new();
     for record in records {
-        let record = record.map_err(|e| malformed(file, &e))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = record.map_err(|e| malformed(file, text, &e))?;
+        let line = record.position().map_or(0, |p| line_of(text, p));
         if record.len() != columns.len() {
             return Err(ProgrammeError {
                 file,
@@ -156,8 +157,8 @@ fn read_rows(file: &'static str, text: &str, columns: &'static [&'static str]) -
     Ok(rows)
 }
 
-fn malformed(file: &'static str, error: &csv::Error) -> ProgrammeError {
-    let line = error.position().map_or(0, |p| p.line());
+fn malformed(file: &'static str, text: &str, error: &csv::Error) -> ProgrammeError {
+    let line = error.position().map_or(0, |p| line_of(text, p));
     ProgrammeError { file, line, message: format!("malformed CSV: {error}") }
 }
 
