@@ -237,6 +237,12 @@ export class PetaCerdasElement extends HTMLElement {
   #darkQuery = null;
   #onHashChange = () => this.#applyHash(location.hash, false);
   #onSchemeChange = () => this.#applyTheme();
+  #ratioQuery = null;
+  // Moving the window to a screen of another pixel ratio resizes nothing: watch the ratio itself.
+  #onRatioChange = () => {
+    this.#watchRatio();
+    this.#resize();
+  };
   #readyPromise;
   #resolveReady;
   #rejectReady;
@@ -262,12 +268,20 @@ export class PetaCerdasElement extends HTMLElement {
     this.#darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
     this.#darkQuery.addEventListener('change', this.#onSchemeChange);
     if (this.hasAttribute('sync-hash')) window.addEventListener('hashchange', this.#onHashChange);
+    this.#watchRatio();
     if (!this.#handle && !this.#dead) this.#start();
+  }
+
+  #watchRatio() {
+    this.#ratioQuery?.removeEventListener('change', this.#onRatioChange);
+    this.#ratioQuery = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.#ratioQuery.addEventListener('change', this.#onRatioChange);
   }
 
   disconnectedCallback() {
     this.#resizeObserver?.disconnect();
     this.#darkQuery?.removeEventListener('change', this.#onSchemeChange);
+    this.#ratioQuery?.removeEventListener('change', this.#onRatioChange);
     window.removeEventListener('hashchange', this.#onHashChange);
     this.#stopPlaying();
     cancelAnimationFrame(this.#frame);
