@@ -16,7 +16,7 @@ const PANIC_GLOBAL: &str = "__petaCerdasPanic";
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
-        let message = format!("peta-cerdas crashed: {info}");
+        let message = crate::panic_message::panic_message(info);
         web_sys::console::error_1(&JsValue::from_str(&message));
         let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str(PANIC_GLOBAL), &JsValue::from_str(&message));
     }));
