@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CLI := target/release/peta-cerdas
 PORT ?= 8080
 
-.PHONY: setup data build wasm demo test test-native test-wasm test-e2e lint bench fuzz package clean
+.PHONY: setup data build wasm demo test test-native test-wasm test-e2e lint bench wasm-size fuzz package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -51,14 +51,21 @@ test-wasm: setup data
 	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 		cargo test --target wasm32-unknown-unknown --test web
 
-test-e2e: build
+test-e2e: build package
 	node tests/e2e/run.mjs
 
 test: setup data lint test-native test-wasm test-e2e
 
+# Native (criterion) and browser benchmarks beside their peers; the report goes to the terminal
+# and benches/results/latest.json. The synthetic layers (target/bench-data) are made first.
 bench: build
-	cargo bench --bench atlas
-	node benches/browser/run.mjs
+	nice -n 5 node benches/browser/data.mjs
+	nice -n 5 cargo bench --bench atlas
+	nice -n 5 node benches/browser/run.mjs
+
+# What the wasm is made of, by crate and function (benches/FINDINGS.md).
+wasm-size: setup
+	node benches/wasm-size.mjs --json target/wasm-size/report.json
 
 fuzz:
 	bash scripts/fuzz-smoke.sh

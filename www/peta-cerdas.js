@@ -11,6 +11,7 @@ const KEY_ZOOM = 1.5;
 // The chrome around the map; the map's own words (title, legend, summaries) come from Rust.
 const STRINGS = {
   id: {
+    title: 'Gerakan Menuju Kota Cerdas',
     mapLabel: 'Peta interaktif kabupaten/kota Gerakan Menuju Kota Cerdas',
     roleDescription: 'peta',
     help: 'Panah menggeser peta, Shift+panah berpindah ke wilayah terdekat, Page Down/Page Up berpindah ke wilayah berikut/sebelumnya menurut provinsi dan nama, Enter memilih, Esc menutup, + dan − memperbesar/memperkecil, 0 mengatur ulang.',
@@ -37,6 +38,7 @@ const STRINGS = {
     language: 'Bahasa',
   },
   en: {
+    title: "Indonesia's Smart City Movement",
     mapLabel: 'Interactive map of the regencies and cities of the Smart City Movement',
     roleDescription: 'map',
     help: 'Arrows pan the map, Shift+arrows move to the nearest region that way, Page Down/Page Up move to the next/previous region by province and name, Enter selects, Esc closes, + and − zoom, 0 resets.',
@@ -453,6 +455,7 @@ export class PetaCerdasElement extends HTMLElement {
     const t = this.#t();
     const lang = this.#t() === STRINGS.en ? 'en' : 'id';
     this.#setState('fallback');
+    this.#dom.title.textContent = t.title;
     this.#dom.stage.hidden = true;
     this.#dom.controls.hidden = true;
     this.#dom.fallback.hidden = false;
@@ -887,8 +890,9 @@ export class PetaCerdasElement extends HTMLElement {
 
     const id = (tag, name, props = {}, ...children) => el(tag, { id: name, ...props }, ...children);
     const d = {};
-    d.title = id('h2', 'title');
+    d.title = id('h2', 'title', { text: STRINGS[this.getAttribute('lang') === 'en' ? 'en' : 'id'].title });
     d.subtitle = id('p', 'subtitle', { class: 'subtitle' });
+    d.header = el('header', {}, d.title, d.subtitle);
     d.summary = id('p', 'summary', { class: 'sr-only', 'aria-live': 'polite' });
     d.announce = id('div', 'announce', { class: 'sr-only', 'aria-live': 'assertive' });
     d.help = id('p', 'help', { class: 'sr-only' });
@@ -966,7 +970,7 @@ export class PetaCerdasElement extends HTMLElement {
 
     d.root = id(
       'div', 'root', { class: 'root', 'data-state': 'loading' },
-      el('header', {}, d.title, d.subtitle), d.controls, d.message, d.stage, d.fallback,
+      d.header, d.controls, d.message, d.stage, d.fallback,
       el('div', {}, d.legendTitle, d.legend, d.legendHint), d.identifiedTitle, d.identified, d.summary, d.announce,
       d.help, d.tableBox, d.attribution,
     );
