@@ -94,3 +94,63 @@ fn keyboard_moves_between_regions() {
     assert!(east >= 0 && east != first);
     assert_eq!(map.focused(), east);
 }
+
+/// The message of the JS `Error` a binding call threw.
+fn thrown(error: wasm_bindgen::JsError) -> String {
+    let value = wasm_bindgen::JsValue::from(error);
+    let error: js_sys::Error = value.dyn_into().expect("a JS Error");
+    error.message().into()
+}
+
+/// Inputs from tests/corpus through the binding: each throws an `Error` that says what and
+/// where, and the map keeps the atlas, the programme and everything the controls show.
+#[wasm_bindgen_test]
+fn corpus_inputs_throw_and_the_previous_map_stays() {
+    let canvas = canvas();
+    let mut map = ready_map(&canvas);
+    map.set_year(2021.0).unwrap();
+    let before = map.ui();
+    let assets: [(&str, &[u8], &str); 4] = [
+        ("version 999", include_bytes!("corpus/asset/version-999.bin"), "asset format version 999 is not supported"),
+        ("garbage body", include_bytes!("corpus/asset/garbage-body.bin"), "corrupt asset"),
+        ("a GIF", include_bytes!("corpus/asset/gif.bin"), "bad magic bytes"),
+        ("overview less its last byte", &OVERVIEW[..OVERVIEW.len() - 1], "corrupt asset"),
+    ];
+    for (name, bytes, fragment) in assets {
+        let message = thrown(map.load_atlas(bytes).expect_err(name));
+        assert!(message.contains(fragment), "{name}: {message}");
+        assert!(map.is_ready(), "{name}");
+        assert_eq!(map.ui(), before, "{name}");
+    }
+    let programmes = [
+        (include_str!("corpus/programme/members/bom-crlf.csv"), PILLARS, COHORTS, "members.csv line 3: year \"NaN\""),
+        (
+            MEMBERS,
+            include_str!("corpus/programme/pillars/unknown-pillar.csv"),
+            COHORTS,
+            "pillars.csv line 2: unknown pillar",
+        ),
+        (
+            MEMBERS,
+            PILLARS,
+            include_str!("corpus/programme/cohorts/running-total.csv"),
+            "cohorts.csv line 3: running_total 70",
+        ),
+    ];
+    for (members, pillars, cohorts, fragment) in programmes {
+        let message = thrown(map.load_programme(members, pillars, cohorts).expect_err(fragment));
+        assert!(message.contains(fragment), "{message}");
+        assert!(map.is_ready());
+        assert_eq!(map.ui(), before, "{fragment}");
+    }
+    // A hash is reported on, not thrown (docs/web-api.md): each bad field is named and nothing changes.
+    for (hash, fragment) in [
+        (include_str!("corpus/hash/view-1e308.txt"), "view=\\\"1e308,-7,8\\\": lon,lat,zoom out of range"),
+        (include_str!("corpus/regressions/hash/zoom-written-as-zero.txt"), "lon,lat,zoom out of range"),
+        (include_str!("corpus/hash/markup-region.txt"), "expected a Kemendagri code"),
+    ] {
+        let problems = map.apply_hash(hash.trim_end());
+        assert!(problems.contains(fragment), "{hash}: {problems}");
+        assert_eq!(map.ui(), before, "{hash}");
+    }
+}
