@@ -96,7 +96,7 @@ button:hover { border-color: var(--fg); }
   border: 1px solid var(--line); border-radius: 4px; max-height: 16rem; overflow: auto; }
 .results li { padding: 4px 8px; cursor: pointer; }
 .results li[aria-selected=true], .results li:hover { background: var(--accent); color: var(--panel); }
-.stage { position: relative; display: block; width: 100%; height: var(--peta-cerdas-map-height, clamp(260px, 48vw, 620px));
+.stage { position: relative; display: block; width: 100%; height: var(--peta-cerdas-map-height, clamp(200px, 48vw, 620px));
   border: 1px solid var(--line); border-radius: 4px; overflow: hidden; background: var(--bg); touch-action: pan-x pan-y; }
 canvas { display: block !important; visibility: visible !important; position: absolute; inset: 0; width: 100% !important; height: 100% !important; cursor: grab; }
 canvas.dragging { cursor: grabbing; }
@@ -121,7 +121,7 @@ a { color: var(--accent); text-decoration: underline; overflow-wrap: anywhere; }
 .legend button[aria-pressed=false] { text-decoration: line-through; opacity: .75; }
 .legend .static { display: inline-flex; align-items: center; gap: .4rem; padding: 2px 8px; }
 .swatch { display: inline-block; width: 1rem; height: 1rem; border: 1px solid var(--line); border-radius: 2px; forced-color-adjust: none; }
-.swatch.hatched { background-image: repeating-linear-gradient(45deg, var(--fg) 0 2px, transparent 2px 5px) !important; }
+.swatch.hatched { background-image: repeating-linear-gradient(45deg, var(--bg) 0 1.5px, transparent 1.5px 4px) !important; }
 .count { color: var(--muted); font-variant-numeric: tabular-nums; }
 .identified { display: flex; flex-wrap: wrap; gap: .1rem 1rem; color: var(--muted); font-size: 13px; }
 .attribution { font-size: 12px; color: var(--muted); }
