@@ -31,7 +31,13 @@ mod tests {
         static HOOK: Mutex<()> = Mutex::new(());
         let _only_one = HOOK.lock().unwrap_or_else(|e| e.into_inner());
         let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(|info| *SEEN.lock().unwrap() = Some(panic_message(info))));
+        // Only this thread's panic: tests on other threads may panic meanwhile.
+        let this = std::thread::current().id();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().id() == this {
+                *SEEN.lock().unwrap() = Some(panic_message(info));
+            }
+        }));
         let result = std::panic::catch_unwind(panic);
         std::panic::set_hook(previous);
         assert!(result.is_err(), "the closure panicked");
