@@ -248,3 +248,39 @@ test('HTML in a developer\'s CSV (titles, notes, quotes, URLs) shows as text onl
   assert.ok(hrefs.length > 10, 'the sources are links');
   for (const href of hrefs) assert.match(href, /^https?:\/\/[^\s"<>]+$/, `a safe href: ${href}`);
 });
+
+test('a developer\'s indicator label with HTML shows as text only (loadIndicator and the attribute)', async (t) => {
+  const label = '<img src=x onerror="window.__pwned=1">';
+  const csv = `kode,${label}\n35.20,1\n13.75,2\n`;
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { year: '2021', lang: 'id' });
+  await waitReady(page);
+  const report = await call(page, 'loadIndicator', [csv]);
+  assert.equal(report.label, label);
+  assert.equal(report.matched, 2, `both rows match: ${JSON.stringify(report)}`);
+  await frames(page, 2);
+  assert.ok((await text(page, 'legend-title')).includes(label), 'the legend title shows the label as text');
+  assert.ok((await text(page, 'subtitle')).includes(label), 'the subtitle shows the label as text');
+  const options = await part(page, 'mode').locator('option').allTextContents();
+  assert.ok(options.some((o) => o.includes(label)), `the mode choice names it: ${JSON.stringify(options)}`);
+  // The tooltip and the panel of Magetan, which has a value.
+  const { x, y } = await call(page, 'toScreen', [111.33, -7.65]);
+  const box = await part(page, 'map').boundingBox();
+  await page.mouse.move(box.x + x, box.y + y);
+  await part(page, 'tooltip').waitFor({ state: 'visible', timeout: 3000 });
+  assert.ok((await text(page, 'tooltip')).includes(label), `the tooltip: ${await text(page, 'tooltip')}`);
+  assert.equal(await call(page, 'select', ['35.20']), true);
+  await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  assert.ok((await text(page, 'panel')).includes(label), 'the panel shows the label as text');
+  await assertNotInjected(page);
+
+  // The same file named by the indicator attribute, fetched by the element.
+  t.server.route('/hostile-data/indicator.csv', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    res.end(csv);
+  });
+  await addMap(page, { indicator: '/hostile-data/indicator.csv' }, 'second');
+  await waitReady(page, { host: '#second' });
+  await until(async () => (await text(page, 'legend-title', '#second')).includes(label), 'the attribute loads it');
+  await assertNotInjected(page);
+});

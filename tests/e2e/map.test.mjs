@@ -409,3 +409,69 @@ test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() exp
   assert.ok(result.svg.paths >= 500, `one path a region at least: ${result.svg.paths}`);
   assert.ok(result.svg.lang, 'the SVG speaks the map\'s language and year');
 });
+
+test('a panic inside wasm stops the map with a visible message and one error event', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { year: '2021' });
+  await waitReady(page);
+  // The same module instance the element uses; its next pointerMove panics as Rust would.
+  await page.evaluate(async () => {
+    const { MapHandle } = await import('/pkg/peta_cerdas.js');
+    MapHandle.prototype.pointerMove = function panics() {
+      globalThis.__petaCerdasPanic = 'panicked at test';
+      throw new WebAssembly.RuntimeError('unreachable');
+    };
+  });
+  const { x, y } = await mapCentre(page);
+  await page.mouse.move(x, y);
+  await page.mouse.move(x + 10, y + 5);
+  await waitState(page, 'error');
+  await part(page, 'message').waitFor({ state: 'visible', timeout: 3000 });
+  assert.match(await text(page, 'message'), /panicked at test/);
+  await waitEvent(page, 'error', (d) => /panicked at test/.test(d.message));
+  // Everything after is ignored: no more events, no exception, the state stays.
+  await page.mouse.click(x, y);
+  await page.mouse.move(x - 40, y - 20);
+  await page.$eval('peta-cerdas', (el) => el.setAttribute('year', '2017'));
+  await part(page, 'map').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('+');
+  await frames(page, 3);
+  const after = (await events(page)).filter((e) => e.type !== 'ready').map((e) => e.type);
+  assert.deepEqual(after, ['error'], 'exactly one error event, nothing after it');
+  assert.equal(await page.$eval('peta-cerdas', (el) => el.shadowRoot.getElementById('root').dataset.state), 'error');
+});
+
+/** Touch points for CDP Input.dispatchTouchEvent. */
+const touch = (points) => points.map(([x, y], id) => ({ x, y, id, radiusX: 2, radiusY: 2, force: 1 }));
+
+test('touch: a two-finger pinch zooms; one finger shows the hint and does not pan', async (t) => {
+  const page = await t.open(`/embed.html#${MAGETAN_VIEW}`, { context: { hasTouch: true, isMobile: false } });
+  await waitReady(page);
+  const cdp = await page.context().newCDPSession(page);
+  const view0 = await until(async () => (await hashParams(page)).get('view'), 'the hash has a view');
+  const zoom0 = Number(view0.split(',')[2]);
+  const { x, y } = await mapCentre(page);
+
+  // One finger drags across the map: the page may scroll, the map neither pans nor zooms.
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch([[x, y]]) });
+  for (let i = 1; i <= 6; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch([[x + i * 12, y + i * 4]]) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await part(page, 'hint').waitFor({ state: 'visible', timeout: 3000 });
+  await page.waitForTimeout(300);
+  assert.equal((await hashParams(page)).get('view'), view0, 'one finger does not move the map');
+
+  // Two fingers spread apart: the map zooms in.
+  const { x: cx, y: cy } = await mapCentre(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch([[cx - 30, cy], [cx + 30, cy]]) });
+  for (let i = 1; i <= 8; i++) {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: touch([[cx - 30 - i * 15, cy], [cx + 30 + i * 15, cy]]),
+    });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await until(async () => (await hashZoom(page)) > zoom0 * 2, `the pinch zooms in from ${zoom0}`);
+});
