@@ -3,8 +3,8 @@
 //! benchmark, which reads criterion's estimates from target/criterion/ into its report.
 //!
 //! The assets come from data/build/ (`make data`). Synthetic finer layers (every region cut
-//! into many parts, see benches/browser/split.mjs) are benchmarked too when
-//! target/bench-data/<layer>/atlas.bin exists. Measurement times are short so the whole run
+//! into many parts by examples/split_regions.rs, prepared by benches/browser/data.mjs) are
+//! benchmarked too when target/bench-data/<layer>/atlas.bin exists. Measurement times are short so the whole run
 //! stays within about two minutes on two shared cores.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
