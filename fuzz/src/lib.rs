@@ -45,3 +45,29 @@ pub fn ready_map() -> MapState {
     map.set_size(600.0, 400.0);
     map
 }
+
+/// A consistent slice of the real programme (all cohorts, the first 60 membership rows and the
+/// pillar rows about them): what the programme target puts beside the file it mutates. The
+/// whole files would slow each run to a crawl without reaching more of the readers.
+pub fn small_programme() -> (String, String, String) {
+    let members: Vec<&str> = MEMBERS.lines().take(61).collect();
+    let fields = |line: &'static str| {
+        let mut fields = line.split(',');
+        (fields.next().unwrap_or(""), fields.next().unwrap_or(""), fields.next().unwrap_or(""))
+    };
+    let listed: Vec<(&str, &str)> = members[1..].iter().map(|line| fields(line)).map(|(c, _, y)| (c, y)).collect();
+    let pillars: Vec<&str> = PILLARS
+        .lines()
+        .enumerate()
+        .filter(|&(index, line)| {
+            let (code, _, year) = fields(line);
+            index == 0 || listed.iter().any(|&(c, y)| c == code && (year.is_empty() || y == year))
+        })
+        .map(|(_, line)| line)
+        .collect();
+    let small = (members.join("\n") + "\n", pillars.join("\n") + "\n", COHORTS.to_owned());
+    match peta_cerdas::programme::Programme::from_csv(&small.0, &small.1, &small.2) {
+        Ok(_) => small,
+        Err(_) => (MEMBERS.to_owned(), PILLARS.to_owned(), COHORTS.to_owned()),
+    }
+}
