@@ -191,8 +191,8 @@ impl Bins {
 
     /// Quantile classes of the finite values; `None` when there is none.
     pub fn quantiles(values: &[Option<f64>]) -> Option<Bins> {
-        let mut sorted: Vec<f64> = values.iter().flatten().copied().filter(|v| v.is_finite()).collect();
-        sorted.sort_by(f64::total_cmp);
+        let finite: Vec<f64> = values.iter().flatten().copied().filter(|v| v.is_finite()).collect();
+        let sorted = crate::order::sort_by(finite, &|a, b| a.total_cmp(b));
         let first = *sorted.first()?;
         let mut lowers = vec![first];
         for k in 1..Self::MAX_CLASSES {

@@ -9,6 +9,7 @@ mod csv_line;
 pub mod indicator;
 pub mod map;
 pub mod names;
+mod order;
 pub mod panic_message;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prepare;

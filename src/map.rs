@@ -5,6 +5,7 @@
 use crate::atlas::{Atlas, Region, RegionCode};
 use crate::indicator::{Indicator, Layer};
 use crate::names::NameIndex;
+use crate::order;
 use crate::programme::{CitationKind, Confidence, Pillar, Programme};
 use crate::render::svg;
 use crate::scene::{describe, Scene, SceneInput};
@@ -125,9 +126,9 @@ impl MapState {
             })
             .collect();
         let regions = atlas.regions();
-        self.reading_order = (0..regions.len()).collect();
-        self.reading_order
-            .sort_by(|&a, &b| (&regions[a].province, &regions[a].name).cmp(&(&regions[b].province, &regions[b].name)));
+        self.reading_order = order::sorted_indices(regions.len(), &|a, b| {
+            (&regions[a].province, &regions[a].name).cmp(&(&regions[b].province, &regions[b].name))
+        });
         self.rank = vec![0; regions.len()];
         for (place, &index) in self.reading_order.iter().enumerate() {
             self.rank[index] = place;
@@ -619,7 +620,7 @@ impl MapState {
 /// Members by `year` as table rows, sorted by province and name: the map's text equivalent,
 /// also written at build time for browsers without WebAssembly.
 pub fn table_rows(regions: &[Region], programme: &Programme, year: u16, lang: Lang) -> Vec<TableRow> {
-    let mut rows: Vec<TableRow> = regions
+    let rows: Vec<TableRow> = regions
         .iter()
         .enumerate()
         .filter_map(|(index, region)| {
@@ -649,8 +650,7 @@ pub fn table_rows(regions: &[Region], programme: &Programme, year: u16, lang: La
             })
         })
         .collect();
-    rows.sort_by(|a, b| a.province.cmp(&b.province).then_with(|| a.name.cmp(&b.name)));
-    rows
+    order::sort_by(rows, &|a, b| a.province.cmp(&b.province).then_with(|| a.name.cmp(&b.name)))
 }
 
 fn index_or_minus_one(index: Option<usize>) -> i64 {

@@ -104,7 +104,7 @@ impl NameIndex {
         if parsed.kota_prefix {
             queries.push((format!("kota{core}"), false));
         }
-        let mut hits: Vec<(f64, usize)> = self
+        let hits: Vec<(f64, usize)> = self
             .entries
             .iter()
             .enumerate()
@@ -127,7 +127,7 @@ impl NameIndex {
                 (best >= MIN_SCORE).then_some((best, index))
             })
             .collect();
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let hits = crate::order::sort_by(hits, &|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         hits.into_iter().take(limit).map(|(_, index)| index).collect()
     }
 

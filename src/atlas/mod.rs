@@ -101,9 +101,9 @@ impl Atlas {
     /// Regions whose bounding box meets the rectangle (lon/lat degrees), for drawing only what is in view.
     pub fn regions_in(&self, area: Rect<f64>) -> Vec<usize> {
         let envelope = AABB::from_corners(area.min().into(), area.max().into());
-        let mut found: Vec<usize> =
+        let found: Vec<usize> =
             self.parts.locate_in_envelope_intersecting(&envelope).map(|part| part.data.0 as usize).collect();
-        found.sort_unstable();
+        let mut found = crate::order::sort_by(found, &|a, b| a.cmp(b));
         found.dedup();
         found
     }

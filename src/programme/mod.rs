@@ -295,18 +295,18 @@ impl Programme {
     }
 
     fn new(
-        mut cohorts: Vec<Cohort>,
+        cohorts: Vec<Cohort>,
         members: Vec<Membership>,
         provinces: Vec<ProvinceMembership>,
         citations: Vec<PillarCitation>,
     ) -> Programme {
-        cohorts.sort_by_key(|cohort| cohort.year);
+        let cohorts = crate::order::sort_by(cohorts, &|a, b| a.year.cmp(&b.year));
         let mut by_region: BTreeMap<RegionCode, Vec<usize>> = BTreeMap::new();
         for (index, membership) in members.iter().enumerate() {
             by_region.entry(membership.code).or_default().push(index);
         }
         for indices in by_region.values_mut() {
-            indices.sort_by_key(|&index| members[index].year);
+            *indices = crate::order::sort_by(std::mem::take(indices), &|&a, &b| members[a].year.cmp(&members[b].year));
         }
         Programme { cohorts, members, provinces, citations, by_region }
     }

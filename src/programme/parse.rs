@@ -197,7 +197,7 @@ fn read_cohorts(text: &str) -> Result<Vec<Cohort>, ProgrammeError> {
             },
         ));
     }
-    cohorts.sort_by_key(|(_, cohort)| cohort.year);
+    let cohorts = crate::order::sort_by(cohorts, &|a, b| a.1.year.cmp(&b.1.year));
     let mut total: u32 = 0;
     for (line, cohort) in &cohorts {
         total = total + u32::from(cohort.official) - u32::from(cohort.repeats);

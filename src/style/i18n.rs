@@ -90,23 +90,22 @@ pub(super) fn legend_title(lang: Lang, focus: Focus) -> String {
 /// with at most two decimals.
 pub fn number(lang: Lang, value: f64) -> String {
     let (group, decimal) = pick(lang, ('.', ','), (',', '.'));
-    let rounded = (value * 100.0).round() / 100.0;
-    let text = format!("{:.2}", rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(group);
+    // Integer arithmetic: core's float formatting would add kilobytes to the WebAssembly.
+    let hundredths = (value * 100.0).round() as i64;
+    let (whole, fraction) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
+    let digits = whole.to_string();
+    let mut text = String::from(if hundredths < 0 { "-" } else { "" });
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            text.push(group);
         }
-        grouped.push(digit);
+        text.push(digit);
     }
-    let fraction = fraction.trim_end_matches('0');
-    let sign = if rounded < 0.0 { "-" } else { "" };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{decimal}{fraction}")
+    if fraction > 0 {
+        text.push(decimal);
+        text.push_str(format!("{fraction:02}").trim_end_matches('0'));
     }
+    text
 }
 
 /// A legend class of an indicator: "12,5 – 20" or a single value.
