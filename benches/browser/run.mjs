@@ -8,7 +8,7 @@
 // (`cargo bench --bench atlas`), prints one table and writes benches/results/latest.json.
 //
 // Budgets are report lines, never failures: the exit code is 0 whenever the measurement ran.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, constants } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,8 @@ const SETTINGS = {
 const SYNTHETIC_FRAME_BUDGET_MS = 4000;
 const BUDGET = { firstPaintKB: 150, frameMs: 8, hitUs: 5, peerFactor: 2 };
 const KB = 1000;
+/** Criterion figures older than the newest by more than this are from an earlier run. */
+const STALE_AFTER_MS = 30 * 60 * 1000;
 
 function log(message) {
   process.stderr.write(`bench: ${message}\n`);
@@ -96,11 +98,18 @@ function criterionFigures() {
         const estimates = JSON.parse(readFileSync(path.join(full, 'estimates.json'), 'utf8'));
         const ns = estimates.median.point_estimate;
         const elements = bench.throughput?.Elements;
-        figures[bench.full_id] = { medianNs: ns, ...(elements ? { elements, perElementNs: ns / elements } : {}) };
+        const at = statSync(path.join(full, 'estimates.json')).mtimeMs;
+        figures[bench.full_id] = { medianNs: ns, ...(elements ? { elements, perElementNs: ns / elements } : {}), at };
       } else walk(full);
     }
   };
   walk(base);
+  // Only the latest `cargo bench` run: benchmarks renamed or dropped since leave old folders.
+  const newest = Math.max(...Object.values(figures).map((f) => f.at));
+  for (const [id, f] of Object.entries(figures)) {
+    if (f.at < newest - STALE_AFTER_MS) delete figures[id];
+    else delete f.at;
+  }
   return figures;
 }
 
