@@ -4,23 +4,45 @@
 
 use crate::atlas::Atlas;
 use crate::scene::Scene;
+use crate::style::Rgb;
 use crate::view::project;
-use web_sys::{CanvasRenderingContext2d, Path2d};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasPattern, CanvasRenderingContext2d, DomMatrix, HtmlCanvasElement, Path2d, SvgMatrix};
 
-/// Hatching: line spacing and width in CSS pixels, as the SVG pattern has them.
-const HATCH_SPACING: f64 = 6.0 * std::f64::consts::SQRT_2;
+/// Hatching, as the SVG renderer's pattern has it: a stripe `HATCH_WIDTH` wide every
+/// `HATCH_PERIOD` CSS pixels, turned 45°, anchored at the top-left corner of the map.
+const HATCH_PERIOD: f64 = 6.0;
 const HATCH_WIDTH: f64 = 2.0;
 
-/// Path2D objects per level and region, built on first use.
+/// Path2D objects per level and region, built on first use, and the hatching pattern.
 #[derive(Default)]
 pub struct PathCache {
     levels: Vec<Vec<Option<Path2d>>>,
+    /// The pattern for a hatch colour and a tile resolution (device pixels per CSS pixel).
+    hatch: Option<(Rgb, u32, CanvasPattern)>,
 }
 
 impl PathCache {
     /// Forgets every path (a new atlas was loaded).
     pub fn clear(&mut self) {
         self.levels.clear();
+    }
+
+    /// A repeating tile with one stripe, drawn at the device resolution so it stays sharp.
+    fn hatch(&mut self, ctx: &CanvasRenderingContext2d, colour: Rgb, resolution: u32) -> Option<&CanvasPattern> {
+        if !self.hatch.as_ref().is_some_and(|(c, r, _)| *c == colour && *r == resolution) {
+            let document = ctx.canvas()?.owner_document()?;
+            let tile: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+            let side = (HATCH_PERIOD * f64::from(resolution)).round() as u32;
+            tile.set_width(side);
+            tile.set_height(side);
+            let tile_ctx: CanvasRenderingContext2d = tile.get_context("2d").ok()??.dyn_into().ok()?;
+            tile_ctx.set_fill_style_str(&colour.to_string());
+            tile_ctx.fill_rect(0.0, 0.0, HATCH_WIDTH * f64::from(resolution), f64::from(side));
+            let pattern = ctx.create_pattern_with_html_canvas_element(&tile, "repeat").ok()??;
+            self.hatch = Some((colour, resolution, pattern));
+        }
+        self.hatch.as_ref().map(|(_, _, pattern)| pattern)
     }
 
     fn path(&mut self, atlas: &Atlas, level: usize, region: usize) -> Option<&Path2d> {
@@ -76,36 +98,29 @@ pub fn draw(ctx: &CanvasRenderingContext2d, scene: &Scene, atlas: &Atlas, cache:
         ctx.stroke_with_path(path);
     }
 
-    // Repeat members: diagonal lines clipped to the region, drawn in screen space.
-    ctx.set_stroke_style_str(&colours.hatch.to_string());
-    for &index in &scene.visible {
-        if !scene.regions.get(index).is_some_and(|style| style.hatched) {
-            continue;
-        }
-        let (Some(path), Some(bounds)) = (cache.path(atlas, level, index), atlas.region_bounds(index)) else {
-            continue;
-        };
-        ctx.save();
-        ctx.clip_with_path_2d(path);
-        let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-        let a = viewport.to_screen(project(bounds.min().x, bounds.max().y));
-        let b = viewport.to_screen(project(bounds.max().x, bounds.min().y));
-        let (left, top) = (a[0].max(0.0), a[1].max(0.0));
-        let (right, bottom) = (b[0].min(viewport.width), b[1].min(viewport.height));
-        if right > left && bottom > top {
-            ctx.set_line_width(HATCH_WIDTH);
-            ctx.begin_path();
-            // Lines x + y = c, c on a fixed screen grid so hatching does not shimmer when panning.
-            let mut c = ((left + top) / HATCH_SPACING).floor() * HATCH_SPACING;
-            while c <= right + bottom {
-                ctx.move_to(c - top, top);
-                ctx.line_to(c - bottom, bottom);
-                c += HATCH_SPACING;
+    // Repeat members: a stripe pattern over their fill, fixed to the screen (so it does not
+    // shimmer when panning) through a pattern transform that undoes the view's.
+    if scene.visible.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.hatched)) {
+        let resolution = ratio.ceil().clamp(1.0, 4.0) as u32;
+        let turn = std::f64::consts::FRAC_1_SQRT_2 / (scale * f64::from(resolution));
+        let mut transform = [turn, turn, -turn, turn, -tx / scale, -ty / scale];
+        let placed = cache.hatch(ctx, colours.hatch, resolution).and_then(|pattern| {
+            let matrix = DomMatrix::new_with_array64(&mut transform).ok()?;
+            // The browser takes any DOMMatrix here; web-sys types the argument as the older SVGMatrix.
+            pattern.set_transform(matrix.unchecked_ref::<SvgMatrix>());
+            ctx.set_fill_style_canvas_pattern(pattern);
+            Some(())
+        });
+        if placed.is_some() {
+            for &index in &scene.visible {
+                if !scene.regions.get(index).is_some_and(|style| style.hatched) {
+                    continue;
+                }
+                if let Some(path) = cache.path(atlas, level, index) {
+                    ctx.fill_with_path_2d(path);
+                }
             }
-            ctx.stroke();
         }
-        ctx.restore();
-        to_device(ctx);
     }
 
     // Hover/focus then selection: a halo in the background colour under the highlight, so
