@@ -1,14 +1,17 @@
 //! The atlas: regions, their shapes at every level of detail, and an R-tree for hit testing.
 
+mod banded;
 mod region;
 
 pub use region::{BadCode, Region, RegionCode, RegionKind};
 
 use crate::asset::{Asset, AssetError};
+use banded::BandedPolygon;
 use geo::coordinate_position::CoordPos;
 use geo::{BoundingRect, Coord, CoordinatePosition, MultiPolygon, Polygon, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
+use std::sync::OnceLock;
 
 /// A polygon part's bounding box, tagged with its region index and part index.
 type PartBox = GeomWithData<Rectangle<[f64; 2]>, (u32, u32)>;
@@ -20,6 +23,9 @@ pub struct Atlas {
     levels: Vec<LevelShapes>,
     /// Polygon parts of the finest level, for exact point location.
     parts: RTree<PartBox>,
+    /// The finest level's parts prepared for fast point-in-polygon, per region and part, on
+    /// their first hit test: most parts are never tested, and loading stays quick.
+    banded: Vec<Vec<OnceLock<BandedPolygon>>>,
 }
 
 pub struct LevelShapes {
@@ -52,7 +58,8 @@ impl Atlas {
                 })
             })
             .collect();
-        Atlas { regions: asset.regions, attribution: asset.attribution, levels, parts: RTree::bulk_load(boxes) }
+        let banded = finest.iter().map(|shape| shape.0.iter().map(|_| OnceLock::new()).collect()).collect();
+        Atlas { regions: asset.regions, attribution: asset.attribution, levels, parts: RTree::bulk_load(boxes), banded }
     }
 
     pub fn regions(&self) -> &[Region] {
@@ -82,12 +89,16 @@ impl Atlas {
         if !(lon.is_finite() && lat.is_finite()) {
             return None;
         }
-        let finest = self.finest();
         let point = Coord { x: lon, y: lat };
         self.parts
             .locate_all_at_point(&[lon, lat])
             .map(|part| part.data)
-            .filter(|&(region, part)| covers(&finest[region as usize].0[part as usize], point))
+            .filter(|&(region, part)| {
+                let (region, part) = (region as usize, part as usize);
+                self.banded[region][part]
+                    .get_or_init(|| BandedPolygon::new(&self.finest()[region].0[part]))
+                    .contains(point)
+            })
             .map(|(region, _)| region as usize)
             .min()
     }
