@@ -16,16 +16,21 @@ pub struct BandedPolygon {
     bands_per_degree: f64,
     /// Band `b` holds `edges[starts[b]..starts[b + 1]]`.
     starts: Vec<u32>,
-    /// Each edge as its two end points.
-    edges: Vec<[Coord<f64>; 2]>,
+    /// Each edge as (ring, index of its first point in the ring; 0 is the exterior): the
+    /// polygon's own coordinates are read, not copied.
+    edges: Vec<(u32, u32)>,
 }
 
 impl BandedPolygon {
     pub fn new(polygon: &Polygon<f64>) -> BandedPolygon {
         let rings = || std::iter::once(polygon.exterior()).chain(polygon.interiors());
-        let segments = || rings().flat_map(|ring: &LineString<f64>| ring.0.windows(2).map(|w| [w[0], w[1]]));
+        let segments = || {
+            rings().enumerate().flat_map(|(r, ring): (usize, &LineString<f64>)| {
+                ring.0.windows(2).enumerate().map(move |(i, w)| ((r as u32, i as u32), [w[0], w[1]]))
+            })
+        };
         let (min_y, max_y) =
-            segments().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), [a, _]| (lo.min(a.y), hi.max(a.y)));
+            segments().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, [a, _])| (lo.min(a.y), hi.max(a.y)));
         let count = segments().count();
         let bands = (count / EDGES_PER_BAND).clamp(1, MAX_BANDS);
         let height = max_y - min_y;
@@ -33,7 +38,7 @@ impl BandedPolygon {
         let band_of = |y: f64| (((y - min_y) * bands_per_degree) as usize).min(bands - 1);
         // Counting sort of the edges by the bands they span.
         let mut starts = vec![0u32; bands + 1];
-        for [a, b] in segments() {
+        for (_, [a, b]) in segments() {
             for band in band_of(a.y.min(b.y))..=band_of(a.y.max(b.y)) {
                 starts[band + 1] += 1;
             }
@@ -42,9 +47,8 @@ impl BandedPolygon {
             starts[band + 1] += starts[band];
         }
         let mut fill = starts.clone();
-        let origin = Coord { x: 0.0, y: 0.0 };
-        let mut edges = vec![[origin, origin]; starts[bands] as usize];
-        for edge @ [a, b] in segments() {
+        let mut edges = vec![(0, 0); starts[bands] as usize];
+        for (edge, [a, b]) in segments() {
             for band in band_of(a.y.min(b.y))..=band_of(a.y.max(b.y)) {
                 edges[fill[band] as usize] = edge;
                 fill[band] += 1;
@@ -53,8 +57,9 @@ impl BandedPolygon {
         BandedPolygon { min_y, bands_per_degree, starts, edges }
     }
 
-    /// Whether the point is inside (even-odd over all rings, so holes are outside).
-    pub fn contains(&self, point: Coord<f64>) -> bool {
+    /// Whether the point is inside `polygon` (the one this was built from): even-odd over all
+    /// rings, so holes are outside.
+    pub fn contains(&self, polygon: &Polygon<f64>, point: Coord<f64>) -> bool {
         let bands = self.starts.len() - 1;
         let offset = (point.y - self.min_y) * self.bands_per_degree;
         // Below the polygon, or NaN.
@@ -64,7 +69,9 @@ impl BandedPolygon {
         let band = (offset as usize).min(bands - 1);
         let edges = &self.edges[self.starts[band] as usize..self.starts[band + 1] as usize];
         let mut inside = false;
-        for &[a, b] in edges {
+        for &(ring, index) in edges {
+            let ring = if ring == 0 { polygon.exterior() } else { &polygon.interiors()[ring as usize - 1] };
+            let (a, b) = (ring.0[index as usize], ring.0[index as usize + 1]);
             // Half-open in y, so a vertex on the ray is counted once.
             if (a.y > point.y) != (b.y > point.y) {
                 let x = a.x + (point.y - a.y) / (b.y - a.y) * (b.x - a.x);
@@ -103,11 +110,11 @@ mod tests {
             interiors: [[(x: 1.0, y: 1.0), (x: 2.0, y: 1.0), (x: 2.0, y: 2.0), (x: 1.0, y: 2.0)]],
         );
         let banded = BandedPolygon::new(&square);
-        assert!(banded.contains(Coord { x: 3.0, y: 3.0 }));
-        assert!(!banded.contains(Coord { x: 1.5, y: 1.5 }), "in the hole");
-        assert!(!banded.contains(Coord { x: 5.0, y: 3.0 }));
-        assert!(!banded.contains(Coord { x: 2.0, y: -1.0 }));
-        assert!(!banded.contains(Coord { x: f64::NAN, y: 1.0 }));
+        assert!(banded.contains(&square, Coord { x: 3.0, y: 3.0 }));
+        assert!(!banded.contains(&square, Coord { x: 1.5, y: 1.5 }), "in the hole");
+        assert!(!banded.contains(&square, Coord { x: 5.0, y: 3.0 }));
+        assert!(!banded.contains(&square, Coord { x: 2.0, y: -1.0 }));
+        assert!(!banded.contains(&square, Coord { x: f64::NAN, y: 1.0 }));
     }
 
     proptest! {
@@ -125,7 +132,7 @@ mod tests {
             let banded = BandedPolygon::new(&polygon);
             for (x, y) in points {
                 let point = Coord { x, y };
-                prop_assert_eq!(banded.contains(point), polygon.coordinate_position(&point) == CoordPos::Inside, "{:?}", point);
+                prop_assert_eq!(banded.contains(&polygon, point), polygon.coordinate_position(&point) == CoordPos::Inside, "{:?}", point);
             }
         }
     }

@@ -11,7 +11,6 @@ use geo::coordinate_position::CoordPos;
 use geo::{BoundingRect, Coord, CoordinatePosition, MultiPolygon, Polygon, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
-use std::sync::OnceLock;
 
 /// A polygon part's bounding box, tagged with its region index and part index.
 type PartBox = GeomWithData<Rectangle<[f64; 2]>, (u32, u32)>;
@@ -23,9 +22,9 @@ pub struct Atlas {
     levels: Vec<LevelShapes>,
     /// Polygon parts of the finest level, for exact point location.
     parts: RTree<PartBox>,
-    /// The finest level's parts prepared for fast point-in-polygon, per region and part, on
-    /// their first hit test: most parts are never tested, and loading stays quick.
-    banded: Vec<Vec<OnceLock<BandedPolygon>>>,
+    /// The finest level's parts prepared for fast point-in-polygon, per region and part. Built
+    /// at load, so memory stays flat however long the page is used.
+    banded: Vec<Vec<BandedPolygon>>,
 }
 
 pub struct LevelShapes {
@@ -58,7 +57,7 @@ impl Atlas {
                 })
             })
             .collect();
-        let banded = finest.iter().map(|shape| shape.0.iter().map(|_| OnceLock::new()).collect()).collect();
+        let banded = finest.iter().map(|shape| shape.0.iter().map(BandedPolygon::new).collect()).collect();
         Atlas { regions: asset.regions, attribution: asset.attribution, levels, parts: RTree::bulk_load(boxes), banded }
     }
 
@@ -95,9 +94,7 @@ impl Atlas {
             .map(|part| part.data)
             .filter(|&(region, part)| {
                 let (region, part) = (region as usize, part as usize);
-                self.banded[region][part]
-                    .get_or_init(|| BandedPolygon::new(&self.finest()[region].0[part]))
-                    .contains(point)
+                self.banded[region][part].contains(&self.finest()[region].0[part], point)
             })
             .map(|(region, _)| region as usize)
             .min()
