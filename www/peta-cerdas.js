@@ -232,6 +232,7 @@ export class PetaCerdasElement extends HTMLElement {
   #pinch = null;
   #selected = -1;
   #tooltipKey = '';
+  #controlsStale = false;
   #year = null;
   #dead = false;
   #generation = 0;
@@ -569,14 +570,21 @@ export class PetaCerdasElement extends HTMLElement {
 
   // ---- drawing and the controls ----
 
-  /** Something changed: draw on the next frame and refresh the controls. */
-  #changed() {
+  /**
+   * Something changed: draw on the next frame, and refresh the controls unless only the hover
+   * moved (the tooltip follows the pointer by itself; `ui()` builds a whole scene).
+   */
+  #changed(controls = true) {
+    this.#controlsStale ||= controls;
     if (this.#frame || !this.#handle || this.#dead) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       if (this.#dead) return;
       this.#call((h) => h.render());
-      this.#refresh();
+      if (this.#controlsStale) {
+        this.#controlsStale = false;
+        this.#refresh();
+      }
     });
   }
 
@@ -1046,7 +1054,7 @@ export class PetaCerdasElement extends HTMLElement {
       }
       const index = this.#call((h) => h.pointerMove(p[0], p[1]));
       this.#showTooltip(index, p[0], p[1]);
-      this.#changed();
+      this.#changed(false);
     });
     const release = (event) => {
       const drag = this.#drag;
