@@ -1,0 +1,27 @@
+// ESLint for the JavaScript beside the Rust: the element (www/), its unit tests (tests/js/), the
+// browser tests (tests/e2e/) and the browser benchmark (benches/browser/). `make lint-js`.
+import js from '@eslint/js';
+import globals from 'globals';
+
+export default [
+  { ignores: ['node_modules/', 'target/', 'www/pkg/', 'www/data/'] },
+  js.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module' },
+  },
+  {
+    // Runs in the page.
+    files: ['www/**/*.js', 'benches/browser/**/*.js', 'tests/e2e/pages/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    // Runs in node.
+    files: ['**/*.mjs', 'eslint.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Node scripts that drive a browser: the callbacks of page.evaluate() and friends run in the page.
+    files: ['tests/e2e/**/*.mjs', 'benches/browser/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+];
