@@ -114,7 +114,12 @@ export function timeHitTests(points, hit, { batch = 1000, rounds = 5 } = {}) {
     }
     total += now() - start;
   }
-  return { medianUs: median(perBatch), meanUs: (total * 1000) / (count * rounds), points: count, answers: [...answers] };
+  return {
+    medianUs: median(perBatch),
+    meanUs: (total * 1000) / (count * rounds),
+    points: count,
+    answers: [...answers],
+  };
 }
 
 /** Screen (CSS px) to lon/lat for a Mercator view `{ scale, tx, ty }` (screen = world * scale + t). */

@@ -8,7 +8,11 @@ const ctx = canvas.getContext('2d');
 
 /** Features with their fill and lon/lat bounding box, in atlas order. */
 function prepare(collection, fill) {
-  return collection.features.map((feature) => ({ feature, fill: fill(feature.properties.code), box: B.bbox(feature.geometry) }));
+  return collection.features.map((feature) => ({
+    feature,
+    fill: fill(feature.properties.code),
+    box: B.bbox(feature.geometry),
+  }));
 }
 
 function draw(projection, features) {
@@ -33,7 +37,10 @@ function draw(projection, features) {
 async function firstPaint() {
   const { collection, fill } = await B.peerData(Number(B.params.get('level') ?? 0));
   const projection = geoMercator().fitExtent(
-    [[B.PADDING, B.PADDING], [B.WIDTH - B.PADDING, B.HEIGHT - B.PADDING]],
+    [
+      [B.PADDING, B.PADDING],
+      [B.WIDTH - B.PADDING, B.HEIGHT - B.PADDING],
+    ],
     collection,
   );
   draw(projection, prepare(collection, fill));
@@ -48,11 +55,16 @@ async function run({ frames, warmup, budgetMs, views }) {
     const text = await B.fetchText(B.geojsonUrl(view.level));
     const features = prepare(JSON.parse(text), fill);
     const projection = geoMercator().scale(view.scale);
-    result[`${name}Frame`] = B.timeFrames(frames, warmup, (i) => {
-      projection.translate([view.tx + (i % 2 ? 0 : 1), view.ty]);
-      draw(projection, features);
-      B.flush(ctx);
-    }, { budgetMs });
+    result[`${name}Frame`] = B.timeFrames(
+      frames,
+      warmup,
+      (i) => {
+        projection.translate([view.tx + (i % 2 ? 0 : 1), view.ty]);
+        draw(projection, features);
+        B.flush(ctx);
+      },
+      { budgetMs },
+    );
   }
   return result;
 }

@@ -77,7 +77,9 @@ export function prepareBenchData({ log = console.error } = {}) {
   if (existsSync(stampFile)) {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
     const complete = stamp.layers.every((layer) =>
-      Array.from({ length: layer.levels }, (_, n) => path.join(OUT, 'geojson', `${layer.name}-level${n}.geojson`)).every(existsSync),
+      Array.from({ length: layer.levels }, (_, n) =>
+        path.join(OUT, 'geojson', `${layer.name}-level${n}.geojson`),
+      ).every(existsSync),
     );
     if (stamp.asset === checksum && complete && stamp.splits.join() === SPLITS.join()) return stamp;
   }
@@ -98,7 +100,9 @@ export function prepareBenchData({ log = console.error } = {}) {
     layer.prepareSeconds = prepared.seconds;
     layers.push(layer);
     const finest = layer.perLevel[layer.levels - 1];
-    log(`bench-data: ${name}: ${finest.polygons} polygons, ${finest.vertices} vertices at the finest level (split ${cut.seconds} s, prepare ${prepared.seconds} s)`);
+    log(
+      `bench-data: ${name}: ${finest.polygons} polygons, ${finest.vertices} vertices at the finest level (split ${cut.seconds} s, prepare ${prepared.seconds} s)`,
+    );
   }
   const stamp = { asset: checksum, splits: SPLITS, layers };
   writeFileSync(stampFile, JSON.stringify(stamp, null, 1));

@@ -53,10 +53,15 @@ async function run({ frames, warmup, budgetMs, points, seed, views, loads, fines
     setView(view);
     current?.remove();
     current = layerOf(JSON.parse(text), first.fill).addTo(map);
-    result[`${name}Frame`] = B.timeFrames(frames, warmup, (i) => {
-      map.panBy([i % 2 ? -1 : 1, 0], { animate: false });
-      B.flush(renderer._ctx);
-    }, { budgetMs });
+    result[`${name}Frame`] = B.timeFrames(
+      frames,
+      warmup,
+      (i) => {
+        map.panBy([i % 2 ? -1 : 1, 0], { animate: false });
+        B.flush(renderer._ctx);
+      },
+      { budgetMs },
+    );
     if (name === 'country') {
       // Leaflet's own hover hit test (Canvas renderer _handleMouseHover): every layer in
       // drawing order, the last one containing the point wins.

@@ -45,7 +45,9 @@ try {
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(`${stack} ${layer}: ${total.toFixed(0)} ms sampled`);
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
-    console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`);
+    console.log(
+      `${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`,
+    );
   }
 } finally {
   await close();

@@ -197,30 +197,52 @@ function budget(name, comparison, limit, unit) {
 function buildReport({ layers, paint, element, native, data }) {
   const real = layers.real;
   const peerFrames = (view) =>
-    Object.fromEntries(Object.entries(real.peers).flatMap(([n, p]) => (p[`${view}Frame`] ? [[n, p[`${view}Frame`].median]] : [])));
-  const peerHits = Object.fromEntries(Object.entries(real.peers).flatMap(([n, p]) => (p.hitTest ? [[n, p.hitTest.medianUs]] : [])));
+    Object.fromEntries(
+      Object.entries(real.peers).flatMap(([n, p]) => (p[`${view}Frame`] ? [[n, p[`${view}Frame`].median]] : [])),
+    );
+  const peerHits = Object.fromEntries(
+    Object.entries(real.peers).flatMap(([n, p]) => (p.hitTest ? [[n, p.hitTest.medianUs]] : [])),
+  );
   const comparisons = {
     firstPaintBytes: compare(paint.peta.bytes, { d3: paint.d3.bytes, leaflet: paint.leaflet.bytes }),
     firstPaintMs: compare(paint.peta.ms, { d3: paint.d3.ms, leaflet: paint.leaflet.ms }),
     countryFrameMs: compare(real.peta.countryFrame.median, peerFrames('country')),
     javaFrameMs: compare(real.peta.javaFrame.median, peerFrames('java')),
     hitTestUs: compare(real.peta.hitTest.medianUs, peerHits),
-    loadMs: compare(real.peta.loadAtlasMs, Object.fromEntries(Object.entries(real.peers).flatMap(([n, p]) => (p.loadMs ? [[n, p.loadMs]] : [])))),
+    loadMs: compare(
+      real.peta.loadAtlasMs,
+      Object.fromEntries(Object.entries(real.peers).flatMap(([n, p]) => (p.loadMs ? [[n, p.loadMs]] : []))),
+    ),
   };
   const withElement = element === null ? null : paint.peta.bytes + element;
   const budgets = [
-    budget('bytes to first paint (gzip, kB)', { ...comparisons.firstPaintBytes, ours: paint.peta.bytes / KB, best: comparisons.firstPaintBytes.best / KB }, BUDGET.firstPaintKB, 'kB'),
+    budget(
+      'bytes to first paint (gzip, kB)',
+      { ...comparisons.firstPaintBytes, ours: paint.peta.bytes / KB, best: comparisons.firstPaintBytes.best / KB },
+      BUDGET.firstPaintKB,
+      'kB',
+    ),
     budget('full-country frame (ms)', comparisons.countryFrameMs, BUDGET.frameMs, 'ms'),
     budget('hit test (µs per position)', comparisons.hitTestUs, BUDGET.hitUs, 'µs'),
   ];
   if (withElement !== null) {
     budgets.push(
-      budget('bytes to first paint with the element module (gzip, kB)', compare(withElement / KB, { d3: paint.d3.bytes / KB, leaflet: paint.leaflet.bytes / KB }), BUDGET.firstPaintKB, 'kB'),
+      budget(
+        'bytes to first paint with the element module (gzip, kB)',
+        compare(withElement / KB, { d3: paint.d3.bytes / KB, leaflet: paint.leaflet.bytes / KB }),
+        BUDGET.firstPaintKB,
+        'kB',
+      ),
     );
   }
   return {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, chromium: '/usr/bin/chromium (CPU raster)' },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      node: process.version,
+      chromium: '/usr/bin/chromium (CPU raster)',
+    },
     settings: { ...SETTINGS, size: '1200x800 CSS px, DPR 1', budget: BUDGET },
     firstPaint: { ...paint, elementModuleGzip: element },
     layers,
@@ -231,7 +253,8 @@ function buildReport({ layers, paint, element, native, data }) {
   };
 }
 
-const fmt = (value, digits = 2) => (value === undefined || value === null || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+const fmt = (value, digits = 2) =>
+  value === undefined || value === null || !Number.isFinite(value) ? '–' : value.toFixed(digits);
 
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -247,35 +270,91 @@ function formatReport(report) {
   const paint = report.firstPaint;
   const out = [];
   out.push('peta-cerdas benchmark: 1200x800 CSS px, DPR 1, headless Chromium with CPU raster; medians');
-  out.push(`load average (1 min) before/after: ${report.machine.loadAverage.before[0].toFixed(1)} / ${report.machine.loadAverage.after[0].toFixed(1)} on ${report.machine.cpus} cores`);
+  out.push(
+    `load average (1 min) before/after: ${report.machine.loadAverage.before[0].toFixed(1)} / ${report.machine.loadAverage.after[0].toFixed(1)} on ${report.machine.cpus} cores`,
+  );
   out.push('');
   out.push(
     table(
       ['measure', 'peta-cerdas', 'd3-geo', 'Leaflet', 'turf+rbush', 'ours / best peer'],
       [
-        ['bytes to first paint, gzip kB', fmt(paint.peta.bytes / KB, 1), fmt(paint.d3.bytes / KB, 1), fmt(paint.leaflet.bytes / KB, 1), '', ratio(c.firstPaintBytes)],
-        ['navigation to first full paint, ms', fmt(paint.peta.ms, 0), fmt(paint.d3.ms, 0), fmt(paint.leaflet.ms, 0), '', ratio(c.firstPaintMs)],
-        [`country frame, ms (level ${real.views.country.level})`, fmt(real.peta.countryFrame.median), fmt(d3.countryFrame.median), fmt(leaflet.countryFrame.median), '', ratio(c.countryFrameMs)],
+        [
+          'bytes to first paint, gzip kB',
+          fmt(paint.peta.bytes / KB, 1),
+          fmt(paint.d3.bytes / KB, 1),
+          fmt(paint.leaflet.bytes / KB, 1),
+          '',
+          ratio(c.firstPaintBytes),
+        ],
+        [
+          'navigation to first full paint, ms',
+          fmt(paint.peta.ms, 0),
+          fmt(paint.d3.ms, 0),
+          fmt(paint.leaflet.ms, 0),
+          '',
+          ratio(c.firstPaintMs),
+        ],
+        [
+          `country frame, ms (level ${real.views.country.level})`,
+          fmt(real.peta.countryFrame.median),
+          fmt(d3.countryFrame.median),
+          fmt(leaflet.countryFrame.median),
+          '',
+          ratio(c.countryFrameMs),
+        ],
         ['  same, pillar mode (no hatching), ms', fmt(real.peta.countryFramePillarMode.median), '', '', '', ''],
-        [`Java frame, ms (level ${real.views.java.level})`, fmt(real.peta.javaFrame.median), fmt(d3.javaFrame.median), fmt(leaflet.javaFrame.median), '', ratio(c.javaFrameMs)],
-        ['hit test, µs per position', fmt(real.peta.hitTest.medianUs, 3), '', fmt(leaflet.hitTest.medianUs, 3), fmt(turf.hitTest.medianUs, 3), ratio(c.hitTestUs)],
-        ['load finest geometry, ms', fmt(real.peta.loadAtlasMs, 1), '', fmt(leaflet.loadMs, 1), fmt(turf.loadMs, 1), ratio(c.loadMs)],
+        [
+          `Java frame, ms (level ${real.views.java.level})`,
+          fmt(real.peta.javaFrame.median),
+          fmt(d3.javaFrame.median),
+          fmt(leaflet.javaFrame.median),
+          '',
+          ratio(c.javaFrameMs),
+        ],
+        [
+          'hit test, µs per position',
+          fmt(real.peta.hitTest.medianUs, 3),
+          '',
+          fmt(leaflet.hitTest.medianUs, 3),
+          fmt(turf.hitTest.medianUs, 3),
+          ratio(c.hitTestUs),
+        ],
+        [
+          'load finest geometry, ms',
+          fmt(real.peta.loadAtlasMs, 1),
+          '',
+          fmt(leaflet.loadMs, 1),
+          fmt(turf.loadMs, 1),
+          ratio(c.loadMs),
+        ],
       ],
     ),
   );
   out.push('');
-  out.push('first-paint files (gzip bytes): ' + Object.entries(paint.peta.files).map(([p, f]) => `${path.basename(p)} ${f.gzip}`).join(', '));
-  if (paint.elementModuleGzip !== null) out.push(`element module www/peta-cerdas.js (not loaded by the bench page): ${paint.elementModuleGzip} gzip bytes`);
+  out.push(
+    'first-paint files (gzip bytes): ' +
+      Object.entries(paint.peta.files)
+        .map(([p, f]) => `${path.basename(p)} ${f.gzip}`)
+        .join(', '),
+  );
+  if (paint.elementModuleGzip !== null)
+    out.push(`element module www/peta-cerdas.js (not loaded by the bench page): ${paint.elementModuleGzip} gzip bytes`);
   out.push(
     'hit-test agreement with peta-cerdas: ' +
-      Object.entries(real.hitTestAgreement).map(([n, a]) => `${n} ${(a * 100).toFixed(2)}%`).join(', ') +
+      Object.entries(real.hitTestAgreement)
+        .map(([n, a]) => `${n} ${(a * 100).toFixed(2)}%`)
+        .join(', ') +
       ' (Leaflet tests its pixel-simplified drawn paths, peta-cerdas and turf the finest level)',
   );
   out.push('');
   out.push('Budgets (report only):');
   for (const b of report.budgets) {
-    const verdict = b.met ? 'met' : `MISSED (${[!b.withinLimit && `over ${b.limit} ${b.unit}`, !b.twiceBetter && 'not 2x better than the best peer'].filter(Boolean).join(', ')})`;
-    out.push(`  ${b.name}: ${fmt(b.ours)} ${b.unit}, limit ${b.limit} ${b.unit}; best peer ${b.bestPeer ?? '–'} ${fmt(b.best)} ${b.unit}; ratio ${fmt(b.ratio)}: ${verdict}`);
+    const verdict = b.met
+      ? 'met'
+      : `MISSED (${[!b.withinLimit && `over ${b.limit} ${b.unit}`, !b.twiceBetter && 'not 2x better than the best peer'].filter(Boolean).join(', ')})`;
+    out.push(
+      `  ${b.name}: ${fmt(b.ours)} ${b.unit}, limit ${b.limit} ${b.unit}; best peer ${b.bestPeer ?? '–'} ${fmt(b.best)} ${b.unit}; ratio ${fmt(b.ratio)}: ${verdict}`,
+    );
   }
   out.push('');
   out.push('Scaling (synthetic layers: every region cut into about N parts):');
@@ -297,7 +376,19 @@ function formatReport(report) {
   });
   out.push(
     table(
-      ['layer', 'polygons', 'vertices', 'load ours ms', 'load turf ms', 'country ours', 'country d3', 'Java ours', 'Java d3', 'hit ours µs', 'hit turf µs'],
+      [
+        'layer',
+        'polygons',
+        'vertices',
+        'load ours ms',
+        'load turf ms',
+        'country ours',
+        'country d3',
+        'Java ours',
+        'Java d3',
+        'hit ours µs',
+        'hit turf µs',
+      ],
       rows,
     ),
   );
@@ -307,7 +398,11 @@ function formatReport(report) {
   out.push(
     table(
       ['benchmark', 'median', 'per point'],
-      native.map(([id, f]) => [id, f.medianNs >= 1e6 ? `${fmt(f.medianNs / 1e6, 2)} ms` : `${fmt(f.medianNs / 1e3, 1)} µs`, f.perElementNs ? `${fmt(f.perElementNs, 0)} ns` : '']),
+      native.map(([id, f]) => [
+        id,
+        f.medianNs >= 1e6 ? `${fmt(f.medianNs / 1e6, 2)} ms` : `${fmt(f.medianNs / 1e3, 1)} µs`,
+        f.perElementNs ? `${fmt(f.perElementNs, 0)} ns` : '',
+      ]),
     ),
   );
   return out.join('\n');

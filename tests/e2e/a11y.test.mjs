@@ -87,7 +87,10 @@ test('keyboard: Shift+arrows announce each region with its province and membersh
     const row = members.find((r) => said.startsWith(`${r.name}, ${r.province}`));
     if (row) {
       memberSeen++;
-      assert.ok(row.years.split(', ').some((y) => said.includes(y)), `"${said}" gives the year ${row.name} joined`);
+      assert.ok(
+        row.years.split(', ').some((y) => said.includes(y)),
+        `"${said}" gives the year ${row.name} joined`,
+      );
     } else {
       // Not a member: says so ("belum bergabung per 2024") rather than a year of joining.
       assert.match(said, /^(Kabupaten|Kota) [^,]+, [^:]+: belum bergabung per 20\d\d$/, `"${said}"`);
@@ -149,7 +152,9 @@ test('keyboard: every region can be reached (Page Down walks them all, Page Up w
   const said = await walkKeys(page, { keys: ['PageDown'], count: regions + 5 });
   const distinct = new Set(said);
   const all = await allRegions(page);
-  const missing = Object.entries(all).filter(([, name]) => !distinct.has(name)).map(([code, name]) => `${code} ${name}`);
+  const missing = Object.entries(all)
+    .filter(([, name]) => !distinct.has(name))
+    .map(([code, name]) => `${code} ${name}`);
   console.log(`    Page Down: ${distinct.size} of ${regions} regions in ${regions + 5} presses`);
   assert.ok(missing.length === 0, `${missing.length} regions never reached, e.g. ${missing.slice(0, 12).join('; ')}`);
   assert.equal(distinct.size, regions);
@@ -171,7 +176,9 @@ test('the data table follows the year', async (t) => {
   await waitReady(page);
   const rows = () =>
     page.$eval('peta-cerdas', (el) =>
-      [...el.shadowRoot.querySelectorAll('#table tbody tr')].map((tr) => tr.cells[2].textContent.split(', ').map(Number)),
+      [...el.shadowRoot.querySelectorAll('#table tbody tr')].map((tr) =>
+        tr.cells[2].textContent.split(', ').map(Number),
+      ),
     );
   const latest = Number(await text(page, 'year-value'));
   const atLatest = await rows();
@@ -242,9 +249,16 @@ test('forced colours: the map stays usable and the keyboard focus is visible', a
   assert.equal(focused, 'map', 'Tab reaches the map');
   const outline = await part(page, 'map').evaluate((canvas) => {
     const style = getComputedStyle(canvas);
-    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), visible: canvas.matches(':focus-visible') };
+    return {
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      visible: canvas.matches(':focus-visible'),
+    };
   });
-  assert.ok(outline.visible && outline.style !== 'none' && outline.width >= 2, `a visible focus outline: ${JSON.stringify(outline)}`);
+  assert.ok(
+    outline.visible && outline.style !== 'none' && outline.width >= 2,
+    `a visible focus outline: ${JSON.stringify(outline)}`,
+  );
   await page.keyboard.press('Shift+ArrowRight');
   await until(() => text(page, 'announce'), 'a region is announced');
   await page.keyboard.press('Enter');

@@ -23,7 +23,8 @@ function foreignRequests(t, page) {
   const foreign = [];
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(t.server.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    if (!url.startsWith(t.server.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreign.push(url);
   });
   return foreign;
 }
@@ -43,7 +44,11 @@ for (const path of ['/csp/e2e/csp.html', '/csp/index.html', '/csp/embed.html']) 
   test(`strict CSP (${path}): the map renders with no violation and no foreign request`, async (t) => {
     const { page, foreign } = await openCounting(t, path);
     const header = (await page.request.get(page.url())).headers()['content-security-policy'];
-    assert.match(header ?? '', /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/, 'the page is served with the CSP');
+    assert.match(
+      header ?? '',
+      /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/,
+      'the page is served with the CSP',
+    );
     await waitReady(page);
     await page.waitForLoadState('networkidle');
     await frames(page, 3);
@@ -103,7 +108,12 @@ test('without WebAssembly (CSP lacks wasm-unsafe-eval): the static fallback, the
   assert.match(reasonShown, /WebAssembly/, `the reason is given: ${reasonShown}`);
   assert.ok((await text(page, 'message')).length > 10, '#message holds the reason');
   await waitEvent(page, 'error', (d) => /WebAssembly/.test(d.message));
-  const ready = await page.$eval('peta-cerdas', (el) => el.ready.then(() => 'resolved', () => 'rejected'));
+  const ready = await page.$eval('peta-cerdas', (el) =>
+    el.ready.then(
+      () => 'resolved',
+      () => 'rejected',
+    ),
+  );
   assert.equal(ready, 'rejected');
   assert.deepEqual(foreign, []);
 });
@@ -125,7 +135,9 @@ test('hostile host CSS: the map is still drawn and visible', async (t) => {
   const land = await landPixels(page);
   assert.ok(land.land > land.total / 10, `the map is drawn: ${JSON.stringify(land)}`);
   // The pixels really reach the screen: a screenshot of the canvas is not one flat colour.
-  const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: Math.min(box.width, 400), height: Math.min(box.height, 300) } });
+  const shot = await page.screenshot({
+    clip: { x: box.x, y: box.y, width: Math.min(box.width, 400), height: Math.min(box.height, 300) },
+  });
   assert.ok(shot.length > 5000, `the screenshot has detail: ${shot.length} bytes`);
   for (const id of ['year', 'search', 'zoom-in']) {
     const b = await part(page, id).boundingBox();
@@ -172,13 +184,13 @@ test('inside an iframe with sandbox="allow-scripts" the map becomes ready', asyn
   assert.equal(await frame.locator('peta-cerdas #panel-title').textContent(), 'Kabupaten Magetan');
 });
 
-
 /** Asserts that no img from the injection exists anywhere and its handler never ran. */
 async function assertNotInjected(page) {
   await page.waitForTimeout(200);
   const found = await page.evaluate(() => {
     const images = [...document.querySelectorAll('img')];
-    for (const host of document.querySelectorAll('peta-cerdas')) images.push(...host.shadowRoot.querySelectorAll('img'));
+    for (const host of document.querySelectorAll('peta-cerdas'))
+      images.push(...host.shadowRoot.querySelectorAll('img'));
     return {
       pwned: window.__pwned ?? null,
       injected: images.filter((img) => img.id !== 'fallback-img').map((img) => img.outerHTML),
@@ -214,13 +226,16 @@ test('HTML typed into the search box is never inserted as HTML', async (t) => {
   await frames(page, 2);
   await assertNotInjected(page);
   assert.equal(await search.inputValue(), `${INJECTION} kota`);
-  const optionsWithElements = await page.$$eval('peta-cerdas', (els) =>
-    [...els[0].shadowRoot.querySelectorAll('#search-results li')].filter((li) => li.querySelector('img,script')).length,
+  const optionsWithElements = await page.$$eval(
+    'peta-cerdas',
+    (els) =>
+      [...els[0].shadowRoot.querySelectorAll('#search-results li')].filter((li) => li.querySelector('img,script'))
+        .length,
   );
   assert.equal(optionsWithElements, 0);
 });
 
-test('HTML in a developer\'s CSV (titles, notes, quotes, URLs) shows as text only', async (t) => {
+test("HTML in a developer's CSV (titles, notes, quotes, URLs) shows as text only", async (t) => {
   const page = await t.open('/e2e/blank.html');
   await addMap(page, { src: '/hostile-data/', year: '2021', lang: 'id' });
   await waitReady(page);
@@ -244,12 +259,14 @@ test('HTML in a developer\'s CSV (titles, notes, quotes, URLs) shows as text onl
     details.open = true;
   });
   await assertNotInjected(page);
-  const hrefs = await page.$eval('peta-cerdas', (el) => [...el.shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href')));
+  const hrefs = await page.$eval('peta-cerdas', (el) =>
+    [...el.shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+  );
   assert.ok(hrefs.length > 10, 'the sources are links');
   for (const href of hrefs) assert.match(href, /^https?:\/\/[^\s"<>]+$/, `a safe href: ${href}`);
 });
 
-test('a developer\'s indicator label with HTML shows as text only (loadIndicator and the attribute)', async (t) => {
+test("a developer's indicator label with HTML shows as text only (loadIndicator and the attribute)", async (t) => {
   const label = '<img src=x onerror="window.__pwned=1">';
   const csv = `kode,${label}\n35.20,1\n13.75,2\n`;
   const page = await t.open('/e2e/blank.html');
@@ -262,7 +279,10 @@ test('a developer\'s indicator label with HTML shows as text only (loadIndicator
   assert.ok((await text(page, 'legend-title')).includes(label), 'the legend title shows the label as text');
   assert.ok((await text(page, 'subtitle')).includes(label), 'the subtitle shows the label as text');
   const options = await part(page, 'mode').locator('option').allTextContents();
-  assert.ok(options.some((o) => o.includes(label)), `the mode choice names it: ${JSON.stringify(options)}`);
+  assert.ok(
+    options.some((o) => o.includes(label)),
+    `the mode choice names it: ${JSON.stringify(options)}`,
+  );
   // The tooltip and the panel of Magetan, which has a value.
   const { x, y } = await call(page, 'toScreen', [111.33, -7.65]);
   const box = await part(page, 'map').boundingBox();

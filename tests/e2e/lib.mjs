@@ -108,7 +108,10 @@ export class TestContext {
 
   async screenshots() {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const slug = this.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+    const slug = this.name
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
     const saved = [];
     for (const [i, page] of this.pages.entries()) {
       if (page.isClosed()) continue;
@@ -237,7 +240,10 @@ export async function runTests(filters = []) {
         const shots = await t.screenshots();
         failed.push(name);
         console.log(`not ok - ${name} (${seconds} s)`);
-        const text = String(error.stack ?? error).split('\n').slice(0, 12).join('\n');
+        const text = String(error.stack ?? error)
+          .split('\n')
+          .slice(0, 12)
+          .join('\n');
         console.log(text.replace(/^/gm, '    '));
         if (t.problems.length && !String(error.message).startsWith('unexpected errors')) {
           console.log(`    also on the page:\n${t.problems.map((p) => `      ${p}`).join('\n')}`);
@@ -367,7 +373,8 @@ export async function until(fn, message, timeout = 5000) {
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    if (Date.now() > end)
+      throw new Error(`${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -243,7 +243,12 @@ test('a src that 404s shows a message and dispatches error, with no uncaught exc
   await waitEvent(page, 'error', (d) => typeof d.message === 'string' && d.message.length > 10);
   assert.equal(await part(page, 'message').isVisible(), true);
   assert.match(await text(page, 'message'), /404|overview|members/);
-  const rejected = await page.$eval('peta-cerdas', (el) => el.ready.then(() => 'resolved', (e) => `rejected: ${e.message}`));
+  const rejected = await page.$eval('peta-cerdas', (el) =>
+    el.ready.then(
+      () => 'resolved',
+      (e) => `rejected: ${e.message}`,
+    ),
+  );
   assert.match(rejected, /^rejected/);
 });
 
@@ -263,23 +268,38 @@ test('nonsense attributes dispatch error and keep the last good state', async (t
   await waitReady(page);
   const errors = (await events(page, 'error')).map((e) => e.detail.message);
   for (const value of ['soon', 'sideways', 'fr', 'neon', '99.99']) {
-    assert.ok(errors.some((m) => m.includes(value)), `an error names ${value}: ${JSON.stringify(errors)}`);
+    assert.ok(
+      errors.some((m) => m.includes(value)),
+      `an error names ${value}: ${JSON.stringify(errors)}`,
+    );
   }
   const latest = await text(page, 'year-value');
   assert.match(latest, /^20\d\d$/, 'the default year stands');
   await clearEvents(page);
-  for (const [name, value] of [['year', '1999'], ['year', '2017.5'], ['mode', '<b>x</b>'], ['region', 'abc'], ['lang', '']]) {
+  for (const [name, value] of [
+    ['year', '1999'],
+    ['year', '2017.5'],
+    ['mode', '<b>x</b>'],
+    ['region', 'abc'],
+    ['lang', ''],
+  ]) {
     await page.$eval('peta-cerdas', (el, [name, value]) => el.setAttribute(name, value), [name, value]);
   }
   await frames(page, 3);
-  assert.ok((await events(page, 'error')).length >= 4, `each bad value is reported: ${JSON.stringify(await events(page))}`);
+  assert.ok(
+    (await events(page, 'error')).length >= 4,
+    `each bad value is reported: ${JSON.stringify(await events(page))}`,
+  );
   assert.equal(await text(page, 'year-value'), latest, 'the year is kept');
   assert.equal(await part(page, 'mode').inputValue(), 'cohort');
   await page.$eval('peta-cerdas', (el) => el.setAttribute('year', '2019'));
   await waitEvent(page, 'year-change', (d) => d.year === 2019);
   assert.equal(await call(page, 'select', ['nonsense']), false);
   assert.equal(await call(page, 'regionAt', [0, 0]), null);
-  assert.equal(await page.$eval('#map-under-test', (el) => el.shadowRoot.getElementById('root').dataset.state), 'ready');
+  assert.equal(
+    await page.$eval('#map-under-test', (el) => el.shadowRoot.getElementById('root').dataset.state),
+    'ready',
+  );
 });
 
 test('the canvas draws what toSVG() draws for the same view (≥97% of pixels agree)', async (t) => {
@@ -298,7 +318,12 @@ test('the canvas draws what toSVG() draws for the same view (≥97% of pixels ag
     // The two commonest colours of the canvas: the sea and land that is not a member.
     const counts = new Map();
     for (let i = 0; i < drawn.length; i += 4) counts.set(key(drawn, i), (counts.get(key(drawn, i)) ?? 0) + 1);
-    const plain = new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([k]) => k));
+    const plain = new Set(
+      [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 2)
+        .map(([k]) => k),
+    );
 
     // The SVG document also carries a title, a legend and the attribution over the map; the
     // canvas has those as DOM around it, so they are taken out before comparing.
@@ -376,7 +401,10 @@ test('the canvas draws what toSVG() draws for the same view (≥97% of pixels ag
   assert.ok(result.same.interior > 0.8, `edges are a small part: ${result.same.interior}`);
   assert.ok(result.same.all >= 0.97, `${(result.same.all * 100).toFixed(2)}% of pixels agree`);
   assert.ok(result.same.coloured >= 0.97, `${(result.same.coloured * 100).toFixed(2)}% of member pixels agree`);
-  assert.ok(result.other.coloured < 0.9, `control: another year's SVG differs (${(result.other.coloured * 100).toFixed(2)}%)`);
+  assert.ok(
+    result.other.coloured < 0.9,
+    `control: another year's SVG differs (${(result.other.coloured * 100).toFixed(2)}%)`,
+  );
 });
 
 test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() export the view', async (t) => {
@@ -394,7 +422,11 @@ test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() exp
     return {
       stats2021: { year: stats2021.year, regions: stats2021.regions, members: stats2021.members_as_of_year },
       stats2017: { year: stats2017.year, members: stats2017.members_as_of_year },
-      png: { type: png.type, size: png.size, magic: [...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('') },
+      png: {
+        type: png.type,
+        size: png.size,
+        magic: [...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join(''),
+      },
       svg: { start: svg.slice(0, 200), paths: (svg.match(/<path/g) ?? []).length, lang: /Members by 2017/.test(svg) },
     };
   });
@@ -407,7 +439,7 @@ test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() exp
   assert.ok(result.png.size > 5000, `the PNG has the map: ${result.png.size} bytes`);
   assert.match(result.svg.start, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.ok(result.svg.paths >= 500, `one path a region at least: ${result.svg.paths}`);
-  assert.ok(result.svg.lang, 'the SVG speaks the map\'s language and year');
+  assert.ok(result.svg.lang, "the SVG speaks the map's language and year");
 });
 
 test('a panic inside wasm stops the map with a visible message and one error event', async (t) => {
@@ -465,11 +497,20 @@ test('touch: a two-finger pinch zooms; one finger shows the hint and does not pa
 
   // Two fingers spread apart: the map zooms in.
   const { x: cx, y: cy } = await mapCentre(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch([[cx - 30, cy], [cx + 30, cy]]) });
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: touch([
+      [cx - 30, cy],
+      [cx + 30, cy],
+    ]),
+  });
   for (let i = 1; i <= 8; i++) {
     await cdp.send('Input.dispatchTouchEvent', {
       type: 'touchMove',
-      touchPoints: touch([[cx - 30 - i * 15, cy], [cx + 30 + i * 15, cy]]),
+      touchPoints: touch([
+        [cx - 30 - i * 15, cy],
+        [cx + 30 + i * 15, cy],
+      ]),
     });
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });

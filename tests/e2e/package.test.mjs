@@ -14,12 +14,18 @@ const PACKED = path.join(ROOT, 'target/npm-pack');
 /** The newest tarball `make package` wrote, which must be newer than the element it packs. */
 function tarball() {
   const found = fs.existsSync(PACKED)
-    ? fs.readdirSync(PACKED).filter((f) => /^peta-cerdas-.*\.tgz$/.test(f)).map((f) => path.join(PACKED, f))
+    ? fs
+        .readdirSync(PACKED)
+        .filter((f) => /^peta-cerdas-.*\.tgz$/.test(f))
+        .map((f) => path.join(PACKED, f))
     : [];
   assert.ok(found.length, `no tarball in ${path.relative(ROOT, PACKED)}: run \`make package\``);
   const newest = found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
   const element = fs.statSync(path.join(ROOT, 'www/peta-cerdas.js')).mtimeMs;
-  assert.ok(fs.statSync(newest).mtimeMs >= element, `${path.basename(newest)} is older than www/peta-cerdas.js: run \`make package\``);
+  assert.ok(
+    fs.statSync(newest).mtimeMs >= element,
+    `${path.basename(newest)} is older than www/peta-cerdas.js: run \`make package\``,
+  );
   return newest;
 }
 
@@ -66,7 +72,9 @@ test('npm package: installs from the tarball and a plain page using it becomes r
     const land = await landPixels(page);
     assert.ok(land.land > land.total / 10, `the map is drawn: ${JSON.stringify(land)}`);
     assert.equal(await page.$eval('peta-cerdas', (el) => el.regionAt(111.33, -7.65)?.code), '35.20');
-    const outside = server.requests.filter((p) => !p.startsWith('/node_modules/peta-cerdas/') && !['/index.html', '/favicon.ico'].includes(p));
+    const outside = server.requests.filter(
+      (p) => !p.startsWith('/node_modules/peta-cerdas/') && !['/index.html', '/favicon.ico'].includes(p),
+    );
     assert.deepEqual(outside, [], 'everything the element loads comes from the package folder');
     assert.ok(server.requests.includes('/node_modules/peta-cerdas/data/overview.bin'), 'data from the package');
   } finally {

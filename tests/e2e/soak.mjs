@@ -39,7 +39,13 @@ async function pointerMoves(page, count, batch = 5000) {
           const x = box.left + (((i * 7919) % 1009) / 1009) * box.width;
           const y = box.top + (((i * 104729) % 997) / 997) * box.height;
           canvas.dispatchEvent(
-            new PointerEvent('pointermove', { clientX: x, clientY: y, pointerId: 1, pointerType: 'mouse', bubbles: true }),
+            new PointerEvent('pointermove', {
+              clientX: x,
+              clientY: y,
+              pointerId: 1,
+              pointerType: 'mouse',
+              bubbles: true,
+            }),
           );
           if (i % 101 === 0 && !tooltip.hidden) seen.push(tooltip.firstChild?.textContent);
         }
@@ -102,10 +108,11 @@ async function selectCycles(page, count) {
     'peta-cerdas',
     async (el, count) => {
       const codes = new Set();
-      for (let lon = 96; lon < 141; lon += 1.5) for (let lat = -10; lat < 5; lat += 1.5) {
-        const found = el.regionAt(lon, lat);
-        if (found) codes.add(found.code);
-      }
+      for (let lon = 96; lon < 141; lon += 1.5)
+        for (let lat = -10; lat < 5; lat += 1.5) {
+          const found = el.regionAt(lon, lat);
+          if (found) codes.add(found.code);
+        }
       const list = [...codes];
       let selected = 0;
       for (let i = 0; i < count; i++) {
