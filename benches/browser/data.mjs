@@ -40,7 +40,7 @@ function exportLevels(asset, name) {
       });
     } catch (error) {
       if (level > 0 && /does not exist/.test(String(error.stderr))) return level;
-      throw new Error(`export-geojson ${name} level ${level}: ${error.stderr ?? error}`);
+      throw new Error(`export-geojson ${name} level ${level}: ${error.stderr ?? error}`, { cause: error });
     }
   }
 }

@@ -40,7 +40,7 @@ function recordEvents(types) {
       (event) => {
         const target = event.composedPath()[0];
         if (!target || target.localName !== 'peta-cerdas') return;
-        let detail = null;
+        let detail;
         try {
           detail = JSON.parse(JSON.stringify(event.detail ?? null));
         } catch {
@@ -285,7 +285,7 @@ export function part(page, id, host = 'peta-cerdas') {
 export async function waitState(page, state, { host = 'peta-cerdas', timeout = 15_000 } = {}) {
   try {
     await page.locator(`${host} #root[data-state="${state}"]`).first().waitFor({ state: 'attached', timeout });
-  } catch (e) {
+  } catch (error) {
     const now = await page
       .evaluate((host) => {
         const el = document.querySelector(host);
@@ -294,7 +294,7 @@ export async function waitState(page, state, { host = 'peta-cerdas', timeout = 1
         return `element ${el ? 'present' : 'missing'}, data-state=${root?.dataset.state}, message=${JSON.stringify(message)}`;
       }, host)
       .catch(() => 'page gone');
-    throw new Error(`${host} never reached data-state=${state} (${now})`);
+    throw new Error(`${host} never reached data-state=${state} (${now})`, { cause: error });
   }
 }
 
