@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 stage=target/npm
 out=target/npm-pack
-rm -rf "$stage" && mkdir -p "$stage/pkg" "$stage/data" "$out"
+rm -rf "$stage" && mkdir -p "$stage/pkg" "$stage/data" "$stage/element" "$out"
 cp npm/package.json npm/peta-cerdas.d.ts npm/README.md npm/DATA-LICENCES.md "$stage/"
 cp www/peta-cerdas.js www/embed-resize.js "$stage/"
+cp www/element/*.js "$stage/element/"
 cp www/pkg/peta_cerdas.js www/pkg/peta_cerdas_bg.wasm "$stage/pkg/"
 cp www/data/* "$stage/data/"
 # The package version follows the crate's.

@@ -21,11 +21,12 @@ function tarball() {
     : [];
   assert.ok(found.length, `no tarball in ${path.relative(ROOT, PACKED)}: run \`make package\``);
   const newest = found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
-  const element = fs.statSync(path.join(ROOT, 'www/peta-cerdas.js')).mtimeMs;
-  assert.ok(
-    fs.statSync(newest).mtimeMs >= element,
-    `${path.basename(newest)} is older than www/peta-cerdas.js: run \`make package\``,
-  );
+  const sources = [
+    'www/peta-cerdas.js',
+    ...fs.readdirSync(path.join(ROOT, 'www/element')).map((f) => `www/element/${f}`),
+  ];
+  const changed = sources.filter((f) => fs.statSync(path.join(ROOT, f)).mtimeMs > fs.statSync(newest).mtimeMs);
+  assert.deepEqual(changed, [], `${path.basename(newest)} is older than the element: run \`make package\``);
   return newest;
 }
 
@@ -49,7 +50,14 @@ test('npm package: installs from the tarball and a plain page using it becomes r
     // Resolve the entry as a bundler or node would, through `exports`.
     const entry = createRequire(path.join(dir, 'page.js')).resolve('peta-cerdas');
     assert.equal(path.dirname(entry), installed);
-    for (const file of ['pkg/peta_cerdas_bg.wasm', 'pkg/peta_cerdas.js', 'data/overview.bin', 'data/members.csv']) {
+    const modules = fs.readdirSync(path.join(ROOT, 'www/element')).map((f) => `element/${f}`);
+    for (const file of [
+      'pkg/peta_cerdas_bg.wasm',
+      'pkg/peta_cerdas.js',
+      'data/overview.bin',
+      'data/members.csv',
+      ...modules,
+    ]) {
       assert.ok(fs.existsSync(path.join(installed, file)), `${file} is packed`);
     }
 

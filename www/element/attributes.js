@@ -1,0 +1,50 @@
+// The attributes that steer the map (docs/element.md): how each value reaches the core, and the
+// theme, which the element resolves itself (`auto` follows prefers-color-scheme).
+
+// TODO(contract): import { THEMES } from './contract.js' once the lead generates it from the Rust enums.
+const THEMES = ['light', 'dark'];
+
+/** Every attribute the element observes. */
+export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src', 'indicator'];
+
+/** Applied once the map has loaded, in this order; `theme` always (its default `auto` needs resolving). */
+export const START_ORDER = ['lang', 'theme', 'year', 'mode', 'pillar', 'region'];
+
+/** A `theme` value the element knows: a core theme, `auto`, or none (null). */
+export function isTheme(value) {
+  return value === null || [...THEMES, 'auto'].includes(value);
+}
+
+/** The core theme to draw for the `theme` attribute: as asked, or the system's preference. */
+export function resolveTheme(wanted, prefersDark) {
+  return THEMES.includes(wanted) ? wanted : prefersDark ? 'dark' : 'light';
+}
+
+/**
+ * Hands attribute `name` = `value` (null when removed) to `core` (a MapCore). Throws on a value
+ * the core or the element does not know; the core then keeps its previous state. `theme` is only
+ * checked here: the element resolves and applies it. `src` and `indicator` load data instead.
+ */
+export function applyAttribute(core, name, value) {
+  switch (name) {
+    case 'year':
+      if (value !== null) core.setYear(Number(value) || NaN);
+      break;
+    case 'mode':
+      core.setMode(value ?? 'cohort');
+      break;
+    case 'pillar':
+      core.setPillar(value ?? 'count');
+      break;
+    case 'lang':
+      core.setLang(value ?? 'id');
+      break;
+    case 'theme':
+      if (!isTheme(value)) throw new Error(`unknown theme ${value}`);
+      break;
+    case 'region':
+      if (value && !core.select(value)) throw new Error(`unknown region ${value}`);
+      if (!value) core.select(null);
+      break;
+  }
+}

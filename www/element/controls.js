@@ -1,0 +1,158 @@
+// The toolbar and the buttons over the map: year slider and play, mode and pillar selects,
+// language select, zoom in/out/reset, the panel's close button. localise writes the chrome's
+// words, renderControls the state from `ui()`, attachControls wires the events, Player plays
+// through the years.
+
+import { el } from './dom.js';
+import { KEY_ZOOM } from './keyboard.js';
+import { fillTableHead } from './table.js';
+
+// TODO(contract): import { MODES } from './contract.js' once the lead generates it from the Rust enums.
+const MODES = ['cohort', 'pillar', 'indicator'];
+
+/** One step of play. */
+export const PLAY_STEP_MS = 1200;
+
+/**
+ * The mode <select>'s options `{value, text}` for the strings `t`: every mode, `indicator` only
+ * while one is loaded (`indicator` is its label, or null) and then named after it.
+ */
+export function modeOptions(t, indicator) {
+  return MODES.filter((mode) => mode !== 'indicator' || indicator != null).map((mode) => ({
+    value: mode,
+    text: mode === 'indicator' ? `${t.indicator}: ${indicator}` : t[mode],
+  }));
+}
+
+/** Writes the chrome's words in language `lang` (strings `t`); `playing` picks Play or Pause. */
+export function localise(d, t, lang, playing) {
+  d.root.lang = lang;
+  d.canvas.setAttribute('aria-label', t.mapLabel);
+  d.canvas.setAttribute('aria-roledescription', t.roleDescription);
+  d.help.textContent = t.help;
+  for (const [button, label] of [
+    [d.zoomIn, t.zoomIn],
+    [d.zoomOut, t.zoomOut],
+    [d.reset, t.reset],
+  ]) {
+    button.setAttribute('aria-label', label);
+    button.title = label;
+  }
+  d.yearLabel.textContent = t.year;
+  d.play.textContent = playing ? t.pause : t.play;
+  d.modeLabel.textContent = t.mode;
+  d.pillarLabel.textContent = t.pillar;
+  d.searchLabel.textContent = t.search;
+  d.search.placeholder = t.searchPlaceholder;
+  d.legendHint.textContent = t.legendHint;
+  d.identifiedTitle.textContent = t.identified;
+  d.panelClose.textContent = t.close;
+  d.tableSummary.textContent = t.table;
+  fillTableHead(d, t);
+  d.langLabel.textContent = t.language;
+  d.lang.value = lang;
+}
+
+/**
+ * Shows `ui`'s year, mode and pillar. `section(name, key)` is true when that part's content key
+ * changed since it was last drawn (then its options are rebuilt).
+ */
+export function renderControls(d, t, ui, section) {
+  if (section('years', ui.years.join())) d.year.max = String(ui.years.length - 1);
+  d.year.value = String(ui.years.indexOf(ui.year));
+  d.year.setAttribute('aria-valuetext', String(ui.year));
+  d.yearValue.textContent = String(ui.year);
+  if (section('modes', `${ui.lang}|${ui.indicator ?? ''}`)) {
+    d.mode.replaceChildren(...modeOptions(t, ui.indicator).map((o) => el('option', o)));
+  }
+  d.mode.value = ui.mode;
+  d.pillarField.hidden = ui.mode !== 'pillar';
+  if (section('pillars', JSON.stringify(ui.pillars))) {
+    d.pillar.replaceChildren(
+      el('option', { value: 'count', text: t.pillarCount }),
+      ...ui.pillars.map((p) => el('option', { value: p.key, text: p.label })),
+    );
+  }
+  d.pillar.value = ui.pillar;
+}
+
+/**
+ * Wires the toolbar and the map's buttons. `map` gives `core` (null before the map loads),
+ * `years()` (the programme years, or undefined), `setYear(year)`, `player`, `center()` and `changed()`.
+ */
+export function attachControls(d, map) {
+  // A control that acts on the map, then redraws; nothing before the map has loaded.
+  const act = (fn) => () => {
+    const core = map.core;
+    if (!core) return;
+    fn(core);
+    map.changed();
+  };
+  const on = (node, type, fn) => node.addEventListener(type, act(fn));
+  on(d.zoomIn, 'click', (core) => core.zoomAt(KEY_ZOOM, ...map.center()));
+  on(d.zoomOut, 'click', (core) => core.zoomAt(1 / KEY_ZOOM, ...map.center()));
+  on(d.reset, 'click', (core) => core.resetView());
+  d.year.addEventListener('input', () => {
+    const year = map.years()?.[Number(d.year.value)];
+    if (year !== undefined) {
+      map.player.stop();
+      map.setYear(year);
+    }
+  });
+  d.play.addEventListener('click', () => map.player.toggle());
+  on(d.mode, 'change', (core) => core.setMode(d.mode.value));
+  on(d.pillar, 'change', (core) => core.setPillar(d.pillar.value));
+  on(d.lang, 'change', (core) => core.setLang(d.lang.value));
+  d.panelClose.addEventListener('click', () => {
+    act((core) => core.select(null))();
+    d.canvas.focus();
+  });
+}
+
+/**
+ * Play through the years: one step each PLAY_STEP_MS, from the first year when at the last;
+ * under reduced motion it jumps to the last year at once. `map` gives `ui()` (the latest ui
+ * answer, or null), `setYear(year)` and `strings()`.
+ */
+export class Player {
+  #button;
+  #map;
+  #timer = 0;
+
+  constructor(button, map) {
+    this.#button = button;
+    this.#map = map;
+  }
+
+  get playing() {
+    return this.#timer !== 0;
+  }
+
+  toggle() {
+    if (this.#timer) return this.stop();
+    const ui = this.#map.ui();
+    if (!ui) return;
+    const last = ui.years[ui.years.length - 1];
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      this.#map.setYear(last);
+      return;
+    }
+    if (ui.year === last) this.#map.setYear(ui.years[0]);
+    this.#button.setAttribute('aria-pressed', 'true');
+    this.#button.textContent = this.#map.strings().pause;
+    this.#timer = setInterval(() => {
+      const { years, year } = this.#map.ui();
+      const next = years[years.indexOf(year) + 1];
+      if (next === undefined) return this.stop();
+      this.#map.setYear(next);
+    }, PLAY_STEP_MS);
+  }
+
+  stop() {
+    if (!this.#timer) return;
+    clearInterval(this.#timer);
+    this.#timer = 0;
+    this.#button.setAttribute('aria-pressed', 'false');
+    this.#button.textContent = this.#map.strings().play;
+  }
+}

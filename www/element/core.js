@@ -1,0 +1,304 @@
+// The one place that knows `MapHandle` (docs/web-api.md): loads the wasm once per page, fetches
+// each data file once per page, and wraps a handle so the rest of the element gets plain values:
+// JSON answers parsed, "no region" as `null`, and a panic inside wasm turned into one call of
+// `onPanic` after which the map stays silent.
+//
+// URLs are resolved from this module, which lives in `element/` beside `peta-cerdas.js`: the wasm
+// in `../pkg/`, the default data folder `../data/`.
+
+/** Thrown by loadWasm when WebAssembly is missing or a CSP forbids compiling it: show the fallback. */
+export class WasmUnavailable extends Error {}
+
+let wasmPromise = null;
+let wasmMemory = null;
+
+/** The wasm-bindgen module with `MapHandle`, instantiated once for every map on the page. */
+export function loadWasm() {
+  if (!wasmPromise) {
+    wasmPromise = (async () => {
+      if (typeof WebAssembly !== 'object') throw new WasmUnavailable('WebAssembly is not supported');
+      const bindings = await import('../pkg/peta_cerdas.js');
+      try {
+        const exports = await bindings.default({
+          module_or_path: new URL('../pkg/peta_cerdas_bg.wasm', import.meta.url),
+        });
+        wasmMemory = exports.memory;
+      } catch (error) {
+        // A CSP without 'wasm-unsafe-eval' refuses compilation with a CompileError/EvalError.
+        if (
+          error instanceof WebAssembly.CompileError ||
+          error instanceof EvalError ||
+          /Content Security Policy|unsafe-eval/i.test(String(error))
+        ) {
+          throw new WasmUnavailable(String(error.message || error));
+        }
+        throw error;
+      }
+      return bindings;
+    })();
+  }
+  return wasmPromise;
+}
+
+/** Bytes of WebAssembly memory shared by every map on the page (0 before the wasm loads). */
+export function wasmMemoryBytes() {
+  return wasmMemory ? wasmMemory.buffer.byteLength : 0;
+}
+
+const fetched = new Map();
+
+/**
+ * Fetches a data file once per page however many maps show it: `kind` `bytes` answers a
+ * Uint8Array, `text` a string. A failed request is forgotten, so a later call tries again.
+ */
+export function fetchOnce(url, kind) {
+  const key = `${kind}:${url}`;
+  if (!fetched.has(key)) {
+    const request = fetch(url, { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return kind === 'bytes' ? response.arrayBuffer().then((b) => new Uint8Array(b)) : response.text();
+    });
+    request.catch(() => fetched.delete(key));
+    fetched.set(key, request);
+  }
+  return fetched.get(key);
+}
+
+/**
+ * The data folder: the `src` attribute (a folder, relative to the document) or, without one or
+ * when it does not parse, `data/` beside peta-cerdas.js. Always ends in `/`.
+ */
+export function dataBase(src, documentBase, fallback = new URL('../data/', import.meta.url)) {
+  try {
+    return src ? new URL(src.endsWith('/') ? src : `${src}/`, documentBase) : new URL(fallback);
+  } catch {
+    return new URL(fallback);
+  }
+}
+
+/** A region index as the element uses it: `undefined` (wasm-bindgen's None) becomes `null`. */
+export function indexOrNull(value) {
+  return value === undefined || value === null ? null : value;
+}
+
+/**
+ * A MapHandle behind guards. Before a handle is attached and after a panic every method does
+ * nothing and answers its "nothing" value (`null`, `false`, `[]`); errors the handle throws for a
+ * person (a bad year, an unusable CSV) pass through unchanged.
+ */
+export class MapCore {
+  #handle = null;
+  #dead = false;
+  #onPanic;
+  #uiText = '';
+
+  /** `onPanic(detail)` is called once, when a call into wasm panics; the map is dead after it. */
+  constructor(onPanic) {
+    this.#onPanic = onPanic;
+  }
+
+  /** A handle is attached (it may since have panicked). */
+  get attached() {
+    return this.#handle !== null;
+  }
+
+  /** A panic stopped this map for good. */
+  get dead() {
+    return this.#dead;
+  }
+
+  /**
+   * Fetches the wasm and the first data of the folder `base` in parallel and loads them into this
+   * map's handle (made on `canvas` the first time, reused when the data folder changes), unless
+   * `current()` turned false meanwhile (another start began) or the map died; true when loaded.
+   */
+  async open(canvas, base, current) {
+    const [bindings, overview, members, pillars, cohorts] = await Promise.all([
+      loadWasm(),
+      fetchOnce(new URL('overview.bin', base).href, 'bytes'),
+      fetchOnce(new URL('members.csv', base).href, 'text'),
+      fetchOnce(new URL('pillars.csv', base).href, 'text'),
+      fetchOnce(new URL('cohorts.csv', base).href, 'text'),
+    ]);
+    if (!current() || this.#dead) return false;
+    const handle = this.#handle ?? new bindings.MapHandle(canvas);
+    this.#guard(handle, (h) => {
+      h.loadAtlas(overview);
+      h.loadProgramme(members, pillars, cohorts);
+    });
+    this.#handle = handle;
+    return true;
+  }
+
+  /** Attaches a handle that is already loaded (tests hand a fake one). */
+  attach(handle) {
+    this.#handle = handle;
+  }
+
+  /** Fetches `atlas.bin` (the detailed levels) from `base` and loads it, as open does; true when loaded. */
+  async loadDetail(base, current) {
+    const atlas = await fetchOnce(new URL('atlas.bin', base).href, 'bytes');
+    if (!current() || this.#dead) return false;
+    this.loadAtlas(atlas);
+    return true;
+  }
+
+  /** Calls `fn(handle)`; a panic (RuntimeError, or the panic hook's message) stops the map. */
+  #guard(handle, fn, none = undefined) {
+    if (this.#dead || !handle) return none;
+    try {
+      return fn(handle);
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError || globalThis.__petaCerdasPanic) {
+        this.#dead = true;
+        this.#onPanic(globalThis.__petaCerdasPanic || String(error));
+        return none;
+      }
+      throw error;
+    }
+  }
+
+  #call(fn, none) {
+    return this.#guard(this.#handle, fn, none);
+  }
+
+  #json(fn, none) {
+    const text = this.#call(fn);
+    return text === undefined ? none : JSON.parse(text);
+  }
+
+  // ---- data ----
+  loadAtlas(bytes) {
+    this.#call((h) => h.loadAtlas(bytes));
+  }
+  /** `{label, rows, matched, problems}`; throws when no row is usable (the previous view stays). */
+  loadIndicator(csv) {
+    const report = this.#json((h) => h.loadIndicator(String(csv)), null);
+    if (!report) throw new Error('peta-cerdas: the map has stopped');
+    return report;
+  }
+  clearIndicator() {
+    this.#call((h) => h.clearIndicator());
+  }
+
+  // ---- view state (the setters throw on values the core does not know) ----
+  setSize(width, height, ratio) {
+    this.#call((h) => h.setSize(width, height, ratio));
+  }
+  setYear(year) {
+    this.#call((h) => h.setYear(year));
+  }
+  setMode(mode) {
+    this.#call((h) => h.setMode(mode));
+  }
+  setPillar(pillar) {
+    this.#call((h) => h.setPillar(pillar));
+  }
+  setLang(lang) {
+    this.#call((h) => h.setLang(lang));
+  }
+  setTheme(theme) {
+    this.#call((h) => h.setTheme(theme));
+  }
+  /** Shows or hides a legend class; true when it is now hidden. */
+  toggleClass(key) {
+    return this.#call((h) => h.toggleClass(key), false);
+  }
+  /** Applies what is valid in a URL hash; answers the problems with the rest, as sentences. */
+  applyHash(hash) {
+    return this.#json((h) => h.applyHash(hash), []);
+  }
+  hash() {
+    return this.#call((h) => h.hash(), '');
+  }
+
+  // ---- drawing and the viewport ----
+  /** Draws when anything changed since the last draw; true when it drew. */
+  render() {
+    return this.#call((h) => h.render(), false);
+  }
+  pan(dx, dy) {
+    this.#call((h) => h.pan(dx, dy));
+  }
+  zoomAt(factor, x, y) {
+    this.#call((h) => h.zoomAt(factor, x, y));
+  }
+  resetView() {
+    this.#call((h) => h.resetView());
+  }
+  flyTo(index) {
+    if (index !== null) this.#call((h) => h.flyTo(index));
+  }
+  /** Where lon/lat lies on the canvas in CSS pixels, `{x, y}`, or null. */
+  toScreen(lon, lat) {
+    const point = this.#call((h) => h.toScreen(lon, lat), null);
+    return point ? { x: point[0], y: point[1] } : null;
+  }
+
+  // ---- regions: indices are numbers, "none" is null ----
+  /** The region under the pointer (hovered from now on), or null. */
+  pointerMove(x, y) {
+    return indexOrNull(this.#call((h) => h.pointerMove(x, y)));
+  }
+  pointerLeave() {
+    this.#call((h) => h.pointerLeave());
+  }
+  /** Selects the region at x/y (clears at sea); its index or null. */
+  clickAt(x, y) {
+    return indexOrNull(this.#call((h) => h.clickAt(x, y)));
+  }
+  /** Selects by Kemendagri code, `null` clears; false for an unknown code. */
+  select(code) {
+    return this.#call((h) => h.select(code == null ? '' : String(code)), false);
+  }
+  /** Selects by index; `null` clears. */
+  selectIndex(index) {
+    this.#call((h) => h.selectIndex(index ?? undefined));
+  }
+  selected() {
+    return indexOrNull(this.#call((h) => h.selected()));
+  }
+  hovered() {
+    return indexOrNull(this.#call((h) => h.hovered()));
+  }
+  focused() {
+    return indexOrNull(this.#call((h) => h.focused()));
+  }
+  /** Moves the keyboard focus ring (a DIRECTIONS keyword); the focused index or null. */
+  moveFocus(direction) {
+    return indexOrNull(this.#call((h) => h.moveFocus(direction)));
+  }
+  /** `{index, code, name, province, description, value, memberships, pillars, citations}` or null. */
+  regionInfo(index) {
+    return index === null ? null : this.#json((h) => h.regionInfo(index), null);
+  }
+  /** `{code, name, province}` of the region at lon/lat, or null. */
+  regionAt(lon, lat) {
+    return this.#json((h) => h.regionAt(lon, lat), null);
+  }
+  /** Up to `limit` hits `{index, code, name, province}`, best first. */
+  search(query, limit) {
+    return this.#json((h) => h.search(query, limit), []);
+  }
+
+  // ---- what the controls show ----
+  /** The parsed `ui()` answer, or null when it has not changed since the last call (or no map). */
+  changedUi() {
+    const text = this.#call((h) => h.ui());
+    if (!text || text === 'null' || text === this.#uiText) return null;
+    this.#uiText = text;
+    return JSON.parse(text);
+  }
+  /** The data table's rows for the current year. */
+  table() {
+    return this.#json((h) => h.table(), []);
+  }
+  /** `{regions, year, membersAsOfYear, cohorts, pillars}` for the current year, or null. */
+  stats() {
+    return this.#json((h) => h.stats(), null);
+  }
+  /** The current view as an SVG document, or null. */
+  toSVG() {
+    return this.#call((h) => h.toSVG(), null);
+  }
+}

@@ -1,0 +1,165 @@
+// DOM helpers and the shadow DOM of <peta-cerdas>: every node is made with createElement and
+// filled with textContent or attributes (no innerHTML). The ids are the stable ones docs/element.md
+// lists; the tests and the pages rely on them.
+
+/**
+ * Makes an element. `props`: `text` sets textContent, `class` the class name, anything else an
+ * attribute (`true` as an empty attribute; `undefined`, `null` and `false` are left out).
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'text') node.textContent = value;
+    else if (key === 'class') node.className = value;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+/** `url` when it is an absolute http(s) URL (normalised), else null: data never makes a javascript: link. */
+export function safeHref(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link to a source, opened in a new tab without handing it this page (`href` from safeHref). */
+export function sourceLink(href, text) {
+  return el('a', { href, target: '_blank', rel: 'noopener noreferrer', text });
+}
+
+/**
+ * Builds the element's DOM (`t`: the strings of the `lang` attribute at build time) and returns
+ * its parts by name; `root` is the node to append to the shadow root.
+ */
+export function buildDom(t) {
+  const id = (tag, name, props = {}, ...children) => el(tag, { id: name, ...props }, ...children);
+  const d = {};
+  d.title = id('h2', 'title', { text: t.title });
+  d.subtitle = id('p', 'subtitle', { class: 'subtitle' });
+  d.header = el('header', {}, d.title, d.subtitle);
+  d.summary = id('p', 'summary', { class: 'sr-only', 'aria-live': 'polite' });
+  d.announce = id('div', 'announce', { class: 'sr-only', 'aria-live': 'assertive' });
+  d.help = id('p', 'help', { class: 'sr-only' });
+
+  d.yearLabel = el('label', { for: 'year' });
+  d.year = id('input', 'year', { type: 'range', min: '0', max: '0', step: '1', value: '0' });
+  d.yearValue = id('output', 'year-value', { for: 'year' });
+  d.play = id('button', 'play', { type: 'button', 'aria-pressed': 'false' });
+  d.modeLabel = el('label', { for: 'mode' });
+  d.mode = id('select', 'mode');
+  d.pillarLabel = el('label', { for: 'pillar' });
+  d.pillar = id('select', 'pillar');
+  d.pillarField = el('span', { class: 'field', hidden: true }, d.pillarLabel, d.pillar);
+  d.searchLabel = el('label', { for: 'search' });
+  d.searchResults = id('ul', 'search-results', { role: 'listbox', class: 'results', hidden: true });
+  d.search = id('input', 'search', {
+    type: 'search',
+    role: 'combobox',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'search-results',
+  });
+  d.langLabel = el('label', { for: 'lang' });
+  d.lang = id(
+    'select',
+    'lang',
+    {},
+    el('option', { value: 'id', text: 'Bahasa Indonesia' }),
+    el('option', { value: 'en', text: 'English' }),
+  );
+  d.controls = el(
+    'div',
+    { class: 'toolbar' },
+    el('span', { class: 'field' }, d.yearLabel, d.year, d.yearValue, d.play),
+    el('span', { class: 'field' }, d.modeLabel, d.mode),
+    d.pillarField,
+    el('span', { class: 'field search' }, d.searchLabel, d.search, d.searchResults),
+    el('span', { class: 'field' }, d.langLabel, d.lang),
+  );
+
+  d.canvas = id('canvas', 'map', { tabindex: '0', role: 'application', 'aria-describedby': 'summary help' });
+  d.zoomIn = id('button', 'zoom-in', { type: 'button', text: '+' });
+  d.zoomOut = id('button', 'zoom-out', { type: 'button', text: '−' });
+  d.reset = id('button', 'reset', { type: 'button', text: '⟲' });
+  d.tooltip = id('div', 'tooltip', { role: 'tooltip', class: 'tooltip', hidden: true });
+  d.hint = id('div', 'hint', { class: 'hint', hidden: true });
+  d.message = id('div', 'message', { role: 'alert', class: 'message', hidden: true });
+  d.loading = el('div', { class: 'loading', text: t.loading });
+  d.panelTitle = id('h3', 'panel-title');
+  d.panelClose = id('button', 'panel-close', { type: 'button', class: 'close' });
+  d.panelProvince = id('p', 'panel-province');
+  d.panelDescription = id('p', 'panel-description', { class: 'muted' });
+  d.panelMemberships = id('ul', 'panel-memberships');
+  d.panelPillars = id('ul', 'panel-pillars');
+  d.panelCitations = id('ul', 'panel-citations');
+  d.panelEvidenceTitle = el('p', { class: 'muted', text: t.evidence });
+  d.panel = id(
+    'section',
+    'panel',
+    { class: 'panel', hidden: true, 'aria-labelledby': 'panel-title' },
+    d.panelTitle,
+    d.panelClose,
+    d.panelProvince,
+    d.panelDescription,
+    d.panelMemberships,
+    d.panelPillars,
+    d.panelEvidenceTitle,
+    d.panelCitations,
+  );
+  d.stage = el(
+    'div',
+    { class: 'stage' },
+    d.canvas,
+    el('div', { class: 'zoom' }, d.zoomIn, d.zoomOut, d.reset),
+    d.tooltip,
+    d.panel,
+    d.hint,
+    d.loading,
+  );
+
+  d.legendTitle = el('p', { class: 'legend-title', id: 'legend-title' });
+  d.legend = id('ul', 'legend', { class: 'legend', 'aria-labelledby': 'legend-title' });
+  d.legendHint = el('p', { class: 'sr-only' });
+  d.identifiedTitle = el('p', { class: 'sr-only', id: 'identified-title' });
+  d.identified = id('ul', 'identified', { class: 'identified', 'aria-labelledby': 'identified-title' });
+  d.attribution = id('p', 'attribution', { class: 'attribution' });
+
+  d.tableCaption = el('caption');
+  d.tableHead = el('thead');
+  d.tableBody = el('tbody');
+  d.table = id('table', 'table', {}, d.tableCaption, d.tableHead, d.tableBody);
+  d.tableSummary = el('summary', { text: t.table });
+  d.tableBox = id('details', 'table-box', {}, d.tableSummary, el('div', { class: 'table-wrap' }, d.table));
+
+  d.fallbackReason = el('p');
+  d.fallbackImg = id('img', 'fallback-img', { alt: '' });
+  d.fallback = id('div', 'fallback', { class: 'fallback', hidden: true }, d.fallbackReason, d.fallbackImg);
+
+  d.root = id(
+    'div',
+    'root',
+    { class: 'root', 'data-state': 'loading' },
+    d.header,
+    d.controls,
+    d.message,
+    d.stage,
+    d.fallback,
+    el('div', {}, d.legendTitle, d.legend, d.legendHint),
+    d.identifiedTitle,
+    d.identified,
+    d.summary,
+    d.announce,
+    d.help,
+    d.tableBox,
+    d.attribution,
+  );
+  return d;
+}

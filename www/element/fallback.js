@@ -1,0 +1,30 @@
+// Without WebAssembly (unsupported, or refused by a CSP without 'wasm-unsafe-eval') the element
+// shows what the build pre-rendered into the data folder: the latest year as a static SVG
+// (`fallback-<lang>.svg`) and the data table (`table-<lang>.json`, the rows `table()` answers).
+
+import { fetchOnce } from './core.js';
+import { fillTable, latestYear } from './table.js';
+
+/**
+ * Hides the map and the toolbar, shows the static map and says why, then fills the table.
+ * `emitError(message)` reports the reason (and a failed table load) as the `error` event.
+ */
+export async function showFallback(d, t, lang, base, reason, emitError) {
+  d.title.textContent = t.title;
+  d.stage.hidden = true;
+  d.controls.hidden = true;
+  d.fallback.hidden = false;
+  d.fallbackReason.textContent = t.noWasm;
+  d.message.textContent = t.noWasm;
+  d.message.hidden = false;
+  d.fallbackImg.alt = t.fallbackAlt;
+  d.fallbackImg.src = new URL(`fallback-${lang}.svg`, base).href;
+  emitError(`${t.noWasm} (${reason})`);
+  try {
+    const rows = JSON.parse(await fetchOnce(new URL(`table-${lang}.json`, base).href, 'text'));
+    fillTable(d, t, rows, latestYear(rows));
+    d.tableBox.open = true;
+  } catch (error) {
+    emitError(`${t.loadFailed}: ${error.message || error}`);
+  }
+}

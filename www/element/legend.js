@@ -1,0 +1,51 @@
+// The legend (`#legend`): one entry per class with its swatch, label and count; entries with a key
+// are toggle buttons (pressed = shown) that hide or show their class, the repeat-hatching entry is
+// not. Below it, the identified-per-cohort list (`#identified`).
+
+import { el } from './dom.js';
+
+/**
+ * The legend's entries from `ui().legend.entries`: `{key, label, count, fill, hatched, pressed}`,
+ * `count` as shown ("(26)"), `key` null for an entry that does not toggle.
+ */
+export function legendItems(entries) {
+  return entries.map((entry) => ({
+    key: entry.key || null,
+    label: entry.label,
+    count: `(${entry.count})`,
+    fill: entry.fill,
+    hatched: Boolean(entry.hatched),
+    pressed: !entry.hidden,
+  }));
+}
+
+/** Writes the legend `{title, entries}`. The swatch colour is set through the CSSOM (CSP-safe). */
+export function renderLegend(d, legend) {
+  d.legendTitle.textContent = legend.title;
+  d.legend.replaceChildren(
+    ...legendItems(legend.entries).map((item) => {
+      const swatch = el('span', { class: item.hatched ? 'swatch hatched' : 'swatch', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = item.fill;
+      const content = [swatch, el('span', { text: item.label }), el('span', { class: 'count', text: item.count })];
+      if (!item.key) return el('li', {}, el('span', { class: 'static' }, ...content));
+      return el(
+        'li',
+        {},
+        el('button', { type: 'button', 'data-key': item.key, 'aria-pressed': String(item.pressed) }, ...content),
+      );
+    }),
+  );
+}
+
+/** Writes the identified-per-cohort lines (`ui().identified[].text`). */
+export function renderIdentified(d, identified) {
+  d.identified.replaceChildren(...identified.map((row) => el('li', { text: row.text })));
+}
+
+/** Clicks on a legend button toggle its class: `toggle(key)`. */
+export function attachLegend(d, toggle) {
+  d.legend.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-key]');
+    if (button) toggle(button.dataset.key);
+  });
+}

@@ -1,0 +1,76 @@
+// The details panel (`#panel`) of the selected region: name, province, description (with the
+// indicator's value), memberships with their confidence and source, pillars, and the quoted
+// evidence per pillar. panelModel turns a `regionInfo()` answer into text; renderPanel writes it.
+
+import { el, safeHref, sourceLink } from './dom.js';
+
+/**
+ * The panel's text for `info` (a regionInfo answer) in the strings `t`:
+ * `{title, province, description, memberships, pillars, citations}`. A membership is
+ * `{year, note, link: {href, text} | null, sourceTitle}`; without memberships, `memberships` is
+ * null (the panel says "not a member"). Pillars are labels (or the "none yet" sentence); a
+ * citation is `{pillars, quote, href}` with '' and null for what is missing.
+ */
+export function panelModel(info, t) {
+  return {
+    title: info.name,
+    province: `${t.province}: ${info.province}`,
+    description: info.value ? `${info.description} · ${info.value.label}: ${info.value.text}` : info.description,
+    memberships: info.memberships.length
+      ? info.memberships.map((m) => {
+          const href = safeHref(m.sourceUrl);
+          return {
+            year: String(m.year),
+            note: [t.confidence[m.confidence] ?? m.confidence, m.confidenceNote].filter(Boolean).join(': '),
+            link: href ? { href, text: m.sourceTitle || href } : null,
+            sourceTitle: m.sourceTitle,
+          };
+        })
+      : null,
+    pillars: info.pillars.length ? info.pillars.map((p) => p.label) : [t.noPillars],
+    citations: info.citations.map((c) => ({
+      pillars: c.pillars.join(', '),
+      quote: c.quote || '',
+      href: safeHref(c.sourceUrl),
+    })),
+  };
+}
+
+/** Shows the panel for `info` (hides it for null). */
+export function renderPanel(d, t, info) {
+  if (!info) {
+    d.panel.hidden = true;
+    return;
+  }
+  const model = panelModel(info, t);
+  d.panelTitle.textContent = model.title;
+  d.panelProvince.textContent = model.province;
+  d.panelDescription.textContent = model.description;
+  d.panelMemberships.replaceChildren(
+    ...(model.memberships
+      ? model.memberships.map((m) =>
+          el(
+            'li',
+            {},
+            el('strong', { text: m.year }),
+            ` · ${m.note} · `,
+            m.link ? sourceLink(m.link.href, m.link.text) : m.sourceTitle,
+          ),
+        )
+      : [el('li', { text: t.notMember })]),
+  );
+  d.panelPillars.replaceChildren(...model.pillars.map((label) => el('li', { text: label })));
+  d.panelCitations.replaceChildren(
+    ...model.citations.map((c) =>
+      el(
+        'li',
+        {},
+        el('span', { text: c.pillars }),
+        c.quote ? el('q', { text: c.quote }) : '',
+        c.href ? sourceLink(c.href, t.source) : '',
+      ),
+    ),
+  );
+  d.panelEvidenceTitle.hidden = model.citations.length === 0;
+  d.panel.hidden = false;
+}

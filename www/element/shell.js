@@ -1,0 +1,151 @@
+// The element's shadow DOM with every room wired to the core, and the frame loop: a change asks
+// for one animation frame, which draws the canvas and, unless only the hover moved, writes the
+// new `ui()` answer into the DOM.
+
+import { attachControls, Player } from './controls.js';
+import { buildDom } from './dom.js';
+import { attachGestures, Hint } from './gestures.js';
+import { attachKeyboard } from './keyboard.js';
+import { attachLegend } from './legend.js';
+import { attachSearch } from './search.js';
+import { adoptStyles } from './styles.js';
+import { Tooltip } from './tooltip.js';
+import { View } from './view.js';
+
+export class Shell {
+  /** The DOM parts by name (dom.js). */
+  d;
+  #core;
+  #strings;
+  #onRefresh;
+  #ui = null;
+  #view;
+  #tooltip;
+  #player;
+  #frame = 0;
+  #controlsStale = false;
+
+  /**
+   * Builds the DOM into `shadow` in the language of `strings()` and wires it to `core` (a
+   * MapCore). `onRefresh(ui, firstDraw)` runs after each new `ui()` answer has been written.
+   */
+  constructor(shadow, core, { strings, onRefresh }) {
+    this.#core = core;
+    this.#strings = strings;
+    this.#onRefresh = onRefresh;
+    adoptStyles(shadow);
+    const d = (this.d = buildDom(strings()));
+    shadow.append(d.root);
+
+    // What the rooms may ask of the map.
+    const hint = new Hint(d.hint);
+    const map = {
+      get core() {
+        return core.attached ? core : null;
+      },
+      changed: (controls = true) => this.changed(controls),
+      strings,
+      ui: () => this.#ui,
+      years: () => this.#ui?.years,
+      setYear: (year) => this.setYear(year),
+      center: () => {
+        const r = d.canvas.getBoundingClientRect();
+        return [r.width / 2, r.height / 2];
+      },
+      announce: (info) => {
+        if (info) d.announce.textContent = info.description;
+      },
+      showTooltip: (index, x, y) => this.#tooltip.show(index, x, y, this.#ui?.lang, (i) => core.regionInfo(i)),
+      hideTooltip: () => this.#tooltip.hide(),
+      hint: (text) => hint.show(text),
+    };
+    this.#player = map.player = new Player(d.play, map);
+    this.#tooltip = new Tooltip(d);
+    this.#view = new View(d);
+
+    attachGestures(d.canvas, map);
+    attachKeyboard(d.canvas, map);
+    d.canvas.addEventListener('blur', () => {
+      if (core.focused() !== null) this.changed();
+    });
+    attachControls(d, map);
+    attachLegend(d, (key) => {
+      if (!map.core) return;
+      core.toggleClass(key);
+      this.changed();
+    });
+    attachSearch(d, map);
+  }
+
+  /** The latest `ui()` answer (null before the first draw). */
+  get ui() {
+    return this.#ui;
+  }
+
+  /**
+   * Something changed: draw on the next frame, and refresh the controls unless only the hover
+   * moved (the tooltip follows the pointer by itself; `ui()` builds a whole scene).
+   */
+  changed(controls = true) {
+    this.#controlsStale ||= controls;
+    if (this.#frame || !this.#core.attached || this.#core.dead) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.#core.dead) return;
+      this.#core.render();
+      if (this.#controlsStale) {
+        this.#controlsStale = false;
+        this.#refresh();
+      }
+    });
+  }
+
+  /** Stops the frame loop and play (the element left the document, or the map died). */
+  stop() {
+    this.#player.stop();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  /** Stops playing through the years. */
+  stopPlaying() {
+    this.#player.stop();
+  }
+
+  /** Sizes the canvas to the stage. */
+  resize() {
+    if (!this.#core.attached) return;
+    const { width, height } = this.d.stage.getBoundingClientRect();
+    if (width < 1 || height < 1) return;
+    this.#core.setSize(width, height, window.devicePixelRatio || 1);
+    this.changed();
+  }
+
+  setYear(year) {
+    this.#core.setYear(year);
+    // The ui refresh happens on the next frame; keep the play loop's view of the year current.
+    if (this.#ui) this.#ui = { ...this.#ui, year };
+    this.changed();
+  }
+
+  /** `loading` | `ready` | `fallback` | `error` on the root (`data-state`). */
+  setState(state) {
+    this.d.root.dataset.state = state;
+    this.d.loading.hidden = state !== 'loading';
+  }
+
+  /** The alert over the map (null hides it). */
+  showMessage(text) {
+    if (text !== null) this.d.message.textContent = text;
+    this.d.message.hidden = text === null;
+  }
+
+  #refresh() {
+    const ui = this.#core.changedUi();
+    if (!ui) return;
+    const firstDraw = !this.#ui;
+    this.#ui = ui;
+    this.#view.render(ui, this.#strings(), this.#core, this.#tooltip, this.#player.playing);
+    this.#onRefresh(ui, firstDraw);
+  }
+}

@@ -1,0 +1,60 @@
+// The data table (`#table` in `details#table-box`): one row per member region by the current
+// year, from the core's `table()` rows `{index, code, name, province, years, flagged, pillars,
+// sources}`, or from the pre-rendered `table-<lang>.json` in the fallback. The view model is
+// pure (rows of text and safe links); fillTable writes it into the DOM.
+
+import { el, safeHref, sourceLink } from './dom.js';
+
+/** The links of a row's source URLs, numbered by position (`sumber 1`, …); unsafe URLs are left out. */
+export function sourceLinks(urls, t) {
+  const links = [];
+  urls.forEach((url, i) => {
+    const href = safeHref(url);
+    if (href) links.push({ href, text: `${t.source} ${i + 1}` });
+  });
+  return links;
+}
+
+/** One table row as text: `{name, province, years, pillars, sources: [{href, text}]}`. */
+export function tableRow(row, t) {
+  return {
+    name: row.name,
+    province: row.province,
+    years: row.years.join(', '),
+    pillars: row.pillars.join(', '),
+    sources: sourceLinks(row.sources, t),
+  };
+}
+
+/** The latest year any row joined in, or '' without rows (the fallback table's caption year). */
+export function latestYear(rows) {
+  const years = rows.flatMap((row) => row.years);
+  return years.length ? Math.max(...years) : '';
+}
+
+/** Writes the column headings in the strings' language. */
+export function fillTableHead(d, t) {
+  d.tableHead.replaceChildren(el('tr', {}, ...t.columns.map((c) => el('th', { scope: 'col', text: c }))));
+}
+
+/** Writes the caption and one row per region. */
+export function fillTable(d, t, rows, year) {
+  d.tableCaption.textContent = t.tableCaption(year, rows.length);
+  d.tableBody.replaceChildren(
+    ...rows.map((row) => {
+      const r = tableRow(row, t);
+      const links = r.sources.flatMap((link, i) =>
+        i ? [' ', sourceLink(link.href, link.text)] : [sourceLink(link.href, link.text)],
+      );
+      return el(
+        'tr',
+        {},
+        el('th', { scope: 'row', text: r.name }),
+        el('td', { text: r.province }),
+        el('td', { text: r.years }),
+        el('td', { text: r.pillars }),
+        el('td', {}, ...links),
+      );
+    }),
+  );
+}

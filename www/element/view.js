@@ -1,0 +1,50 @@
+// Writes a `ui()` answer into the element's DOM. Each part is rebuilt only when its content
+// changed since it was last drawn (a section key per part), so a refresh after a pan touches
+// almost nothing and screen readers are not re-read the whole legend.
+
+import { localise, renderControls } from './controls.js';
+import { renderIdentified, renderLegend } from './legend.js';
+import { renderPanel } from './panel.js';
+import { fillTable } from './table.js';
+
+export class View {
+  #d;
+  #sections = {};
+
+  constructor(d) {
+    this.#d = d;
+  }
+
+  /** True when a section's content key changed since it was last drawn (and remembers the key). */
+  section(name, key) {
+    if (this.#sections[name] === key) return false;
+    this.#sections[name] = key;
+    return true;
+  }
+
+  /**
+   * Shows `ui` with the strings `t`. `core` answers the table rows and the selected region's
+   * details, `tooltip` is hidden when nothing is hovered, `playing` picks the play button's label.
+   */
+  render(ui, t, core, tooltip, playing) {
+    const d = this.#d;
+    if (this.section('lang', ui.lang)) {
+      localise(d, t, ui.lang, playing);
+      this.#sections.table = null;
+      this.#sections.pillars = null;
+    }
+    d.title.textContent = ui.title;
+    d.subtitle.textContent = ui.subtitle;
+    if (d.summary.textContent !== ui.summary) d.summary.textContent = ui.summary;
+    d.attribution.textContent = ui.attribution;
+    d.root.classList.toggle('dark', ui.theme === 'dark');
+    renderControls(d, t, ui, (name, key) => this.section(name, key));
+    if (this.section('legend', JSON.stringify(ui.legend))) renderLegend(d, ui.legend);
+    if (this.section('identified', JSON.stringify(ui.identified))) renderIdentified(d, ui.identified);
+    if (this.section('table', `${ui.year}|${ui.lang}`)) fillTable(d, t, core.table(), ui.year);
+    if (this.section('selected', `${ui.selected}|${ui.lang}|${ui.year}`)) {
+      renderPanel(d, t, core.regionInfo(ui.selected));
+    }
+    if (ui.hovered === null) tooltip.hide();
+  }
+}
