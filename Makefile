@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CLI := target/release/peta-cerdas
 PORT ?= 8080
 
-.PHONY: setup data build wasm demo test test-native test-wasm test-e2e lint bench wasm-size fuzz package clean
+.PHONY: setup data build wasm demo test test-native test-wasm test-e2e test-js lint lint-js bench wasm-size fuzz package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -37,8 +37,13 @@ demo: build
 	@echo "peta-cerdas demo on http://127.0.0.1:$(PORT)/"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
+# The element, its unit tests, the browser tests and the benchmark pages (eslint.config.js, .prettierrc.json).
+lint-js: setup
+	eslint www tests/js tests/e2e benches/browser eslint.config.js
+	prettier --check 'www/**/*.js' 'tests/{js,e2e}/**/*.{js,mjs}' 'benches/browser/**/*.{js,mjs}' eslint.config.js
+
 # The wasm test embeds data/build/overview.bin, so the data comes before clippy sees it.
-lint: data
+lint: data lint-js
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --test web -- -D warnings
@@ -51,10 +56,14 @@ test-wasm: setup data
 	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 		cargo test --target wasm32-unknown-unknown --test web
 
+# The element's pure parts (view models, key bindings, gesture maths, the MapHandle wrapper), no browser.
+test-js:
+	node --test tests/js/
+
 test-e2e: build package
 	node tests/e2e/run.mjs
 
-test: setup data lint test-native test-wasm test-e2e
+test: setup data lint test-native test-js test-wasm test-e2e
 
 # Native (criterion) and browser benchmarks beside their peers; the report goes to the terminal
 # and benches/results/latest.json. The synthetic layers (target/bench-data) are made first.

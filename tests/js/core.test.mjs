@@ -1,0 +1,181 @@
+// MapCore over a fake MapHandle: "none" becomes null, JSON answers arrive parsed, and a panic
+// stops the map once and for good while errors meant for a person pass through.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { MapCore, dataBase, indexOrNull } from '../../www/element/core.js';
+
+/** A MapHandle stand-in: answers from `answers`, records every call in `calls`. */
+function fakeHandle(answers = {}) {
+  const calls = [];
+  return new Proxy(
+    { calls },
+    {
+      get(target, name) {
+        if (name === 'calls') return calls;
+        return (...args) => {
+          calls.push([name, ...args]);
+          const answer = answers[name];
+          return typeof answer === 'function' ? answer(...args) : answer;
+        };
+      },
+    },
+  );
+}
+
+function attached(answers, onPanic = () => assert.fail('no panic expected')) {
+  const core = new MapCore(onPanic);
+  const handle = fakeHandle(answers);
+  core.attach(handle);
+  return { core, handle };
+}
+
+test('indexOrNull maps wasm-bindgen None (undefined) to null and keeps indices, 0 included', () => {
+  assert.equal(indexOrNull(undefined), null);
+  assert.equal(indexOrNull(null), null);
+  assert.equal(indexOrNull(0), 0);
+  assert.equal(indexOrNull(513), 513);
+});
+
+test('index answers: undefined becomes null, a number stays', () => {
+  const none = attached({});
+  for (const method of ['selected', 'hovered', 'focused']) assert.equal(none.core[method](), null, method);
+  assert.equal(none.core.pointerMove(1, 2), null);
+  assert.equal(none.core.clickAt(1, 2), null);
+  assert.equal(none.core.moveFocus('next'), null);
+
+  const some = attached({ selected: 0, hovered: 7, focused: 3, pointerMove: 7, clickAt: 0, moveFocus: 12 });
+  assert.equal(some.core.selected(), 0);
+  assert.equal(some.core.hovered(), 7);
+  assert.equal(some.core.focused(), 3);
+  assert.equal(some.core.pointerMove(5, 6), 7);
+  assert.equal(some.core.clickAt(5, 6), 0);
+  assert.equal(some.core.moveFocus('left'), 12);
+  assert.deepEqual(some.handle.calls.at(-1), ['moveFocus', 'left']);
+});
+
+test('selectIndex(null) hands the handle undefined (clears); select(null) the empty code', () => {
+  const { core, handle } = attached({ select: true });
+  core.selectIndex(null);
+  core.selectIndex(4);
+  assert.equal(core.select(null), true);
+  core.select('35.20');
+  assert.deepEqual(handle.calls, [
+    ['selectIndex', undefined],
+    ['selectIndex', 4],
+    ['select', ''],
+    ['select', '35.20'],
+  ]);
+});
+
+test('regionInfo(null) asks nothing; JSON answers are parsed', () => {
+  const info = { index: 2, code: '35.20', name: 'Kabupaten Magetan' };
+  const { core, handle } = attached({
+    regionInfo: (i) => (i === 2 ? JSON.stringify(info) : 'null'),
+    regionAt: 'null',
+    search: '[{"index":2,"code":"35.20","name":"Kabupaten Magetan","province":"Jawa Timur"}]',
+    table: '[]',
+    stats: '{"regions":514,"year":2021,"membersAsOfYear":148,"cohorts":[],"pillars":{}}',
+    applyHash: '["year: 1999 is not a programme year"]',
+    loadIndicator: '{"label":"x","rows":1,"matched":1,"problems":[]}',
+    toScreen: Float64Array.of(10, 20),
+  });
+  assert.equal(core.regionInfo(null), null);
+  assert.equal(handle.calls.length, 0);
+  assert.deepEqual(core.regionInfo(2), info);
+  assert.equal(core.regionInfo(9), null);
+  assert.equal(core.regionAt(0, 0), null);
+  assert.equal(core.search('magetn', 8)[0].code, '35.20');
+  assert.deepEqual(core.table(), []);
+  assert.equal(core.stats().membersAsOfYear, 148);
+  assert.deepEqual(core.applyHash('#year=1999'), ['year: 1999 is not a programme year']);
+  assert.equal(core.loadIndicator('code,value\n35.20,1').matched, 1);
+  assert.deepEqual(core.toScreen(110, -7), { x: 10, y: 20 });
+});
+
+test('changedUi answers a parsed ui only when its JSON changed', () => {
+  let text = '{"year":2021,"selected":null,"hovered":4}';
+  const { core } = attached({ ui: () => text });
+  assert.deepEqual(core.changedUi(), { year: 2021, selected: null, hovered: 4 });
+  assert.equal(core.changedUi(), null);
+  text = '{"year":2022,"selected":1,"hovered":null}';
+  assert.equal(core.changedUi().selected, 1);
+  text = 'null';
+  assert.equal(core.changedUi(), null);
+});
+
+test('before a handle is attached every call answers its nothing value', () => {
+  const core = new MapCore(() => assert.fail('no panic'));
+  assert.equal(core.attached, false);
+  assert.equal(core.selected(), null);
+  assert.equal(core.regionAt(1, 2), null);
+  assert.deepEqual(core.search('x', 8), []);
+  assert.equal(core.select('35.20'), false);
+  assert.equal(core.stats(), null);
+  assert.equal(core.toScreen(1, 2), null);
+  assert.equal(core.changedUi(), null);
+  assert.equal(core.hash(), '');
+  assert.doesNotThrow(() => core.pan(1, 1));
+});
+
+test('a RuntimeError is a panic: onPanic once, then the map is silent', () => {
+  const panics = [];
+  const { core, handle } = attached(
+    {
+      render: () => {
+        throw new WebAssembly.RuntimeError('unreachable');
+      },
+      selected: 3,
+    },
+    (detail) => panics.push(detail),
+  );
+  assert.equal(core.render(), false);
+  assert.equal(core.dead, true);
+  assert.equal(panics.length, 1);
+  assert.match(panics[0], /unreachable/);
+  const before = handle.calls.length;
+  assert.equal(core.selected(), null);
+  assert.equal(core.render(), false);
+  assert.equal(handle.calls.length, before, 'no call reaches a dead handle');
+  assert.equal(panics.length, 1);
+  assert.throws(() => core.loadIndicator('a,b'), /stopped/);
+});
+
+test('the panic hook message is the detail, whatever was thrown', () => {
+  const panics = [];
+  const { core } = attached(
+    {
+      pan: () => {
+        throw new Error('aborted');
+      },
+    },
+    (detail) => panics.push(detail),
+  );
+  globalThis.__petaCerdasPanic = 'panicked at src/view/mod.rs:1:1';
+  try {
+    core.pan(1, 2);
+  } finally {
+    delete globalThis.__petaCerdasPanic;
+  }
+  assert.deepEqual(panics, ['panicked at src/view/mod.rs:1:1']);
+  assert.equal(core.dead, true);
+});
+
+test('an error for a person (a bad year) passes through and the map lives on', () => {
+  const { core } = attached({
+    setYear: (year) => {
+      if (year < 2017) throw new Error(`${year} is not a programme year`);
+    },
+  });
+  assert.throws(() => core.setYear(1999), /not a programme year/);
+  assert.equal(core.dead, false);
+  assert.doesNotThrow(() => core.setYear(2021));
+});
+
+test('dataBase: the src folder relative to the document, else data/ beside peta-cerdas.js', () => {
+  const doc = 'https://example.go.id/peta/index.html';
+  assert.equal(dataBase('assets/peta', doc).href, 'https://example.go.id/peta/assets/peta/');
+  assert.equal(dataBase('/data/', doc).href, 'https://example.go.id/data/');
+  const beside = dataBase(null, doc);
+  assert.ok(beside.href.endsWith('/www/data/'), beside.href);
+  assert.equal(dataBase('http://[bad', doc).href, beside.href);
+});

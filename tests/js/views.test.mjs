@@ -1,0 +1,157 @@
+// The view models that turn the core's answers into text: table rows, the panel, the tooltip and
+// the legend. Links are only ever http(s).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { legendItems } from '../../www/element/legend.js';
+import { panelModel } from '../../www/element/panel.js';
+import { STRINGS } from '../../www/element/strings.js';
+import { latestYear, sourceLinks, tableRow } from '../../www/element/table.js';
+import { tooltipModel, tooltipPosition } from '../../www/element/tooltip.js';
+
+const { id, en } = STRINGS;
+
+const MAGETAN = {
+  index: 311,
+  code: '35.20',
+  name: 'Kabupaten Magetan',
+  province: 'Jawa Timur',
+  description: 'Kabupaten Magetan, Jawa Timur: bergabung 2021',
+  value: null,
+  memberships: [
+    {
+      year: 2021,
+      confidence: 'confirmed',
+      confidenceNote: '',
+      sourceUrl: 'https://example.go.id/berita',
+      sourceTitle: 'Berita Kominfo',
+      note: '',
+    },
+    {
+      year: 2022,
+      confidence: 'inferred',
+      confidenceNote: 'named in a regional report',
+      sourceUrl: 'javascript:alert(1)',
+      sourceTitle: 'Laporan',
+      note: '',
+    },
+  ],
+  pillars: [
+    { key: 'governance', label: 'Tata kelola' },
+    { key: 'living', label: 'Kehidupan' },
+  ],
+  citations: [
+    { pillars: ['Tata kelola', 'Kehidupan'], kind: 'stated', sourceUrl: 'https://example.go.id/rpjmd', quote: 'Smart' },
+    { pillars: ['Kehidupan'], kind: 'stated', sourceUrl: 'data:text/html,x', quote: '' },
+  ],
+};
+
+test('table rows: years and pillars as lists, sources numbered by position, unsafe ones left out', () => {
+  const row = {
+    index: 311,
+    code: '35.20',
+    name: 'Kabupaten Magetan',
+    province: 'Jawa Timur',
+    years: [2017, 2021],
+    flagged: false,
+    pillars: ['Tata kelola', 'Kehidupan'],
+    sources: ['https://a.example/1', 'javascript:alert(1)', 'http://b.example/3'],
+  };
+  assert.deepEqual(tableRow(row, id), {
+    name: 'Kabupaten Magetan',
+    province: 'Jawa Timur',
+    years: '2017, 2021',
+    pillars: 'Tata kelola, Kehidupan',
+    sources: [
+      { href: 'https://a.example/1', text: 'sumber 1' },
+      { href: 'http://b.example/3', text: 'sumber 3' },
+    ],
+  });
+  assert.deepEqual(sourceLinks(['not a url', 'ftp://x.example/'], en), []);
+  assert.equal(sourceLinks(['https://a.example/x y'], en)[0].href, 'https://a.example/x%20y');
+});
+
+test('the fallback table is captioned with the latest year any row joined in', () => {
+  assert.equal(latestYear([{ years: [2017, 2021] }, { years: [2024] }, { years: [] }]), 2024);
+  assert.equal(latestYear([]), '');
+});
+
+test('panel: province and description, memberships with confidence and a safe source link', () => {
+  const model = panelModel(MAGETAN, id);
+  assert.equal(model.title, 'Kabupaten Magetan');
+  assert.equal(model.province, 'Provinsi: Jawa Timur');
+  assert.equal(model.description, 'Kabupaten Magetan, Jawa Timur: bergabung 2021');
+  assert.deepEqual(model.memberships, [
+    {
+      year: '2021',
+      note: 'terkonfirmasi',
+      link: { href: 'https://example.go.id/berita', text: 'Berita Kominfo' },
+      sourceTitle: 'Berita Kominfo',
+    },
+    { year: '2022', note: 'disimpulkan: named in a regional report', link: null, sourceTitle: 'Laporan' },
+  ]);
+  assert.deepEqual(model.pillars, ['Tata kelola', 'Kehidupan']);
+  assert.deepEqual(model.citations, [
+    { pillars: 'Tata kelola, Kehidupan', quote: 'Smart', href: 'https://example.go.id/rpjmd' },
+    { pillars: 'Kehidupan', quote: '', href: null },
+  ]);
+});
+
+test('panel: an indicator value joins the description; a non-member says so', () => {
+  const model = panelModel(
+    {
+      ...MAGETAN,
+      value: { label: 'Jumlah layanan', value: 10, text: '10' },
+      memberships: [],
+      pillars: [],
+      citations: [],
+    },
+    en,
+  );
+  assert.equal(model.description, 'Kabupaten Magetan, Jawa Timur: bergabung 2021 · Jumlah layanan: 10');
+  assert.equal(model.memberships, null);
+  assert.deepEqual(model.pillars, [en.noPillars]);
+  assert.deepEqual(model.citations, []);
+});
+
+test('panel: an unknown confidence is shown as it came; a link without a title shows its URL', () => {
+  const model = panelModel(
+    {
+      ...MAGETAN,
+      memberships: [{ year: 2019, confidence: 'disputed', confidenceNote: '', sourceUrl: 'https://x.example/' }],
+    },
+    en,
+  );
+  assert.equal(model.memberships[0].note, 'disputed');
+  assert.deepEqual(model.memberships[0].link, { href: 'https://x.example/', text: 'https://x.example/' });
+});
+
+test('tooltip: name and province, then value, years and pillars when there are any', () => {
+  assert.deepEqual(tooltipModel(MAGETAN), {
+    name: 'Kabupaten Magetan',
+    province: 'Jawa Timur',
+    lines: ['2021, 2022', 'Tata kelola, Kehidupan'],
+  });
+  const bare = { ...MAGETAN, memberships: [], pillars: [], value: { label: 'Skor', text: '3,5' } };
+  assert.deepEqual(tooltipModel(bare).lines, ['Skor: 3,5']);
+});
+
+test('tooltip: beside the pointer, kept 4 px inside the stage', () => {
+  const stage = { width: 400, height: 300 };
+  const box = { width: 100, height: 50 };
+  assert.deepEqual(tooltipPosition(10, 20, stage, box), { left: 24, top: 34 });
+  assert.deepEqual(tooltipPosition(390, 290, stage, box), { left: 296, top: 246 });
+  assert.deepEqual(tooltipPosition(0, 0, { width: 50, height: 30 }, box), { left: 4, top: 4 });
+});
+
+test('legend: counts in brackets, shown classes pressed, the hatching entry not a toggle', () => {
+  const items = legendItems([
+    { key: 'joined-2017', label: '2017', count: 26, fill: '#440154', hatched: false, hidden: false },
+    { key: 'joined-2018', label: '2018', count: 50, fill: '#3b528b', hatched: false, hidden: true },
+    { key: null, label: 'Bergabung lagi', count: 3, fill: '#ffffff', hatched: true, hidden: false },
+  ]);
+  assert.deepEqual(items, [
+    { key: 'joined-2017', label: '2017', count: '(26)', fill: '#440154', hatched: false, pressed: true },
+    { key: 'joined-2018', label: '2018', count: '(50)', fill: '#3b528b', hatched: false, pressed: false },
+    { key: null, label: 'Bergabung lagi', count: '(3)', fill: '#ffffff', hatched: true, pressed: true },
+  ]);
+});
