@@ -1,4 +1,4 @@
-// Issue #5, accessibility: axe-core on both pages in both languages and themes, every region
+// Accessibility: axe-core on both pages in both languages and themes, every region
 // reachable from the keyboard, the data table following the year, reduced motion, forced colours.
 import fs from 'node:fs';
 import path from 'node:path';

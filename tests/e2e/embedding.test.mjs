@@ -1,4 +1,4 @@
-// Issue #5, embeddable anywhere: a strict CSP, no WebAssembly, hostile host CSS, two maps on
+// Embeddable anywhere: a strict CSP, no WebAssembly, hostile host CSS, two maps on
 // one page, a sandboxed iframe, and no HTML injection from the URL hash or the search box.
 import {
   HOSTILE_CODE,

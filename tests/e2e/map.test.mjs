@@ -1,4 +1,4 @@
-// Issue #4, end to end on the pages a visitor sees (www/index.html, www/embed.html): the map
+// End to end on the pages a visitor sees (www/index.html, www/embed.html): the map
 // loads, hovers, selects, follows the year, searches, answers the keyboard, keeps its state in
 // the URL, reports its height from an iframe, survives bad data, and draws what toSVG() draws.
 import {

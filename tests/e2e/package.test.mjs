@@ -1,4 +1,4 @@
-// Issue #4: the npm package. `make package` packs target/npm-pack/peta-cerdas-<version>.tgz; this
+// The npm package. `make package` packs target/npm-pack/peta-cerdas-<version>.tgz; this
 // unpacks it as a site would install it (node_modules/peta-cerdas), resolves the entry through
 // the package's own `exports`, and serves a plain HTML page using it from 127.0.0.1.
 import { execFileSync } from 'node:child_process';

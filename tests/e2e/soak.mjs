@@ -1,4 +1,4 @@
-// Issue #7 item 3, the soak: 100,000 pointer moves, 1,000 year changes, 100 resizes and 200
+// The soak: 100,000 pointer moves, 1,000 year changes, 100 resizes and 200
 // select/deselect cycles on one map, with no console error or uncaught exception, and neither
 // the WebAssembly memory nor the JS heap growing by 1 MB or more after a warm-up.
 // Part of `node tests/e2e/run.mjs`; alone: `node tests/e2e/soak.mjs`.
