@@ -246,8 +246,9 @@ export class PetaCerdasElement extends HTMLElement {
     this.#changed();
   }
 
+  /** Redraw on the next frame (nothing before the element was first connected). */
   #changed() {
-    this.#shell.changed();
+    this.#shell?.changed();
   }
 
   // ---- events ----
