@@ -47,6 +47,7 @@ export function localise(d, t, lang, playing) {
   d.legendHint.textContent = t.legendHint;
   d.identifiedTitle.textContent = t.identified;
   d.panelClose.textContent = t.close;
+  d.panelEvidenceTitle.textContent = t.evidence;
   d.tableSummary.textContent = t.table;
   fillTableHead(d, t);
   d.langLabel.textContent = t.language;

@@ -3,7 +3,7 @@
 // (`fallback-<lang>.svg`) and the data table (`table-<lang>.json`, the rows `table()` answers).
 
 import { fetchOnce } from './core.js';
-import { fillTable, latestYear } from './table.js';
+import { fillTable, fillTableHead, latestYear } from './table.js';
 
 /**
  * Hides the map and the toolbar, shows the static map and says why, then fills the table.
@@ -22,6 +22,7 @@ export async function showFallback(d, t, lang, base, reason, emitError) {
   emitError(`${t.noWasm} (${reason})`);
   try {
     const rows = JSON.parse(await fetchOnce(new URL(`table-${lang}.json`, base).href, 'text'));
+    fillTableHead(d, t);
     fillTable(d, t, rows, latestYear(rows));
     d.tableBox.open = true;
   } catch (error) {
