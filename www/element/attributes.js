@@ -2,7 +2,7 @@
 // theme, which the element resolves itself (`auto` follows prefers-color-scheme).
 
 // TODO(contract): import { THEMES } from './contract.js' once the lead generates it from the Rust enums.
-const THEMES = ['light', 'dark'];
+const THEMES = Object.freeze(['light', 'dark', 'auto']);
 
 /** Every attribute the element observes. */
 export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src', 'indicator'];
@@ -10,14 +10,14 @@ export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 's
 /** Applied once the map has loaded, in this order; `theme` always (its default `auto` needs resolving). */
 export const START_ORDER = ['lang', 'theme', 'year', 'mode', 'pillar', 'region'];
 
-/** A `theme` value the element knows: a core theme, `auto`, or none (null). */
+/** A `theme` value the element knows (`light`, `dark`, `auto`), or none (null). */
 export function isTheme(value) {
-  return value === null || [...THEMES, 'auto'].includes(value);
+  return value === null || THEMES.includes(value);
 }
 
-/** The core theme to draw for the `theme` attribute: as asked, or the system's preference. */
+/** The theme to draw (`light` or `dark`) for the `theme` attribute: as asked, else the system's preference. */
 export function resolveTheme(wanted, prefersDark) {
-  return THEMES.includes(wanted) ? wanted : prefersDark ? 'dark' : 'light';
+  return wanted !== 'auto' && THEMES.includes(wanted) ? wanted : prefersDark ? 'dark' : 'light';
 }
 
 /**
