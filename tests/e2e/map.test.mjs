@@ -420,8 +420,8 @@ test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() exp
     const bytes = new Uint8Array(await png.arrayBuffer());
     const svg = el.toSVG();
     return {
-      stats2021: { year: stats2021.year, regions: stats2021.regions, members: stats2021.members_as_of_year },
-      stats2017: { year: stats2017.year, members: stats2017.members_as_of_year },
+      stats2021: { year: stats2021.year, regions: stats2021.regions, members: stats2021.membersAsOfYear },
+      stats2017: { year: stats2017.year, members: stats2017.membersAsOfYear },
       png: {
         type: png.type,
         size: png.size,
