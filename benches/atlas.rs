@@ -1,4 +1,4 @@
-//! Native benchmarks of the hot paths (issue #2, #6): decoding the assets, locating points,
+//! Native benchmarks of the hot paths: decoding the assets, locating points,
 //! building a scene and rendering it to SVG. `make bench` runs them before the browser
 //! benchmark, which reads criterion's estimates from target/criterion/ into its report.
 //!
@@ -13,7 +13,7 @@ use peta_cerdas::atlas::Atlas;
 use peta_cerdas::programme::Programme;
 use peta_cerdas::render::svg;
 use peta_cerdas::scene::{Scene, SceneInput};
-use peta_cerdas::style::{Focus, Lang, Mode, PillarFocus, Theme};
+use peta_cerdas::style::{Colouring, Lang, Mode, PillarFocus, Theme};
 use peta_cerdas::view::Viewport;
 use std::collections::BTreeSet;
 use std::hint::black_box;
@@ -95,7 +95,7 @@ fn scene_input<'a>(
     SceneInput {
         atlas,
         programme,
-        focus: Focus { mode: Mode::Cohort, pillar: PillarFocus::Count, year: programme.latest_year() },
+        colouring: Colouring { mode: Mode::Cohort, pillar: PillarFocus::Count, year: programme.latest_year() },
         theme: Theme::Light,
         lang: Lang::Id,
         viewport,

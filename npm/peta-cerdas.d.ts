@@ -1,36 +1,19 @@
 // Types of the <peta-cerdas> custom element (docs/element.md in the repository).
 
+import type { IndicatorReport, Lang, Mode, PillarChoice, RegionRef, Stats, ThemeChoice } from './contract.js';
+
+// The values the map hands back are defined once, in the Rust core (src/contract.rs), which writes
+// contract.d.ts; re-exported here under the names this package has always used.
+export type * from './contract.js';
+export type { IndicatorReport, RegionRef };
+export type PetaCerdasMode = Mode;
+export type PetaCerdasPillar = PillarChoice;
+export type PetaCerdasLang = Lang;
+export type PetaCerdasTheme = ThemeChoice;
+export type PetaCerdasStats = Stats;
+
 /** A Kemendagri region code such as "35.20" (Kabupaten Magetan). */
 export type RegionCode = string;
-
-export type PetaCerdasMode = 'cohort' | 'pillar' | 'indicator';
-export type PetaCerdasPillar = 'count' | 'governance' | 'branding' | 'economy' | 'living' | 'society' | 'environment';
-export type PetaCerdasLang = 'id' | 'en';
-export type PetaCerdasTheme = 'light' | 'dark' | 'auto';
-
-export interface RegionRef {
-  code: RegionCode;
-  name: string;
-  province: string;
-}
-
-/** What `peta-cerdas stats --year Y` prints, for the map's current year. */
-export interface PetaCerdasStats {
-  regions: number;
-  year: number;
-  members_as_of_year: number;
-  cohorts: { year: number; official: number; identified: number }[];
-  pillars: Record<Exclude<PetaCerdasPillar, 'count'>, number>;
-}
-
-export interface IndicatorReport {
-  /** The value column's header, shown as the legend title. */
-  label: string;
-  rows: number;
-  matched: number;
-  /** One sentence per row that could not be used, such as `line 4: "Magetn" matches no kabupaten/kota; closest: Kabupaten Magetan`. */
-  problems: string[];
-}
 
 export interface RegionSelectDetail {
   /** null when the selection was cleared. */

@@ -3,15 +3,16 @@
 use clap::{Parser, Subcommand};
 use flate2::{write::GzEncoder, Compression};
 use geo::MapCoordsInPlace;
-use peta_cerdas::atlas::{Atlas, RegionCode};
+use peta_cerdas::atlas::Atlas;
 use peta_cerdas::indicator::Indicator;
 use peta_cerdas::names::NameIndex;
 use peta_cerdas::prepare::{self, sha256_hex, CodeList, Manifest};
 use peta_cerdas::programme::Programme;
+use peta_cerdas::region::RegionCode;
 use peta_cerdas::render::svg;
 use peta_cerdas::scene::{Scene, SceneInput};
 use peta_cerdas::stats::Stats;
-use peta_cerdas::style::{Focus, Lang, Mode, PillarFocus, ThemeChoice};
+use peta_cerdas::style::{Colouring, Lang, Mode, PillarFocus, ThemeChoice};
 use peta_cerdas::view::Viewport;
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufWriter, Write};
@@ -359,7 +360,7 @@ fn run_render(view: &RenderArgs, output: &Path, data: &DataArgs) -> Result<ExitC
     let scene = Scene::build(SceneInput {
         atlas: &atlas,
         programme: &programme,
-        focus: Focus { mode, pillar, year },
+        colouring: Colouring { mode, pillar, year },
         theme,
         lang,
         viewport: Viewport::fit(atlas.bounds(), view.width, view.height, 24.0),
@@ -379,7 +380,7 @@ fn run_table(year: Option<&str>, lang: &str, output: &Path, data: &DataArgs) -> 
     let lang: Lang = lang.parse().map_err(|e| format!("{e}"))?;
     let (atlas, programme) = data.load()?;
     let year = cohort_year(&programme, year)?;
-    let rows = peta_cerdas::map::table_rows(atlas.regions(), &programme, year, lang);
+    let rows = peta_cerdas::table::table_rows(atlas.regions(), &programme, year, lang);
     let text = serde_json::to_string(&rows).map_err(|e| e.to_string())?;
     prepare::write_atomically(output, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;

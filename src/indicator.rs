@@ -5,8 +5,9 @@
 //! decimal commas where `;` separates, codes as `35.20` or `3520`, names with or without
 //! "Kabupaten"/"Kab."/"Kota".
 
-use crate::atlas::{Region, RegionCode};
 use crate::names::NameIndex;
+use crate::region::{Region, RegionCode};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -63,6 +64,18 @@ impl fmt::Display for RowProblem {
             Problem::Short => write!(f, "fewer fields than the header"),
         }
     }
+}
+
+/// What loading an indicator found.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorReport {
+    pub label: String,
+    pub rows: usize,
+    pub matched: usize,
+    /// One sentence per row that could not be used, with its line number.
+    pub problems: Vec<String>,
 }
 
 /// Why a file could not be read at all.

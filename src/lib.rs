@@ -5,8 +5,10 @@
 
 pub mod asset;
 pub mod atlas;
+pub mod contract;
 mod csv_line;
 pub mod indicator;
+pub mod keyword;
 pub mod map;
 pub mod names;
 mod order;
@@ -14,10 +16,12 @@ pub mod panic_message;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prepare;
 pub mod programme;
+pub mod region;
 pub mod render;
 pub mod scene;
 pub mod stats;
 pub mod style;
+pub mod table;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -8,7 +8,7 @@
 //! "Pematang Siantar" / "Pematangsiantar", "Tanjungpinang" / "Tanjung Pinang", "Baubau" /
 //! "Bau Bau", "Palangka Raya" / "Palangkaraya") all meet.
 
-use crate::atlas::{Region, RegionKind};
+use crate::region::{Region, RegionKind};
 use std::collections::HashMap;
 
 /// Longer input is cut here: no region name comes near it, and it bounds the fuzzy scoring.
@@ -303,7 +303,7 @@ fn score(query: &str, target: &str) -> f64 {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::atlas::RegionCode;
+    use crate::region::RegionCode;
     use proptest::prelude::*;
 
     /// A handful of regions with the naming traps of the real list; shared with other tests.

@@ -5,6 +5,8 @@ use crate::programme::{Pillar, Programme};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Stats {
     pub regions: usize,
     pub year: u16,
@@ -14,6 +16,7 @@ pub struct Stats {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CohortStats {
     pub year: u16,
     pub official: u16,
@@ -21,6 +24,7 @@ pub struct CohortStats {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PillarStats {
     pub governance: usize,
     pub branding: usize,

@@ -66,6 +66,7 @@ fn batch_handles_a_hundred_thousand_points() {
 
 /// Runs prepare on a GeoJSON text into a folder that already holds a good asset.
 fn prepare_bad(geojson: &str) -> (Output, bool) {
+    common::require_code_list(); // prepare checks every code against it, even in a bad file
     let dir = std::env::temp_dir().join(format!("peta-cerdas-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let input =
@@ -153,12 +154,12 @@ fn stats_prints_exactly_the_documented_shape() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys.len(), 5);
-    for key in ["regions", "year", "members_as_of_year", "cohorts", "pillars"] {
+    for key in ["regions", "year", "membersAsOfYear", "cohorts", "pillars"] {
         assert!(keys.contains(&key), "{key} missing from {json}");
     }
     assert_eq!(json["regions"], 514);
     assert_eq!(json["year"], 2021);
-    assert_eq!(json["members_as_of_year"], 138);
+    assert_eq!(json["membersAsOfYear"], 138);
     let cohorts = json["cohorts"].as_array().unwrap();
     let official: Vec<u64> = cohorts.iter().map(|c| c["official"].as_u64().unwrap()).collect();
     assert_eq!(official, [25, 50, 25, 48, 50, 50, 10]);
@@ -166,7 +167,7 @@ fn stats_prints_exactly_the_documented_shape() {
     assert_eq!(json["pillars"].as_object().unwrap().len(), 6);
     // Order as documented: the text starts with regions and ends with pillars.
     assert!(text(&out.stdout).starts_with(
-        r#"{"regions":514,"year":2021,"members_as_of_year":138,"cohorts":[{"year":2017,"official":25,"identified":"#
+        r#"{"regions":514,"year":2021,"membersAsOfYear":138,"cohorts":[{"year":2017,"official":25,"identified":"#
     ));
     let latest: serde_json::Value = serde_json::from_slice(&cli(&["stats"], "").stdout).unwrap();
     assert_eq!(latest["year"], 2024);

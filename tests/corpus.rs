@@ -10,8 +10,9 @@
 mod common;
 
 use peta_cerdas::asset::{Asset, FORMAT_VERSION};
+use peta_cerdas::contract;
 use peta_cerdas::indicator::Indicator;
-use peta_cerdas::map::MapState;
+use peta_cerdas::map::{MapError, MapState};
 use peta_cerdas::names::NameIndex;
 use peta_cerdas::prepare::{self, CodeList};
 use peta_cerdas::programme::Programme;
@@ -68,7 +69,7 @@ fn ready_map() -> MapState {
 }
 
 fn ui(map: &MapState) -> String {
-    serde_json::to_string(&map.ui().expect("the map is ready")).unwrap()
+    serde_json::to_string(&contract::ui(map).expect("the map is ready")).unwrap()
 }
 
 /// One row of the README table.
@@ -173,7 +174,7 @@ fn programme(which: &str, text: &str) -> Outcome {
         "cohorts" => (real.members.as_str(), real.pillars.as_str(), text),
         other => panic!("unknown programme file {other}"),
     };
-    let direct = Programme::from_csv(members, pillars, cohorts).map(|_| ()).map_err(|e| e.to_string());
+    let direct = Programme::from_csv(members, pillars, cohorts).map(|_| ()).map_err(MapError::Programme);
     let mut map = ready_map();
     let before = ui(&map);
     let through_map = map.load_programme(members, pillars, cohorts);
@@ -183,7 +184,7 @@ fn programme(which: &str, text: &str) -> Outcome {
         assert_eq!(ui(&map), before, "a refused programme changed the map");
     }
     match direct {
-        Err(message) => Outcome::Refused(message),
+        Err(error) => Outcome::Refused(error.to_string()),
         Ok(()) => Outcome::Accepted(Vec::new()),
     }
 }
@@ -192,10 +193,11 @@ fn asset(bytes: &[u8]) -> Outcome {
     let mut map = ready_map();
     let before = ui(&map);
     match map.load_atlas(bytes) {
-        Err(message) => {
+        Err(error) => {
+            assert!(matches!(error, MapError::Asset(_) | MapError::EmptyAtlas), "{error:?}");
             assert!(map.is_ready());
             assert_eq!(ui(&map), before, "a refused asset changed the map");
-            Outcome::Refused(message)
+            Outcome::Refused(error.to_string())
         }
         Ok(()) => Outcome::Accepted(Vec::new()),
     }
@@ -210,8 +212,8 @@ fn hash(text: &str) -> Outcome {
     let problems = map.apply_hash(text);
     assert!(map.is_ready());
     let own = map.hash();
-    assert_eq!(map.apply_hash(&own), Vec::<String>::new(), "the map's own hash {own} is valid");
-    Outcome::Accepted(problems)
+    assert_eq!(map.apply_hash(&own), Vec::new(), "the map's own hash {own} is valid");
+    Outcome::Accepted(problems.iter().map(ToString::to_string).collect())
 }
 
 /// Checks an outcome against the expected fragment: `ok` means accepted without problems,

@@ -54,13 +54,14 @@ fn hit_tests_where_the_map_draws() {
     let canvas = canvas();
     let mut map = ready_map(&canvas);
     let xy = map.to_screen(111.35, -7.65);
-    let index = map.pointer_move(xy[0], xy[1]);
-    assert!(index >= 0);
+    let index = map.pointer_move(xy[0], xy[1]).expect("Magetan is under the pointer");
     let info = map.region_info(index);
     assert!(info.contains(r#""code":"35.20""#) && info.contains("Kabupaten Magetan"), "{info}");
-    assert_eq!(map.click_at(xy[0], xy[1]), index);
+    assert_eq!(map.click_at(xy[0], xy[1]), Some(index));
     assert!(map.hash().contains("region=35.20"));
-    assert_eq!(map.click_at(1.0, 1.0), -1, "the sea clears the selection");
+    assert_eq!(map.click_at(1.0, 1.0), None, "the sea clears the selection");
+    assert_eq!(map.selected(), None);
+    assert_eq!(map.region_info(u32::MAX), "null");
     assert_eq!(map.region_at(110.5, -5.0), "null");
 }
 
@@ -88,11 +89,28 @@ fn bad_input_throws_and_keeps_the_last_good_state() {
 fn keyboard_moves_between_regions() {
     let canvas = canvas();
     let mut map = ready_map(&canvas);
-    let first = map.move_focus("first").unwrap();
-    assert!(first >= 0);
-    let east = map.move_focus("right").unwrap();
-    assert!(east >= 0 && east != first);
-    assert_eq!(map.focused(), east);
+    assert!(map.select("35.20"));
+    let first = map.move_focus("first").unwrap().expect("the walk starts at the selection");
+    assert!(map.region_info(first).contains(r#""code":"35.20""#));
+    let east = map.move_focus("right").unwrap().expect("Java goes on east of Magetan");
+    assert_eq!(map.focused(), Some(east));
+    let code =
+        |info: String| info.split(r#""code":""#).nth(1).and_then(|rest| rest.split('"').next()).map(str::to_owned);
+    let moved_to = code(map.region_info(east)).unwrap();
+    // The regions under a grid of points east and west of Magetan (111.35 E).
+    let codes_between = |west: f64, east: f64| -> Vec<String> {
+        let mut codes = Vec::new();
+        for i in 0..40 {
+            for j in 0..20 {
+                let lon = west + (east - west) * f64::from(i) / 39.0;
+                let lat = -8.4 + 1.6 * f64::from(j) / 19.0;
+                codes.extend(code(map.region_at(lon, lat)));
+            }
+        }
+        codes
+    };
+    assert!(codes_between(111.45, 113.0).contains(&moved_to), "{moved_to} lies east of Magetan");
+    assert!(!codes_between(109.5, 111.2).contains(&moved_to), "{moved_to} does not lie west of Magetan");
 }
 
 /// The message of the JS `Error` a binding call threw.

@@ -2,6 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use peta_cerdas::contract;
 use peta_cerdas::map::{Direction, FocusMove, MapState};
 use std::sync::{Mutex, OnceLock};
 
@@ -17,14 +18,14 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     }
     // Whatever loaded must be usable: draw, hit test, search, move.
-    let _ = map.ui();
+    let _ = contract::ui(map);
     let _ = map.to_svg();
     let _ = map.click(300.0, 200.0);
     let _ = map.move_focus(FocusMove::Start);
     let _ = map.move_focus(FocusMove::Toward(Direction::Right));
     let _ = map.move_focus(FocusMove::Next);
-    let _ = map.region_info(0);
-    let _ = map.search("kota", 5);
+    let _ = contract::region_info(map, 0);
+    let _ = contract::search(map, "kota", 5);
     map.fly_to(0);
     map.zoom_at(8.0, 10.0, 10.0);
     let _ = map.hash();

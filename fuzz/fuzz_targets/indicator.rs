@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use peta_cerdas::atlas::Region;
+use peta_cerdas::region::Region;
 use peta_cerdas::indicator::Indicator;
 use peta_cerdas::names::NameIndex;
 use std::sync::OnceLock;

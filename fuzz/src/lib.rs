@@ -2,7 +2,7 @@
 //! keyed by real codes, no boundary data) and the real programme files.
 
 use peta_cerdas::asset::Asset;
-use peta_cerdas::atlas::Region;
+use peta_cerdas::region::Region;
 use peta_cerdas::map::MapState;
 use peta_cerdas::prepare::{self, CodeList};
 

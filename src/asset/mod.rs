@@ -5,7 +5,7 @@
 //! (and was simplified) once, so neighbours can never drift apart. Arc coordinates are
 //! quantized to the level's grid and delta-encoded, which postcard's zigzag varints keep small.
 
-use crate::atlas::Region;
+use crate::region::Region;
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -233,7 +233,7 @@ pub fn encode_arc(points: &[Coord<f64>], quantum: f64) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::atlas::RegionCode;
+    use crate::region::RegionCode;
 
     fn square_asset() -> Asset {
         let quantum = 1e-5;

@@ -1,11 +1,9 @@
 //! The atlas: regions, their shapes at every level of detail, and an R-tree for hit testing.
 
 mod banded;
-mod region;
-
-pub use region::{BadCode, Region, RegionCode, RegionKind};
 
 use crate::asset::{Asset, AssetError};
+use crate::region::{Region, RegionCode};
 use banded::BandedPolygon;
 use geo::coordinate_position::CoordPos;
 use geo::{BoundingRect, Coord, CoordinatePosition, MultiPolygon, Polygon, Rect};

@@ -1,7 +1,7 @@
 //! Reading and validating a boundary GeoJSON plus the official code list.
 
 use super::PrepareError;
-use crate::atlas::{Region, RegionCode};
+use crate::region::{Region, RegionCode};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use geojson::{Feature, FeatureCollection, GeometryValue, JsonObject, Position};
 use std::collections::{BTreeMap, HashMap};

@@ -10,42 +10,28 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
-use crate::atlas::RegionCode;
+use crate::keyword::keyword_enum;
+use crate::region::RegionCode;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
-use std::str::FromStr;
 
 pub use parse::ProgrammeError;
 
-/// One of the six smart-city dimensions of the programme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Pillar {
-    Governance,
-    Branding,
-    Economy,
-    Living,
-    Society,
-    Environment,
+keyword_enum! {
+    /// One of the six smart-city dimensions of the programme.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Pillar("pillar") {
+        Governance = "governance",
+        Branding = "branding",
+        Economy = "economy",
+        Living = "living",
+        Society = "society",
+        Environment = "environment",
+    }
 }
 
 impl Pillar {
-    pub const ALL: [Pillar; 6] =
-        [Pillar::Governance, Pillar::Branding, Pillar::Economy, Pillar::Living, Pillar::Society, Pillar::Environment];
-
-    /// The key used in the data files: "governance", "branding", ...
-    pub fn key(self) -> &'static str {
-        match self {
-            Pillar::Governance => "governance",
-            Pillar::Branding => "branding",
-            Pillar::Economy => "economy",
-            Pillar::Living => "living",
-            Pillar::Society => "society",
-            Pillar::Environment => "environment",
-        }
-    }
-
     /// The programme's own name: "Smart Governance", ...
     pub fn label(self) -> &'static str {
         match self {
@@ -59,142 +45,43 @@ impl Pillar {
     }
 }
 
-impl fmt::Display for Pillar {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
+keyword_enum! {
+    /// How firmly the sources place a region in a cohort year.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Confidence("confidence") {
+        /// The source states the membership and the year, and no source contradicts it.
+        Confirmed = "confirmed",
+        /// The year (or the membership) is inferred, e.g. from bimtek timing or an award event.
+        Inferred = "inferred",
+        /// Sources disagree about the year or the membership.
+        Conflicting = "conflicting",
     }
 }
 
-/// Why a word is not one of a fixed set of values; names the valid ones.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownValue {
-    /// What was being parsed: "pillar", "confidence", "citation kind".
-    pub what: &'static str,
-    pub value: String,
-    pub valid: &'static [&'static str],
-}
-
-impl fmt::Display for UnknownValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} {:?}; valid values: {}", self.what, self.value, self.valid.join(", "))?;
-        if self.what == "pillar" {
-            f.write_str(" (optionally prefixed with \"smart \")")?;
-        }
-        Ok(())
+keyword_enum! {
+    /// What kind of statement a pillar citation records.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum CitationKind("citation kind") {
+        /// The source names the pillar(s).
+        Stated = "stated",
+        /// A best-in-dimension or category award (may name no pillar, e.g. a tourism-area award).
+        Award = "award",
+        /// The compiler inferred the pillar from the programme's topic; the source names none.
+        Inferred = "inferred",
+        /// A focus or quick win whose pillar the source does not name; carries no pillars.
+        Unnamed = "unnamed",
     }
 }
 
-impl std::error::Error for UnknownValue {}
-
-const PILLAR_KEYS: &[&str] = &["governance", "branding", "economy", "living", "society", "environment"];
-
-impl FromStr for Pillar {
-    type Err = UnknownValue;
-
-    /// Accepts the key or the programme name, in any case: "governance", "Smart Governance".
-    fn from_str(text: &str) -> Result<Pillar, UnknownValue> {
-        let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-        let key = match words.as_slice() {
-            [smart, key] if smart == "smart" => key.as_str(),
-            [key] => key.as_str(),
-            _ => "",
-        };
-        Pillar::ALL.into_iter().find(|pillar| pillar.key() == key).ok_or_else(|| UnknownValue {
-            what: "pillar",
-            value: text.to_owned(),
-            valid: PILLAR_KEYS,
-        })
-    }
-}
-
-/// How firmly the sources place a region in a cohort year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Confidence {
-    /// The source states the membership and the year, and no source contradicts it.
-    Confirmed,
-    /// The year (or the membership) is inferred, e.g. from bimtek timing or an award event.
-    Inferred,
-    /// Sources disagree about the year or the membership.
-    Conflicting,
-}
-
-impl Confidence {
-    pub const ALL: [Confidence; 3] = [Confidence::Confirmed, Confidence::Inferred, Confidence::Conflicting];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Confidence::Confirmed => "confirmed",
-            Confidence::Inferred => "inferred",
-            Confidence::Conflicting => "conflicting",
-        }
-    }
-}
-
-impl fmt::Display for Confidence {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl FromStr for Confidence {
-    type Err = UnknownValue;
-
-    fn from_str(text: &str) -> Result<Confidence, UnknownValue> {
-        let wanted = text.trim().to_lowercase();
-        Confidence::ALL.into_iter().find(|value| value.key() == wanted).ok_or_else(|| UnknownValue {
-            what: "confidence",
-            value: text.to_owned(),
-            valid: &["confirmed", "inferred", "conflicting"],
-        })
-    }
-}
-
-/// What kind of statement a pillar citation records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum CitationKind {
-    /// The source names the pillar(s).
-    Stated,
-    /// A best-in-dimension or category award (may name no pillar, e.g. a tourism-area award).
-    Award,
-    /// The compiler inferred the pillar from the programme's topic; the source names none.
-    Inferred,
-    /// A focus or quick win whose pillar the source does not name; carries no pillars.
-    Unnamed,
-}
-
-impl CitationKind {
-    pub const ALL: [CitationKind; 4] =
-        [CitationKind::Stated, CitationKind::Award, CitationKind::Inferred, CitationKind::Unnamed];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            CitationKind::Stated => "stated",
-            CitationKind::Award => "award",
-            CitationKind::Inferred => "inferred",
-            CitationKind::Unnamed => "unnamed",
-        }
-    }
-}
-
-impl fmt::Display for CitationKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl FromStr for CitationKind {
-    type Err = UnknownValue;
-
-    fn from_str(text: &str) -> Result<CitationKind, UnknownValue> {
-        let wanted = text.trim().to_lowercase();
-        CitationKind::ALL.into_iter().find(|value| value.key() == wanted).ok_or_else(|| UnknownValue {
-            what: "citation kind",
-            value: text.to_owned(),
-            valid: &["stated", "award", "inferred", "unnamed"],
-        })
-    }
+/// How much of a cohort the sources identify.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Identified {
+    /// Members whose listing no source doubts.
+    pub confirmed: usize,
+    /// Members listed only on inferred or conflicting evidence.
+    pub doubtful: usize,
 }
 
 /// A public page a fact was read from.
@@ -348,6 +235,20 @@ impl Programme {
     /// How many distinct kab/kota are listed for the cohort of `year`.
     pub fn identified(&self, year: u16) -> usize {
         self.members.iter().filter(|m| m.year == year).map(|m| m.code).collect::<BTreeSet<_>>().len()
+    }
+
+    /// The cohort of `year` as the sources know it: how many kab/kota are confirmed, and how many
+    /// more are listed only on inferred or conflicting evidence.
+    pub fn identified_split(&self, year: u16) -> Identified {
+        let mut confirmed = BTreeSet::new();
+        let mut listed = BTreeSet::new();
+        for member in self.joined_in(year) {
+            listed.insert(member.code);
+            if member.confidence == Confidence::Confirmed {
+                confirmed.insert(member.code);
+            }
+        }
+        Identified { confirmed: confirmed.len(), doubtful: listed.len() - confirmed.len() }
     }
 
     /// How many kab/kota are listed for `year` with the given confidence.

@@ -4,8 +4,9 @@ use super::{
     CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme, ProvinceMembership, Source,
     Subject,
 };
-use crate::atlas::RegionCode;
 use crate::csv_line::line_of;
+use crate::keyword::{Keyword, UnknownKeyword};
+use crate::region::RegionCode;
 use csv::StringRecord;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -18,6 +19,22 @@ pub const MEMBER_COLUMNS: &[&str] =
     &["code", "name", "year", "confidence", "confidence_note", "source_url", "source_title", "note"];
 pub const PILLAR_COLUMNS: &[&str] = &["code", "name", "year", "pillars", "kind", "source_url", "quote", "label"];
 pub const COHORT_COLUMNS: &[&str] = &["year", "official", "repeats", "running_total", "note", "source_url"];
+
+/// A keyword as people write it in a data file: any case, spaces around it.
+pub(super) fn data_word<K: Keyword>(text: &str) -> Result<K, UnknownKeyword> {
+    K::from_key(&text.trim().to_lowercase()).map_err(|_| UnknownKeyword::of::<K>(text))
+}
+
+/// A pillar by its key or the programme's name: "governance", "Smart Governance".
+pub(super) fn data_pillar(text: &str) -> Result<Pillar, UnknownKeyword> {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let key = match words.as_slice() {
+        [smart, key] if smart == "smart" => key.as_str(),
+        [key] => key.as_str(),
+        _ => "",
+    };
+    Pillar::from_key(key).map_err(|_| UnknownKeyword::of::<Pillar>(text))
+}
 
 /// What is wrong with the programme data, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -260,7 +277,7 @@ fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<Members, Progra
         };
         let name = row.required("name")?.to_owned();
         let year = row.cohort_year(row.required("year")?, years)?;
-        let confidence = row.required("confidence")?.parse::<Confidence>().map_err(|e| row.err(e.to_string()))?;
+        let confidence = data_word::<Confidence>(row.required("confidence")?).map_err(|e| row.err(e.to_string()))?;
         let confidence_note = row.get("confidence_note").to_owned();
         if confidence != Confidence::Confirmed && confidence_note.is_empty() {
             return Err(row.err(format!("confidence_note is empty; it must say why the row is {confidence}")));
@@ -351,13 +368,13 @@ fn read_pillars(
         };
         let mut pillars = Vec::new();
         for word in row.get("pillars").split('|').map(str::trim).filter(|word| !word.is_empty()) {
-            let pillar = word.parse::<Pillar>().map_err(|e| row.err(e.to_string()))?;
+            let pillar = data_pillar(word).map_err(|e| row.err(format!("{e}, optionally prefixed with \"smart \"")))?;
             if pillars.contains(&pillar) {
                 return Err(row.err(format!("pillar {pillar} is listed twice")));
             }
             pillars.push(pillar);
         }
-        let kind = row.required("kind")?.parse::<CitationKind>().map_err(|e| row.err(e.to_string()))?;
+        let kind = data_word::<CitationKind>(row.required("kind")?).map_err(|e| row.err(e.to_string()))?;
         match kind {
             CitationKind::Unnamed if !pillars.is_empty() => {
                 return Err(row.err("kind unnamed means no pillar is named, but pillars is not empty"))

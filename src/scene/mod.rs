@@ -1,10 +1,11 @@
 //! View + Atlas + Programme -> Scene: what to draw, in what colour, with what words.
 //! Both renderers (SVG here, Canvas2D in the browser) draw a Scene and decide nothing.
 
-use crate::atlas::{Atlas, Region};
+use crate::atlas::Atlas;
 use crate::indicator::Layer;
 use crate::programme::{Confidence, Programme};
-use crate::style::{self, Class, Focus, Lang, Legend, Mode, Rgb, Theme};
+use crate::region::Region;
+use crate::style::{self, Class, Colouring, Lang, Legend, Mode, Rgb, Theme};
 use crate::view::Viewport;
 use std::collections::BTreeSet;
 
@@ -36,7 +37,7 @@ pub struct Scene {
     pub title: String,
     pub subtitle: String,
     pub legend: Legend,
-    /// "2021: 43 of 48 identified", one line per cohort up to the year.
+    /// "2021: 40 of 48 confirmed, +3 doubtful", one line per cohort up to the year.
     pub identified: Vec<String>,
     pub attribution: String,
     /// One sentence for screen readers.
@@ -48,27 +49,27 @@ pub struct Scene {
 pub struct SceneInput<'a> {
     pub atlas: &'a Atlas,
     pub programme: &'a Programme,
-    pub focus: Focus,
+    pub colouring: Colouring,
     pub theme: Theme,
     pub lang: Lang,
     pub viewport: Viewport,
     pub hidden: &'a BTreeSet<Class>,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
-    /// A developer's indicator; drawn when the focus mode is `Indicator`.
+    /// A developer's indicator; drawn when the colouring mode is `Indicator`.
     pub indicator: Option<&'a Layer>,
 }
 
 impl Scene {
     pub fn build(input: SceneInput<'_>) -> Scene {
-        let SceneInput { atlas, programme, focus, theme, lang, viewport, .. } = input;
-        let layer = input.indicator.filter(|_| focus.mode == Mode::Indicator);
+        let SceneInput { atlas, programme, colouring, theme, lang, viewport, .. } = input;
+        let layer = input.indicator.filter(|_| colouring.mode == Mode::Indicator);
         let classes = match layer {
             Some(layer) => style::classify_indicator(layer),
-            None => style::classify(atlas, programme, focus),
+            None => style::classify(atlas, programme, colouring),
         };
-        let repeats = match (focus.mode, layer) {
-            (Mode::Cohort, _) => style::repeats(atlas, programme, focus.year),
+        let repeats = match (colouring.mode, layer) {
+            (Mode::Cohort, _) => style::repeats(atlas, programme, colouring.year),
             _ => vec![false; classes.len()],
         };
         let neutral = theme.colours().neutral;
@@ -84,9 +85,9 @@ impl Scene {
         let members = atlas
             .regions()
             .iter()
-            .filter(|region| programme.first_year(region.code).is_some_and(|year| year <= focus.year))
+            .filter(|region| programme.first_year(region.code).is_some_and(|year| year <= colouring.year))
             .count();
-        let cohort = programme.cohort(focus.year);
+        let cohort = programme.cohort(colouring.year);
         let region_count = atlas.regions().len();
         let (subtitle, summary, legend) = match layer {
             Some(layer) => {
@@ -98,19 +99,19 @@ impl Scene {
             None => (
                 style::i18n::subtitle(
                     lang,
-                    focus.year,
+                    colouring.year,
                     members,
                     region_count,
-                    programme.cohorts().iter().rev().find(|c| c.year <= focus.year).map(|c| c.running_total),
+                    programme.cohorts().iter().rev().find(|c| c.year <= colouring.year).map(|c| c.running_total),
                 ),
                 style::i18n::summary(
                     lang,
-                    focus.year,
+                    colouring.year,
                     members,
                     region_count,
-                    cohort.map(|c| (programme.identified(c.year), c.official)),
+                    cohort.map(|c| (programme.identified_split(c.year), c.official)),
                 ),
-                style::legend(programme, focus, &classes, &repeats, input.hidden, theme, lang),
+                style::legend(programme, colouring, &classes, &repeats, input.hidden, theme, lang),
             ),
         };
         Scene {
@@ -128,8 +129,8 @@ impl Scene {
             identified: programme
                 .cohorts()
                 .iter()
-                .filter(|c| c.year <= focus.year)
-                .map(|c| style::i18n::identified(lang, c.year, programme.identified(c.year), c.official))
+                .filter(|c| c.year <= colouring.year)
+                .map(|c| style::i18n::identified(lang, c.year, programme.identified_split(c.year), c.official))
                 .collect(),
             attribution: style::i18n::attribution(lang, atlas.attribution()),
             summary,

@@ -1,33 +1,17 @@
 //! Every string the map shows, in Bahasa Indonesia (the default) and English.
 
-use super::{BadChoice, Class, Focus, Mode, PillarFocus};
-use crate::programme::Pillar;
-use std::str::FromStr;
+use super::{Class, Colouring, Mode, PillarFocus};
+use crate::keyword::keyword_enum;
+use crate::programme::{Identified, Pillar};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-impl Lang {
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-}
-
-impl FromStr for Lang {
-    type Err = BadChoice;
-    fn from_str(text: &str) -> Result<Lang, BadChoice> {
-        match text {
-            "id" => Ok(Lang::Id),
-            "en" => Ok(Lang::En),
-            _ => Err(BadChoice::new("lang", text, "id, en")),
-        }
+keyword_enum! {
+    /// The language of every word the map shows.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum Lang("lang") {
+        /// Bahasa Indonesia, the default.
+        #[default]
+        Id = "id",
+        En = "en",
     }
 }
 
@@ -50,7 +34,7 @@ pub fn pillar_name(lang: Lang, pillar: Pillar) -> &'static str {
     }
 }
 
-pub fn class_label(lang: Lang, class: Class, focus: PillarFocus) -> String {
+pub fn class_label(lang: Lang, class: Class, pillar: PillarFocus) -> String {
     match class {
         Class::Joined(year) => year.to_string(),
         Class::PillarCount(count) => match lang {
@@ -58,7 +42,7 @@ pub fn class_label(lang: Lang, class: Class, focus: PillarFocus) -> String {
             Lang::En if count == 1 => "1 pillar".to_owned(),
             Lang::En => format!("{count} pillars"),
         },
-        Class::Cites => match focus {
+        Class::Cites => match pillar {
             PillarFocus::One(pillar) => format!("{}: {}", pick(lang, "Menyebut", "Cites"), pillar_name(lang, pillar)),
             PillarFocus::Count => pick(lang, "Menyebut pilar ini", "Cites this pillar").to_owned(),
         },
@@ -74,8 +58,8 @@ pub(super) fn repeat_label(lang: Lang) -> String {
     pick(lang, "Terpilih lagi (arsir)", "Selected again (hatched)").to_owned()
 }
 
-pub(super) fn legend_title(lang: Lang, focus: Focus) -> String {
-    match (focus.mode, focus.pillar) {
+pub(super) fn legend_title(lang: Lang, colouring: Colouring) -> String {
+    match (colouring.mode, colouring.pillar) {
         (Mode::Cohort | Mode::Indicator, _) => pick(lang, "Tahun pertama bergabung", "Year first joined").to_owned(),
         (Mode::Pillar, PillarFocus::Count) => {
             pick(lang, "Jumlah pilar menurut sumber", "Pillars named by sources").to_owned()
@@ -148,24 +132,36 @@ pub fn subtitle(lang: Lang, year: u16, members: usize, regions: usize, official_
     }
 }
 
-/// "2021: 43 of 48 identified".
-pub fn identified(lang: Lang, year: u16, identified: usize, official: u16) -> String {
-    match lang {
-        Lang::Id => format!("{year}: {identified} dari {official} teridentifikasi"),
-        Lang::En => format!("{year}: {identified} of {official} identified"),
+/// "2017: 25 of 25 confirmed, +1 doubtful": the confirmed members against the official count,
+/// then those listed on inferred or conflicting evidence. Never "N of M" with N above M.
+pub fn identified(lang: Lang, year: u16, identified: Identified, official: u16) -> String {
+    format!("{year}: {}", cohort_status(lang, identified, official))
+}
+
+fn cohort_status(lang: Lang, Identified { confirmed, doubtful }: Identified, official: u16) -> String {
+    let confirmed_text = match (lang, confirmed <= usize::from(official)) {
+        (Lang::Id, true) => format!("{confirmed} dari {official} terkonfirmasi"),
+        (Lang::En, true) => format!("{confirmed} of {official} confirmed"),
+        (Lang::Id, false) => format!("{confirmed} terkonfirmasi (resmi {official})"),
+        (Lang::En, false) => format!("{confirmed} confirmed (officially {official})"),
+    };
+    match (lang, doubtful) {
+        (_, 0) => confirmed_text,
+        (Lang::Id, _) => format!("{confirmed_text}, +{doubtful} diragukan"),
+        (Lang::En, _) => format!("{confirmed_text}, +{doubtful} doubtful"),
     }
 }
 
 /// The sentence a screen reader hears for the whole view.
-pub fn summary(lang: Lang, year: u16, members: usize, regions: usize, cohort: Option<(usize, u16)>) -> String {
+pub fn summary(lang: Lang, year: u16, members: usize, regions: usize, cohort: Option<(Identified, u16)>) -> String {
     let head = match lang {
         Lang::Id => format!("{members} dari {regions} kabupaten/kota teridentifikasi telah bergabung per {year}"),
         Lang::En => format!("{members} of {regions} regencies and cities are identified as having joined by {year}"),
     };
     match cohort {
         Some((found, official)) => match lang {
-            Lang::Id => format!("{head}; {found} dari {official} anggota angkatan {year} teridentifikasi."),
-            Lang::En => format!("{head}; {found} of the {official} in the {year} cohort are identified."),
+            Lang::Id => format!("{head}; angkatan {year}: {}.", cohort_status(lang, found, official)),
+            Lang::En => format!("{head}; the {year} cohort: {}.", cohort_status(lang, found, official)),
         },
         None => format!("{head}."),
     }

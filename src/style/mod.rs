@@ -10,42 +10,22 @@ pub use palette::{Rgb, Theme, ThemeChoice, ThemeColours};
 
 use crate::atlas::Atlas;
 use crate::indicator::Layer;
+use crate::keyword::{keyword_enum, Keyword, UnknownKeyword};
 use crate::programme::{Pillar, Programme};
 use std::collections::BTreeSet;
-use std::fmt;
 use std::str::FromStr;
 
-/// What the fill colour means.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Mode {
-    /// The year a region first joined.
-    #[default]
-    Cohort,
-    /// The smart-city pillars its sources credit it with.
-    Pillar,
-    /// A developer's own indicator, in quantile classes.
-    Indicator,
-}
-
-impl Mode {
-    pub fn key(self) -> &'static str {
-        match self {
-            Mode::Cohort => "cohort",
-            Mode::Pillar => "pillar",
-            Mode::Indicator => "indicator",
-        }
-    }
-}
-
-impl FromStr for Mode {
-    type Err = BadChoice;
-    fn from_str(text: &str) -> Result<Mode, BadChoice> {
-        match text {
-            "cohort" => Ok(Mode::Cohort),
-            "pillar" => Ok(Mode::Pillar),
-            "indicator" => Ok(Mode::Indicator),
-            _ => Err(BadChoice::new("mode", text, "cohort, pillar, indicator")),
-        }
+keyword_enum! {
+    /// What the fill colour means.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum Mode("mode") {
+        /// The year a region first joined.
+        #[default]
+        Cohort = "cohort",
+        /// The smart-city pillars its sources credit it with.
+        Pillar = "pillar",
+        /// A developer's own indicator, in quantile classes.
+        Indicator = "indicator",
     }
 }
 
@@ -57,8 +37,19 @@ pub enum PillarFocus {
     One(Pillar),
 }
 
-impl PillarFocus {
-    pub fn key(self) -> &'static str {
+impl Keyword for PillarFocus {
+    const WHAT: &'static str = "pillar";
+    const ALL: &'static [PillarFocus] = &[
+        PillarFocus::Count,
+        PillarFocus::One(Pillar::Governance),
+        PillarFocus::One(Pillar::Branding),
+        PillarFocus::One(Pillar::Economy),
+        PillarFocus::One(Pillar::Living),
+        PillarFocus::One(Pillar::Society),
+        PillarFocus::One(Pillar::Environment),
+    ];
+
+    fn key(self) -> &'static str {
         match self {
             PillarFocus::Count => "count",
             PillarFocus::One(pillar) => pillar.key(),
@@ -66,39 +57,22 @@ impl PillarFocus {
     }
 }
 
+impl PillarFocus {
+    pub fn key(self) -> &'static str {
+        Keyword::key(self)
+    }
+}
+
 impl FromStr for PillarFocus {
-    type Err = BadChoice;
-    fn from_str(text: &str) -> Result<PillarFocus, BadChoice> {
-        match text {
-            "count" | "all" | "" => Ok(PillarFocus::Count),
-            _ => text.parse().map(PillarFocus::One).map_err(|_| {
-                BadChoice::new("pillar", text, "count, governance, branding, economy, living, society, environment")
-            }),
+    type Err = UnknownKeyword;
+    /// A key; an empty value also means the count, as an attribute without a value does.
+    fn from_str(text: &str) -> Result<PillarFocus, UnknownKeyword> {
+        if text.is_empty() {
+            return Ok(PillarFocus::Count);
         }
+        PillarFocus::from_key(text)
     }
 }
-
-/// A value outside the allowed set, with the set, for an error message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BadChoice {
-    pub what: &'static str,
-    pub value: String,
-    pub valid: &'static str,
-}
-
-impl BadChoice {
-    fn new(what: &'static str, value: &str, valid: &'static str) -> BadChoice {
-        BadChoice { what, value: value.chars().take(40).collect(), valid }
-    }
-}
-
-impl fmt::Display for BadChoice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} {:?} (expected one of: {})", self.what, self.value, self.valid)
-    }
-}
-
-impl std::error::Error for BadChoice {}
 
 /// The class a region falls in; each class has one colour and one legend entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -137,30 +111,30 @@ impl Class {
     }
 }
 
-/// Everything that decides the colours: mode, focus and the year on the slider.
+/// Everything that decides the colours: the mode, the pillar shown and the year on the slider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Focus {
+pub struct Colouring {
     pub mode: Mode,
     pub pillar: PillarFocus,
     pub year: u16,
 }
 
 /// The class of every region of the atlas, in atlas order.
-pub fn classify(atlas: &Atlas, programme: &Programme, focus: Focus) -> Vec<Class> {
+pub fn classify(atlas: &Atlas, programme: &Programme, colouring: Colouring) -> Vec<Class> {
     atlas
         .regions()
         .iter()
         .map(|region| {
-            let joined = programme.first_year(region.code).filter(|&year| year <= focus.year);
+            let joined = programme.first_year(region.code).filter(|&year| year <= colouring.year);
             let Some(first) = joined else {
                 return Class::NotMember;
             };
-            match focus.mode {
+            match colouring.mode {
                 // Indicator classes come from `classify_indicator`; membership still reads as cohorts.
                 Mode::Cohort | Mode::Indicator => Class::Joined(first),
                 Mode::Pillar => {
                     let pillars = programme.pillars_of(region.code);
-                    match focus.pillar {
+                    match colouring.pillar {
                         _ if pillars.is_empty() => Class::UnknownPillars,
                         PillarFocus::Count => Class::PillarCount(pillars.len() as u8),
                         PillarFocus::One(pillar) if pillars.contains(&pillar) => Class::Cites,
@@ -190,11 +164,11 @@ pub fn repeats(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<bool> {
     atlas.regions().iter().map(|region| programme.is_repeat(region.code, year)).collect()
 }
 
-/// The classes a focus can produce, in legend order.
-pub fn legend_classes(programme: &Programme, focus: Focus) -> Vec<Class> {
-    let mut classes: Vec<Class> = match (focus.mode, focus.pillar) {
+/// The classes a colouring can produce, in legend order.
+pub fn legend_classes(programme: &Programme, colouring: Colouring) -> Vec<Class> {
+    let mut classes: Vec<Class> = match (colouring.mode, colouring.pillar) {
         (Mode::Cohort | Mode::Indicator, _) => {
-            programme.cohort_years().into_iter().filter(|&year| year <= focus.year).map(Class::Joined).collect()
+            programme.cohort_years().into_iter().filter(|&year| year <= colouring.year).map(Class::Joined).collect()
         }
         (Mode::Pillar, PillarFocus::Count) => (1..=6).map(Class::PillarCount).chain([Class::UnknownPillars]).collect(),
         (Mode::Pillar, PillarFocus::One(_)) => vec![Class::Cites, Class::OtherPillars, Class::UnknownPillars],
@@ -245,28 +219,28 @@ pub struct Legend {
     pub entries: Vec<LegendEntry>,
 }
 
-/// The legend for a focus, with how many regions fall in each class.
+/// The legend for a colouring, with how many regions fall in each class.
 pub fn legend(
     programme: &Programme,
-    focus: Focus,
+    colouring: Colouring,
     classes: &[Class],
     repeats: &[bool],
     hidden: &BTreeSet<Class>,
     theme: Theme,
     lang: Lang,
 ) -> Legend {
-    let mut entries: Vec<LegendEntry> = legend_classes(programme, focus)
+    let mut entries: Vec<LegendEntry> = legend_classes(programme, colouring)
         .into_iter()
         .map(|class| LegendEntry {
             class: Some(class),
-            label: i18n::class_label(lang, class, focus.pillar),
+            label: i18n::class_label(lang, class, colouring.pillar),
             count: classes.iter().filter(|&&c| c == class).count(),
             fill: fill(theme, programme, class),
             hatched: false,
             hidden: hidden.contains(&class),
         })
         .collect();
-    if focus.mode == Mode::Cohort {
+    if colouring.mode == Mode::Cohort {
         let count = repeats.iter().filter(|&&repeat| repeat).count();
         if count > 0 {
             let position = entries.len() - 1;
@@ -284,7 +258,7 @@ pub fn legend(
             );
         }
     }
-    Legend { title: i18n::legend_title(lang, focus), entries }
+    Legend { title: i18n::legend_title(lang, colouring), entries }
 }
 
 /// The legend of an indicator layer: one entry per quantile class with its value range, then

@@ -4,9 +4,8 @@
 //! simulation and a minimum CIEDE2000 difference.
 
 use std::fmt;
-use std::str::FromStr;
 
-use super::BadChoice;
+use crate::keyword::keyword_enum;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,49 +25,34 @@ impl fmt::Display for Rgb {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Theme {
-    #[default]
-    Light,
-    Dark,
+keyword_enum! {
+    /// The colours a map is drawn in.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum Theme("theme") {
+        #[default]
+        Light = "light",
+        Dark = "dark",
+    }
 }
 
-/// What a page asks for; `Auto` follows the reader's `prefers-color-scheme`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum ThemeChoice {
-    Light,
-    Dark,
-    #[default]
-    Auto,
+keyword_enum! {
+    /// What a page asks for; `Auto` follows the reader's `prefers-color-scheme`.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum ThemeChoice("theme") {
+        Light = "light",
+        Dark = "dark",
+        #[default]
+        Auto = "auto",
+    }
 }
 
 impl ThemeChoice {
-    pub fn key(self) -> &'static str {
-        match self {
-            ThemeChoice::Light => "light",
-            ThemeChoice::Dark => "dark",
-            ThemeChoice::Auto => "auto",
-        }
-    }
-
     pub fn resolve(self, prefers_dark: bool) -> Theme {
         match self {
             ThemeChoice::Light => Theme::Light,
             ThemeChoice::Dark => Theme::Dark,
             ThemeChoice::Auto if prefers_dark => Theme::Dark,
             ThemeChoice::Auto => Theme::Light,
-        }
-    }
-}
-
-impl FromStr for ThemeChoice {
-    type Err = BadChoice;
-    fn from_str(text: &str) -> Result<ThemeChoice, BadChoice> {
-        match text {
-            "light" => Ok(ThemeChoice::Light),
-            "dark" => Ok(ThemeChoice::Dark),
-            "auto" => Ok(ThemeChoice::Auto),
-            _ => Err(BadChoice::new("theme", text, "light, dark, auto")),
         }
     }
 }
@@ -116,13 +100,6 @@ const DARK: ThemeColours = ThemeColours {
 };
 
 impl Theme {
-    pub fn key(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
     pub fn colours(self) -> ThemeColours {
         match self {
             Theme::Light => LIGHT,

@@ -52,13 +52,13 @@ fn contrast(a: Rgb, b: Rgb) -> f32 {
 /// Every pair of colours a legend can show together must stay apart for every viewer.
 const MIN_DELTA_E: f32 = 8.0;
 
-fn every_focus(programme: &Programme) -> Vec<Focus> {
+fn every_focus(programme: &Programme) -> Vec<Colouring> {
     let year = programme.latest_year();
     let mut focuses = vec![
-        Focus { mode: Mode::Cohort, pillar: PillarFocus::Count, year },
-        Focus { mode: Mode::Pillar, pillar: PillarFocus::Count, year },
+        Colouring { mode: Mode::Cohort, pillar: PillarFocus::Count, year },
+        Colouring { mode: Mode::Pillar, pillar: PillarFocus::Count, year },
     ];
-    focuses.extend(Pillar::ALL.map(|pillar| Focus { mode: Mode::Pillar, pillar: PillarFocus::One(pillar), year }));
+    focuses.extend(Pillar::ALL.map(|pillar| Colouring { mode: Mode::Pillar, pillar: PillarFocus::One(pillar), year }));
     focuses
 }
 
@@ -66,8 +66,8 @@ fn every_focus(programme: &Programme) -> Vec<Focus> {
 fn legend_colours_stay_distinct_under_colour_blindness() {
     let programme = programme();
     for theme in [Theme::Light, Theme::Dark] {
-        for focus in every_focus(&programme) {
-            let fills: Vec<(Class, Rgb)> = legend_classes(&programme, focus)
+        for colouring in every_focus(&programme) {
+            let fills: Vec<(Class, Rgb)> = legend_classes(&programme, colouring)
                 .into_iter()
                 .map(|class| (class, fill(theme, &programme, class)))
                 .collect();
@@ -81,7 +81,7 @@ fn legend_colours_stay_distinct_under_colour_blindness() {
                         assert!(
                             delta >= MIN_DELTA_E,
                             "{theme:?} {vision:?} {:?}: {class_a:?} {a} vs {class_b:?} {b}: ΔE {delta:.1}",
-                            focus.mode
+                            colouring.mode
                         );
                     }
                 }
@@ -100,8 +100,8 @@ fn text_is_readable_in_both_themes() {
         }
         // The hover outline must show against every fill (non-text contrast, 3:1).
         let programme = programme();
-        for focus in every_focus(&programme) {
-            for class in legend_classes(&programme, focus) {
+        for colouring in every_focus(&programme) {
+            for class in legend_classes(&programme, colouring) {
                 let fill = fill(theme, &programme, class);
                 let highlight = contrast(colours.highlight, fill).max(contrast(colours.background, fill));
                 assert!(highlight >= 3.0, "{theme:?}: {class:?} {fill}: {highlight:.2}");
@@ -130,16 +130,16 @@ fn hex_is_lower_case_rrggbb() {
 #[test]
 fn strings_exist_in_both_languages() {
     let programme = programme();
-    for focus in every_focus(&programme) {
-        for class in legend_classes(&programme, focus) {
-            let id = i18n::class_label(Lang::Id, class, focus.pillar);
-            let en = i18n::class_label(Lang::En, class, focus.pillar);
+    for colouring in every_focus(&programme) {
+        for class in legend_classes(&programme, colouring) {
+            let id = i18n::class_label(Lang::Id, class, colouring.pillar);
+            let en = i18n::class_label(Lang::En, class, colouring.pillar);
             assert!(!id.is_empty() && !en.is_empty());
             if !matches!(class, Class::Joined(_)) {
                 assert_ne!(id, en, "{class:?} is not translated");
             }
         }
-        assert_ne!(i18n::legend_title(Lang::Id, focus), i18n::legend_title(Lang::En, focus));
+        assert_ne!(i18n::legend_title(Lang::Id, colouring), i18n::legend_title(Lang::En, colouring));
     }
 }
 

@@ -3,7 +3,8 @@
 //! A hash is user input: every field is parsed on its own, a bad one is reported and left out,
 //! and the good ones still apply, so a half-broken link still opens something sensible.
 
-use crate::atlas::RegionCode;
+use crate::keyword::Keyword;
+use crate::region::RegionCode;
 use crate::style::{Lang, Mode, PillarFocus, ThemeChoice};
 use std::fmt;
 
@@ -31,7 +32,7 @@ pub struct ViewState {
 pub struct HashError {
     pub key: String,
     pub value: String,
-    pub problem: &'static str,
+    pub problem: String,
 }
 
 impl fmt::Display for HashError {
@@ -41,6 +42,11 @@ impl fmt::Display for HashError {
 }
 
 impl std::error::Error for HashError {}
+
+/// A keyword field of a link, exactly one of its keys.
+fn keyword<K: Keyword>(value: &str) -> Result<K, String> {
+    K::from_key(value).map_err(|_| format!("expected one of: {}", K::keys().join(", ")))
+}
 
 impl ViewState {
     /// Parse a hash, with or without its leading `#`. Returns what could be used and a
@@ -53,29 +59,25 @@ impl ViewState {
             problems.push(HashError {
                 key: String::new(),
                 value: format!("{} bytes", hash.len()),
-                problem: "too long to be a peta-cerdas link",
+                problem: "too long to be a peta-cerdas link".to_owned(),
             });
             return (state, problems);
         }
         for pair in hash.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode_percent(value);
-            let problem = match key {
-                "year" => parse_year(&value).map(|year| state.year = Some(year)),
-                "mode" => value.parse().map(|mode| state.mode = Some(mode)).map_err(|_| "expected cohort or pillar"),
-                "pillar" => value.parse().map(|pillar| state.pillar = Some(pillar)).map_err(|_| {
-                    "expected count or one of governance, branding, economy, living, society, environment"
-                }),
-                "lang" => value.parse().map(|lang| state.lang = Some(lang)).map_err(|_| "expected id or en"),
-                "theme" => {
-                    value.parse().map(|theme| state.theme = Some(theme)).map_err(|_| "expected light, dark or auto")
-                }
+            let problem: Result<(), String> = match key {
+                "year" => parse_year(&value).map(|year| state.year = Some(year)).map_err(str::to_owned),
+                "mode" => keyword(&value).map(|mode| state.mode = Some(mode)),
+                "pillar" => keyword(&value).map(|pillar| state.pillar = Some(pillar)),
+                "lang" => keyword(&value).map(|lang| state.lang = Some(lang)),
+                "theme" => keyword(&value).map(|theme| state.theme = Some(theme)),
                 "region" => value
                     .parse()
                     .map(|code| state.region = Some(code))
-                    .map_err(|_| "expected a Kemendagri code such as 35.20"),
-                "view" => parse_camera(&value).map(|camera| state.camera = Some(camera)),
-                _ => Err("unknown key"),
+                    .map_err(|_| "expected a Kemendagri code such as 35.20".to_owned()),
+                "view" => parse_camera(&value).map(|camera| state.camera = Some(camera)).map_err(str::to_owned),
+                _ => Err("unknown key".to_owned()),
             };
             if let Err(problem) = problem {
                 problems.push(HashError {

@@ -4,8 +4,10 @@
 
 mod canvas;
 
-use crate::atlas::RegionCode;
-use crate::map::{Direction, FocusMove, MapState};
+use crate::contract;
+use crate::keyword::Keyword;
+use crate::map::{FocusMove, MapError, MapState, Missing};
+use crate::region::RegionCode;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -44,16 +46,18 @@ pub struct MapHandle {
     drawn: Option<Drawn>,
 }
 
-fn error(message: impl std::fmt::Display) -> JsError {
-    JsError::new(&message.to_string())
+fn error(error: MapError) -> JsError {
+    JsError::new(&error.to_string())
 }
 
+/// A contract value as JSON text (`None` is `null`).
 fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
-fn index_or_minus_one(index: Option<usize>) -> i32 {
-    index.map_or(-1, |index| index as i32)
+/// A region index for JS: `undefined` when there is none (the element maps it to `null`).
+fn index(index: Option<usize>) -> Option<u32> {
+    index.and_then(|index| u32::try_from(index).ok())
 }
 
 #[wasm_bindgen]
@@ -65,7 +69,7 @@ impl MapHandle {
             .ok()
             .flatten()
             .and_then(|ctx| ctx.dyn_into::<CanvasRenderingContext2d>().ok())
-            .ok_or_else(|| error("this browser gives no 2D canvas"))?;
+            .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?;
         Ok(MapHandle { state: MapState::new(), canvas, ctx, paths: Default::default(), ratio: 1.0, drawn: None })
     }
 
@@ -112,7 +116,7 @@ impl MapHandle {
     #[wasm_bindgen(js_name = setYear)]
     pub fn set_year(&mut self, year: f64) -> Result<(), JsError> {
         if !(year.is_finite() && year.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&year)) {
-            return Err(error("the year must be a whole number such as 2021"));
+            return Err(error(MapError::YearNotWhole));
         }
         self.state.set_year(year as u16).map_err(error)
     }
@@ -144,7 +148,8 @@ impl MapHandle {
 
     #[wasm_bindgen(js_name = applyHash)]
     pub fn apply_hash(&mut self, hash: &str) -> String {
-        json(&self.state.apply_hash(hash))
+        let problems: Vec<String> = self.state.apply_hash(hash).iter().map(ToString::to_string).collect();
+        json(&problems)
     }
 
     pub fn hash(&self) -> String {
@@ -173,8 +178,8 @@ impl MapHandle {
     }
 
     #[wasm_bindgen(js_name = pointerMove)]
-    pub fn pointer_move(&mut self, x: f64, y: f64) -> i32 {
-        index_or_minus_one(self.state.hover(x, y))
+    pub fn pointer_move(&mut self, x: f64, y: f64) -> Option<u32> {
+        index(self.state.hover(x, y))
     }
 
     #[wasm_bindgen(js_name = pointerLeave)]
@@ -183,8 +188,8 @@ impl MapHandle {
     }
 
     #[wasm_bindgen(js_name = clickAt)]
-    pub fn click_at(&mut self, x: f64, y: f64) -> i32 {
-        index_or_minus_one(self.state.click(x, y))
+    pub fn click_at(&mut self, x: f64, y: f64) -> Option<u32> {
+        index(self.state.click(x, y))
     }
 
     /// Selects by Kemendagri code; an empty code clears the selection.
@@ -197,20 +202,20 @@ impl MapHandle {
     }
 
     #[wasm_bindgen(js_name = selectIndex)]
-    pub fn select_index(&mut self, index: i32) {
-        self.state.select_index(usize::try_from(index).ok());
+    pub fn select_index(&mut self, index: Option<u32>) {
+        self.state.select_index(index.map(|index| index as usize));
     }
 
-    pub fn selected(&self) -> i32 {
-        index_or_minus_one(self.state.selected())
+    pub fn selected(&self) -> Option<u32> {
+        index(self.state.selected())
     }
 
-    pub fn hovered(&self) -> i32 {
-        index_or_minus_one(self.state.hovered())
+    pub fn hovered(&self) -> Option<u32> {
+        index(self.state.hovered())
     }
 
-    pub fn focused(&self) -> i32 {
-        index_or_minus_one(self.state.focused())
+    pub fn focused(&self) -> Option<u32> {
+        index(self.state.focused())
     }
 
     /// The level of detail the current view draws (0 = coarsest), or -1 before an atlas is loaded;
@@ -235,42 +240,20 @@ impl MapHandle {
     }
 
     #[wasm_bindgen(js_name = flyTo)]
-    pub fn fly_to(&mut self, index: i32) {
-        if let Ok(index) = usize::try_from(index) {
-            self.state.fly_to(index);
-        }
+    pub fn fly_to(&mut self, index: u32) {
+        self.state.fly_to(index as usize);
     }
 
-    /// Keyboard focus moves: "left", "right", "up", "down", "next", "previous", or "first".
+    /// Keyboard focus moves, by the keys of [`FocusMove`] ("first", "left", …, "next").
     #[wasm_bindgen(js_name = moveFocus)]
-    pub fn move_focus(&mut self, direction: &str) -> Result<i32, JsError> {
-        let direction = match direction {
-            "left" => FocusMove::Toward(Direction::Left),
-            "right" => FocusMove::Toward(Direction::Right),
-            "up" => FocusMove::Toward(Direction::Up),
-            "down" => FocusMove::Toward(Direction::Down),
-            "next" => FocusMove::Next,
-            "previous" => FocusMove::Previous,
-            "first" => FocusMove::Start,
-            other => return Err(error(format!("unknown direction {other:?}"))),
-        };
-        Ok(index_or_minus_one(self.state.move_focus(direction)))
+    pub fn move_focus(&mut self, step: &str) -> Result<Option<u32>, JsError> {
+        let step = FocusMove::from_key(step).map_err(|e| error(e.into()))?;
+        Ok(index(self.state.move_focus(step)))
     }
 
     #[wasm_bindgen(js_name = regionAt)]
     pub fn region_at(&self, lon: f64, lat: f64) -> String {
-        #[derive(Serialize)]
-        struct Found<'a> {
-            code: String,
-            name: &'a str,
-            province: &'a str,
-        }
-        match self.state.region_at(lon, lat) {
-            Some(region) => {
-                json(&Found { code: region.code.to_string(), name: &region.name, province: &region.province })
-            }
-            None => "null".to_owned(),
-        }
+        json(&self.state.region_at(lon, lat).map(contract::region_ref))
     }
 
     /// Where a lon/lat lies on the canvas, in CSS pixels: `[x, y]`.
@@ -280,23 +263,20 @@ impl MapHandle {
     }
 
     pub fn ui(&self) -> String {
-        self.state.ui().map_or_else(|| "null".to_owned(), |ui| json(&ui))
+        json(&contract::ui(&self.state))
     }
 
     #[wasm_bindgen(js_name = regionInfo)]
-    pub fn region_info(&self, index: i32) -> String {
-        usize::try_from(index)
-            .ok()
-            .and_then(|index| self.state.region_info(index))
-            .map_or_else(|| "null".to_owned(), |info| json(&info))
+    pub fn region_info(&self, index: u32) -> String {
+        json(&contract::region_info(&self.state, index as usize))
     }
 
     pub fn search(&self, query: &str, limit: u32) -> String {
-        json(&self.state.search(query, limit as usize))
+        json(&contract::search(&self.state, query, limit as usize))
     }
 
     pub fn stats(&self) -> String {
-        self.state.stats().map_or_else(|| "null".to_owned(), |stats| json(&stats))
+        json(&self.state.stats())
     }
 
     pub fn table(&self) -> String {
@@ -305,6 +285,6 @@ impl MapHandle {
 
     #[wasm_bindgen(js_name = toSVG)]
     pub fn to_svg(&self) -> Result<String, JsError> {
-        self.state.to_svg().ok_or_else(|| error("the map is not loaded yet"))
+        self.state.to_svg().ok_or_else(|| error(MapError::NotLoaded(Missing::Atlas)))
     }
 }

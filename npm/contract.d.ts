@@ -1,0 +1,96 @@
+// The Rust↔JS contract of peta-cerdas, generated from src/contract.rs: do not edit.
+// `PETA_UPDATE_CONTRACT=1 cargo test --lib contract` rewrites it after a change to those structs.
+
+export type Mode = "cohort" | "pillar" | "indicator";
+
+export type PillarChoice = "count" | "governance" | "branding" | "economy" | "living" | "society" | "environment";
+
+export type Pillar = "governance" | "branding" | "economy" | "living" | "society" | "environment";
+
+export type Lang = "id" | "en";
+
+export type ThemeChoice = "light" | "dark" | "auto";
+
+export type Theme = "light" | "dark";
+
+export type FocusMove = "first" | "left" | "right" | "up" | "down" | "next" | "previous";
+
+export type Confidence = "confirmed" | "inferred" | "conflicting";
+
+export type CitationKind = "stated" | "award" | "inferred" | "unnamed";
+
+export type Ui = { year: number, years: Array<number>, mode: Mode, pillar: PillarChoice, lang: Lang, theme: Theme, title: string, subtitle: string, summary: string, attribution: string, 
+/**
+ * The six pillars in programme order, named in the current language, for the pillar picker.
+ */
+pillars: Array<UiPillar>, 
+/**
+ * The loaded indicator's name (its value column's header), if any: the mode picker offers it.
+ */
+indicator: string | null, legend: UiLegend, identified: Array<UiIdentified>, 
+/**
+ * The selected region's index, if any.
+ */
+selected: number | null, 
+/**
+ * The region under the pointer, if any.
+ */
+hovered: number | null, };
+
+export type UiLegend = { title: string, entries: Array<UiLegendEntry>, };
+
+export type UiLegendEntry = { key: string | null, label: string, count: number, fill: string, hatched: boolean, hidden: boolean, };
+
+export type UiIdentified = { year: number, 
+/**
+ * Members no source doubts.
+ */
+confirmed: number, 
+/**
+ * Members listed only on inferred or conflicting evidence.
+ */
+doubtful: number, official: number, text: string, };
+
+export type UiPillar = { key: Pillar, label: string, };
+
+export type RegionInfo = { index: number, code: string, name: string, province: string, description: string, 
+/**
+ * The region's value in the loaded indicator, if one is loaded.
+ */
+value: UiValue | null, memberships: Array<UiMembership>, pillars: Array<UiPillar>, citations: Array<UiCitation>, };
+
+export type UiMembership = { year: number, confidence: Confidence, confidenceNote: string, sourceUrl: string, sourceTitle: string, note: string, };
+
+export type UiValue = { label: string, value: number | null, 
+/**
+ * The value as the language writes it, or "no value".
+ */
+text: string, };
+
+export type UiCitation = { pillars: Array<string>, kind: CitationKind, sourceUrl: string, quote: string, };
+
+export type RegionRef = { 
+/**
+ * The Kemendagri code, such as "35.20".
+ */
+code: string, name: string, province: string, };
+
+export type SearchHit = { index: number, code: string, name: string, province: string, };
+
+export type TableRow = { index: number, code: string, name: string, province: string, years: Array<number>, 
+/**
+ * A membership of the region is inferred or conflicting in the sources.
+ */
+flagged: boolean, pillars: Array<string>, sources: Array<string>, };
+
+export type IndicatorReport = { label: string, rows: number, matched: number, 
+/**
+ * One sentence per row that could not be used, with its line number.
+ */
+problems: Array<string>, };
+
+export type Stats = { regions: number, year: number, membersAsOfYear: number, cohorts: Array<CohortStats>, pillars: PillarStats, };
+
+export type CohortStats = { year: number, official: number, identified: number, };
+
+export type PillarStats = { governance: number, branding: number, economy: number, living: number, society: number, environment: number, };

@@ -1,0 +1,20 @@
+// The keyword lists of the Rust core (src/keyword.rs), generated from src/contract.rs: do not
+// edit. `PETA_UPDATE_CONTRACT=1 cargo test --lib contract` rewrites it.
+
+export const MODES = Object.freeze(['cohort', 'pillar', 'indicator']);
+
+export const PILLARS = Object.freeze(['count', 'governance', 'branding', 'economy', 'living', 'society', 'environment']);
+
+export const PILLAR_KEYS = Object.freeze(['governance', 'branding', 'economy', 'living', 'society', 'environment']);
+
+export const LANGS = Object.freeze(['id', 'en']);
+
+export const THEMES = Object.freeze(['light', 'dark', 'auto']);
+
+export const RESOLVED_THEMES = Object.freeze(['light', 'dark']);
+
+export const FOCUS_MOVES = Object.freeze(['first', 'left', 'right', 'up', 'down', 'next', 'previous']);
+
+export const CONFIDENCES = Object.freeze(['confirmed', 'inferred', 'conflicting']);
+
+export const CITATION_KINDS = Object.freeze(['stated', 'award', 'inferred', 'unnamed']);
