@@ -183,6 +183,11 @@ impl MapState {
         self.indicator.as_ref()
     }
 
+    /// Whether the view wants finer borders than the loaded atlas has (see `scene::needs_finer_level`).
+    pub fn needs_detail(&self) -> bool {
+        self.atlas.as_ref().is_some_and(|atlas| crate::scene::needs_finer_level(atlas, &self.viewport))
+    }
+
     pub fn viewport(&self) -> &Viewport {
         &self.viewport
     }
@@ -507,5 +512,23 @@ mod tests {
         assert_eq!(map.colouring().year, 2019);
         assert!(matches!(problems.as_slice(), [MapError::Hash(e)] if e.key == "mode"));
         assert_eq!(problems[0].to_string(), r#"URL hash: mode="nope": expected one of: cohort, pillar, indicator"#);
+    }
+
+    #[test]
+    fn the_overview_serves_the_country_and_a_zoom_asks_for_detail() {
+        let read = |name: &str| {
+            let path = format!("{}/data/build/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"))
+        };
+        let mut map = MapState::new();
+        map.set_size(1200.0, 800.0);
+        map.load_atlas(&read("overview.bin")).unwrap();
+        assert!(!map.needs_detail(), "the home view draws from the overview");
+        map.zoom_at(8.0, 600.0, 400.0);
+        assert!(map.needs_detail(), "a province-sized view wants finer borders");
+        map.load_atlas(&read("atlas.bin")).unwrap();
+        assert!(!map.needs_detail(), "the finest level serves it");
+        map.reset_view();
+        assert!(!map.needs_detail());
     }
 }

@@ -225,6 +225,12 @@ impl MapHandle {
         self.state.atlas().map_or(-1, |atlas| crate::scene::level_for(atlas, self.state.viewport()) as i32)
     }
 
+    /// Whether the view wants finer borders than the loaded atlas has: fetch `atlas.bin` then.
+    #[wasm_bindgen(js_name = needsDetail)]
+    pub fn needs_detail(&self) -> bool {
+        self.state.needs_detail()
+    }
+
     #[wasm_bindgen(js_name = zoomAt)]
     pub fn zoom_at(&mut self, factor: f64, x: f64, y: f64) {
         self.state.zoom_at(factor, x, y);
