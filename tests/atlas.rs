@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{atlas, code_of, root};
+use common::{atlas, boundary_source, code_of};
 use geo::{BoundingRect, Contains, Coord, MultiPolygon, Polygon, Rect};
 use peta_cerdas::asset::Asset;
 use proptest::prelude::*;
@@ -42,13 +42,7 @@ fn every_region_has_a_shape_at_every_level() {
 
 #[test]
 fn the_asset_round_trips() {
-    let bytes = std::fs::read(common::asset_path()).unwrap_or_default();
-    let bytes = if bytes.is_empty() {
-        atlas();
-        std::fs::read(common::asset_path()).unwrap()
-    } else {
-        bytes
-    };
+    let bytes = common::build_file(&common::asset_path());
     let asset = Asset::from_bytes(&bytes).expect("read");
     assert_eq!(asset.to_bytes(), bytes);
 }
@@ -62,11 +56,12 @@ proptest! {
     }
 }
 
-/// The source GeoJSON at full resolution, keyed like the atlas.
+/// The source GeoJSON the atlas was prepared from, at full resolution, keyed like the atlas.
 fn source_shapes() -> Vec<(String, MultiPolygon<f64>, Rect<f64>)> {
-    let path = root().join("../shared/data/boundaries/idn_adm2_bps2020_hdx_simplified.geojson");
-    let text = std::fs::read_to_string(path).expect("the shared boundary source");
-    let collection: geojson::FeatureCollection = text.parse().expect("GeoJSON");
+    let path = boundary_source();
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let collection: geojson::FeatureCollection =
+        text.parse().unwrap_or_else(|e| panic!("{} is not GeoJSON: {e}", path.display()));
     collection
         .features
         .into_iter()
