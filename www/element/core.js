@@ -4,7 +4,8 @@
 // `onPanic` after which the map stays silent.
 //
 // URLs are resolved from this module, which lives in `element/` beside `peta-cerdas.js`: the wasm
-// in `../pkg/`, the default data folder `../data/`.
+// in `../pkg/`, the default data files in `../data/`, each named by its own literal
+// `new URL('../data/<file>', import.meta.url)` (PACKAGED below) so that bundlers emit it.
 
 /** Thrown by loadWasm when WebAssembly is missing or a CSP forbids compiling it: show the fallback. */
 export class WasmUnavailable extends Error {}
@@ -45,7 +46,45 @@ export function wasmMemoryBytes() {
   return wasmMemory ? wasmMemory.buffer.byteLength : 0;
 }
 
+/**
+ * Every file the element fetches from its data folder when no `src` attribute names one. Bundlers
+ * (Vite, webpack 5, Rollup with an asset plugin) follow `new URL('<literal file>', import.meta.url)`
+ * and emit that file with the build, but not a folder URL or a computed path: so each file has its
+ * own literal here. A file the element starts fetching gets a line here (and in stage-www.sh).
+ */
+const PACKAGED = {
+  'overview.bin': new URL('../data/overview.bin', import.meta.url),
+  'atlas.bin': new URL('../data/atlas.bin', import.meta.url),
+  'members.csv': new URL('../data/members.csv', import.meta.url),
+  'pillars.csv': new URL('../data/pillars.csv', import.meta.url),
+  'cohorts.csv': new URL('../data/cohorts.csv', import.meta.url),
+  'fallback-id.svg': new URL('../data/fallback-id.svg', import.meta.url),
+  'fallback-en.svg': new URL('../data/fallback-en.svg', import.meta.url),
+  'table-id.json': new URL('../data/table-id.json', import.meta.url),
+  'table-en.json': new URL('../data/table-en.json', import.meta.url),
+};
+
+/**
+ * The URL of the data file `name`: in the folder `base` (from the `src` attribute), or, with no
+ * base, the packaged file (wherever a bundler put it).
+ */
+export function dataUrl(base, name) {
+  if (base) return new URL(name, base).href;
+  const packaged = PACKAGED[name];
+  if (!packaged) throw new Error(`${name} is not one of the packaged data files`);
+  return packaged.href;
+}
+
 const fetched = new Map();
+
+/** A `data:` URL's bytes (a bundler inlines small files so); decoded here, as a CSP may forbid fetching one. */
+function decodeDataUrl(url) {
+  const comma = url.indexOf(',');
+  const meta = url.slice(5, comma);
+  const payload = url.slice(comma + 1);
+  if (/;base64$/i.test(meta)) return Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));
+  return new TextEncoder().encode(decodeURIComponent(payload));
+}
 
 /**
  * Fetches a data file once per page however many maps show it: `kind` `bytes` answers a
@@ -54,10 +93,15 @@ const fetched = new Map();
 export function fetchOnce(url, kind) {
   const key = `${kind}:${url}`;
   if (!fetched.has(key)) {
-    const request = fetch(url, { credentials: 'same-origin' }).then((response) => {
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return kind === 'bytes' ? response.arrayBuffer().then((b) => new Uint8Array(b)) : response.text();
-    });
+    const request = url.startsWith('data:')
+      ? Promise.resolve().then(() => {
+          const bytes = decodeDataUrl(url);
+          return kind === 'bytes' ? bytes : new TextDecoder().decode(bytes);
+        })
+      : fetch(url, { credentials: 'same-origin' }).then((response) => {
+          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+          return kind === 'bytes' ? response.arrayBuffer().then((b) => new Uint8Array(b)) : response.text();
+        });
     request.catch(() => fetched.delete(key));
     fetched.set(key, request);
   }
@@ -65,14 +109,14 @@ export function fetchOnce(url, kind) {
 }
 
 /**
- * The data folder: the `src` attribute (a folder, relative to the document) or, without one or
- * when it does not parse, `data/` beside peta-cerdas.js. Always ends in `/`.
+ * The data folder named by the `src` attribute (relative to the document; always ends in `/`), or
+ * `null` without one or when it does not parse: then {@link dataUrl} answers the packaged files.
  */
-export function dataBase(src, documentBase, fallback = new URL('../data/', import.meta.url)) {
+export function dataBase(src, documentBase) {
   try {
-    return src ? new URL(src.endsWith('/') ? src : `${src}/`, documentBase) : new URL(fallback);
+    return src ? new URL(src.endsWith('/') ? src : `${src}/`, documentBase) : null;
   } catch {
-    return new URL(fallback);
+    return null;
   }
 }
 
@@ -108,17 +152,18 @@ export class MapCore {
   }
 
   /**
-   * Fetches the wasm and the first data of the folder `base` in parallel and loads them into this
+   * Fetches the wasm and the first data (from the folder `base`, or the packaged files when it is
+   * null) in parallel and loads them into this
    * map's handle (made on `canvas` the first time, reused when the data folder changes), unless
    * `current()` turned false meanwhile (another start began) or the map died; true when loaded.
    */
   async open(canvas, base, current) {
     const [bindings, overview, members, pillars, cohorts] = await Promise.all([
       loadWasm(),
-      fetchOnce(new URL('overview.bin', base).href, 'bytes'),
-      fetchOnce(new URL('members.csv', base).href, 'text'),
-      fetchOnce(new URL('pillars.csv', base).href, 'text'),
-      fetchOnce(new URL('cohorts.csv', base).href, 'text'),
+      fetchOnce(dataUrl(base, 'overview.bin'), 'bytes'),
+      fetchOnce(dataUrl(base, 'members.csv'), 'text'),
+      fetchOnce(dataUrl(base, 'pillars.csv'), 'text'),
+      fetchOnce(dataUrl(base, 'cohorts.csv'), 'text'),
     ]);
     if (!current() || this.#dead) return false;
     const handle = this.#handle ?? new bindings.MapHandle(canvas);
@@ -135,9 +180,9 @@ export class MapCore {
     this.#handle = handle;
   }
 
-  /** Fetches `atlas.bin` (the detailed levels) from `base` and loads it, as open does; true when loaded. */
+  /** Fetches `atlas.bin` (the detailed levels) as open does its files, and loads it; true when loaded. */
   async loadDetail(base, current) {
-    const atlas = await fetchOnce(new URL('atlas.bin', base).href, 'bytes');
+    const atlas = await fetchOnce(dataUrl(base, 'atlas.bin'), 'bytes');
     if (!current() || this.#dead) return false;
     this.loadAtlas(atlas);
     return true;

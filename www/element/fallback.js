@@ -2,7 +2,7 @@
 // shows what the build pre-rendered into the data folder: the latest year as a static SVG
 // (`fallback-<lang>.svg`) and the data table (`table-<lang>.json`, the rows `table()` answers).
 
-import { fetchOnce } from './core.js';
+import { dataUrl, fetchOnce } from './core.js';
 import { fillTable, fillTableHead, latestYear } from './table.js';
 
 /**
@@ -18,10 +18,10 @@ export async function showFallback(d, t, lang, base, reason, emitError) {
   d.message.textContent = t.noWasm;
   d.message.hidden = false;
   d.fallbackImg.alt = t.fallbackAlt;
-  d.fallbackImg.src = new URL(`fallback-${lang}.svg`, base).href;
+  d.fallbackImg.src = dataUrl(base, `fallback-${lang}.svg`);
   emitError(`${t.noWasm} (${reason})`);
   try {
-    const rows = JSON.parse(await fetchOnce(new URL(`table-${lang}.json`, base).href, 'text'));
+    const rows = JSON.parse(await fetchOnce(dataUrl(base, `table-${lang}.json`), 'text'));
     fillTableHead(d, t);
     fillTable(d, t, rows, latestYear(rows));
     d.tableBox.open = true;
