@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OBSERVED, START_ORDER, applyAttribute, isTheme, resolveTheme } from '../../www/element/attributes.js';
+import { THEMES } from '../../www/element/contract.js';
 import { sameHash } from '../../www/element/hash.js';
 
 /** A MapCore stand-in recording calls; setYear refuses what is not a programme year. */
@@ -67,7 +68,7 @@ test('region: a known code selects, an unknown one throws, none clears', () => {
 });
 
 test('theme: light, dark, auto or none; the element resolves auto with the system preference', () => {
-  for (const value of ['light', 'dark', 'auto', null]) assert.ok(isTheme(value), value);
+  for (const value of [...THEMES, null]) assert.ok(isTheme(value), value);
   for (const value of ['', 'Dark', 'sepia']) assert.ok(!isTheme(value), value);
   const core = fakeCore();
   assert.doesNotThrow(() => applyAttribute(core, 'theme', 'dark'));

@@ -1,10 +1,8 @@
 // The map's key bindings, as the doc comment of www/element/keyboard.js lists them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FOCUS_MOVES } from '../../www/element/contract.js';
 import { KEY_PAN_PX, KEY_ZOOM, actionForKey, focusDirection } from '../../www/element/keyboard.js';
-
-// TODO(contract): the keywords moveFocus accepts; import DIRECTIONS from www/element/contract.js.
-const DIRECTIONS = ['left', 'right', 'up', 'down', 'next', 'previous', 'first'];
 
 test('arrows pan the map the other way (more of the west shows on ArrowLeft)', () => {
   assert.deepEqual(actionForKey({ key: 'ArrowLeft' }), { type: 'pan', dx: KEY_PAN_PX, dy: 0 });
@@ -60,7 +58,7 @@ test('every direction the keyboard asks for is one the core knows', () => {
   for (const key of keys) {
     const action = actionForKey({ key, shiftKey: true });
     if (action.type !== 'focus') continue;
-    assert.ok(DIRECTIONS.includes(action.direction), action.direction);
-    assert.ok(DIRECTIONS.includes(focusDirection(action, null)));
+    assert.ok(FOCUS_MOVES.includes(action.direction), action.direction);
+    assert.ok(FOCUS_MOVES.includes(focusDirection(action, null)));
   }
 });

@@ -1,8 +1,9 @@
 // The chrome's strings: both languages say the same things, and every mode has a name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CONFIDENCES, LANGS, MODES } from '../../www/element/contract.js';
 import { modeOptions } from '../../www/element/controls.js';
-import { STRINGS, stringsFor } from '../../www/element/strings.js';
+import { LANGUAGE_NAMES, STRINGS, stringsFor } from '../../www/element/strings.js';
 
 /** Every key path of a strings table, with the kind of value (and a function's arity). */
 function shape(value, prefix = '') {
@@ -16,8 +17,13 @@ function shape(value, prefix = '') {
   return [`${prefix}:${typeof value}`];
 }
 
-test('the chrome speaks Bahasa Indonesia and English', () => {
-  assert.deepEqual(Object.keys(STRINGS).sort(), ['en', 'id']);
+test('the chrome speaks every language the core does, each named in itself', () => {
+  assert.deepEqual(Object.keys(STRINGS).sort(), [...LANGS].sort());
+  assert.deepEqual(Object.keys(LANGUAGE_NAMES).sort(), [...LANGS].sort());
+});
+
+test('every confidence the core reports has words in both languages', () => {
+  for (const t of Object.values(STRINGS)) assert.deepEqual(Object.keys(t.confidence).sort(), [...CONFIDENCES].sort());
 });
 
 test('both languages have the same keys, kinds and function arities', () => {
@@ -47,7 +53,7 @@ test('every mode has a name in both languages; indicator only while one is loade
     const without = modeOptions(t, null);
     assert.deepEqual(
       without.map((o) => o.value),
-      ['cohort', 'pillar'],
+      MODES.filter((mode) => mode !== 'indicator'),
     );
     for (const option of without) assert.equal(typeof option.text, 'string');
     const withIndicator = modeOptions(t, 'Jumlah layanan');

@@ -1,8 +1,7 @@
 // The attributes that steer the map (docs/element.md): how each value reaches the core, and the
 // theme, which the element resolves itself (`auto` follows prefers-color-scheme).
 
-// TODO(contract): import { THEMES } from './contract.js' once the lead generates it from the Rust enums.
-const THEMES = Object.freeze(['light', 'dark', 'auto']);
+import { RESOLVED_THEMES, THEMES } from './contract.js';
 
 /** Every attribute the element observes. */
 export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src', 'indicator'];
@@ -17,7 +16,7 @@ export function isTheme(value) {
 
 /** The theme to draw (`light` or `dark`) for the `theme` attribute: as asked, else the system's preference. */
 export function resolveTheme(wanted, prefersDark) {
-  return wanted !== 'auto' && THEMES.includes(wanted) ? wanted : prefersDark ? 'dark' : 'light';
+  return RESOLVED_THEMES.includes(wanted) ? wanted : prefersDark ? 'dark' : 'light';
 }
 
 /**

@@ -3,12 +3,10 @@
 // words, renderControls the state from `ui()`, attachControls wires the events, Player plays
 // through the years.
 
+import { MODES } from './contract.js';
 import { el } from './dom.js';
 import { KEY_ZOOM } from './keyboard.js';
 import { fillTableHead } from './table.js';
-
-// TODO(contract): import { MODES } from './contract.js' once the lead generates it from the Rust enums.
-const MODES = ['cohort', 'pillar', 'indicator'];
 
 /** One step of play. */
 export const PLAY_STEP_MS = 1200;

@@ -2,6 +2,9 @@
 // filled with textContent or attributes (no innerHTML). The ids are the stable ones docs/element.md
 // lists; the tests and the pages rely on them.
 
+import { LANGS } from './contract.js';
+import { LANGUAGE_NAMES } from './strings.js';
+
 /**
  * Makes an element. `props`: `text` sets textContent, `class` the class name, anything else an
  * attribute (`true` as an empty attribute; `undefined`, `null` and `false` are left out).
@@ -68,13 +71,7 @@ export function buildDom(t) {
     'aria-controls': 'search-results',
   });
   d.langLabel = el('label', { for: 'lang' });
-  d.lang = id(
-    'select',
-    'lang',
-    {},
-    el('option', { value: 'id', text: 'Bahasa Indonesia' }),
-    el('option', { value: 'en', text: 'English' }),
-  );
+  d.lang = id('select', 'lang', {}, ...LANGS.map((lang) => el('option', { value: lang, text: LANGUAGE_NAMES[lang] })));
   d.controls = el(
     'div',
     { class: 'toolbar' },

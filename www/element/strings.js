@@ -95,6 +95,9 @@ export const STRINGS = {
   },
 };
 
+/** Each language's name in itself, for the language select. */
+export const LANGUAGE_NAMES = { id: 'Bahasa Indonesia', en: 'English' };
+
 /** The strings of `lang`; anything but `en` reads as Bahasa Indonesia, the default. */
 export function stringsFor(lang) {
   return STRINGS[lang === 'en' ? 'en' : 'id'];
