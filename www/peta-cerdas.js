@@ -253,7 +253,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   // ---- events ----
 
-  /** After each refresh: the events for what changed, the URL hash, and `ready` at the first draw. */
+  /** After each refresh: the events for what changed, and `ready` at the first draw. */
   #refreshed(ui, firstDraw) {
     if (ui.selected !== this.#selected) {
       this.#selected = ui.selected;
@@ -269,7 +269,6 @@ export class PetaCerdasElement extends HTMLElement {
       this.#year = ui.year;
       if (!initial) this.#emit('year-change', { year: ui.year });
     }
-    this.#hash.scheduleWrite();
     if (firstDraw) {
       this.#shell.setState('ready');
       this.#emit('ready', {});
@@ -289,6 +288,7 @@ export class PetaCerdasElement extends HTMLElement {
     this.#shell = new Shell(this.attachShadow({ mode: 'open' }), this.#core, {
       strings: () => this.#t(),
       onRefresh: (ui, firstDraw) => this.#refreshed(ui, firstDraw),
+      onSettled: () => this.#hash.scheduleWrite(),
     });
     this.#hash = new HashSync(this, this.#core, {
       strings: () => this.#t(),

@@ -1,7 +1,7 @@
 // The `sync-hash` attribute: the map's state lives in `location.hash` (`#year=…&mode=…&region=…
 // &view=lon,lat,zoom&lang=…&theme=…`, written by the core), so a link opens the same view. The
 // pages set it; the element reads the hash at start and on `hashchange`, and writes it (debounced,
-// with history.replaceState) after every refresh.
+// with history.replaceState) after every change but a hover.
 
 /** How long the state must stay still before the hash is written. */
 export const HASH_WRITE_MS = 200;

@@ -1,6 +1,7 @@
 // The element's shadow DOM with every room wired to the core, and the frame loop: a change asks
 // for one animation frame, which draws the canvas and, unless only the hover moved, writes the
-// new `ui()` answer into the DOM.
+// new `ui()` answer into the DOM. The view itself (centre, zoom) is not part of `ui()`, so a pan
+// or a zoom changes no control; `onSettled` hears of it all the same (the URL hash carries it).
 
 import { attachControls, Player } from './controls.js';
 import { buildDom } from './dom.js';
@@ -18,6 +19,7 @@ export class Shell {
   #core;
   #strings;
   #onRefresh;
+  #onSettled;
   #ui = null;
   #view;
   #tooltip;
@@ -27,12 +29,14 @@ export class Shell {
 
   /**
    * Builds the DOM into `shadow` in the language of `strings()` and wires it to `core` (a
-   * MapCore). `onRefresh(ui, firstDraw)` runs after each new `ui()` answer has been written.
+   * MapCore). `onRefresh(ui, firstDraw)` runs after each new `ui()` answer has been written,
+   * `onSettled()` after every frame that followed a change other than a hover.
    */
-  constructor(shadow, core, { strings, onRefresh }) {
+  constructor(shadow, core, { strings, onRefresh, onSettled }) {
     this.#core = core;
     this.#strings = strings;
     this.#onRefresh = onRefresh;
+    this.#onSettled = onSettled;
     adoptStyles(shadow);
     const d = (this.d = buildDom(strings()));
     shadow.append(d.root);
@@ -142,10 +146,12 @@ export class Shell {
 
   #refresh() {
     const ui = this.#core.changedUi();
-    if (!ui) return;
-    const firstDraw = !this.#ui;
-    this.#ui = ui;
-    this.#view.render(ui, this.#strings(), this.#core, this.#tooltip, this.#player.playing);
-    this.#onRefresh(ui, firstDraw);
+    if (ui) {
+      const firstDraw = !this.#ui;
+      this.#ui = ui;
+      this.#view.render(ui, this.#strings(), this.#core, this.#tooltip, this.#player.playing);
+      this.#onRefresh(ui, firstDraw);
+    }
+    this.#onSettled();
   }
 }
