@@ -79,6 +79,10 @@ export type SearchHit = { index: number, code: string, name: string, province: s
 
 export type TableRow = { index: number, code: string, name: string, province: string, years: Array<number>, 
 /**
+ * How firmly the sources place the region in each of `years`.
+ */
+confidences: Array<Confidence>, 
+/**
  * A membership of the region is inferred or conflicting in the sources.
  */
 flagged: boolean, pillars: Array<string>, sources: Array<string>, };

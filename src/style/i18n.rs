@@ -2,7 +2,7 @@
 
 use super::{Class, Colouring, Mode, PillarFocus};
 use crate::keyword::keyword_enum;
-use crate::programme::{Identified, Pillar};
+use crate::programme::{Confidence, Identified, Pillar};
 
 keyword_enum! {
     /// The language of every word the map shows.
@@ -164,6 +164,15 @@ pub fn summary(lang: Lang, year: u16, members: usize, regions: usize, cohort: Op
             Lang::En => format!("{head}; the {year} cohort: {}.", cohort_status(lang, found, official)),
         },
         None => format!("{head}."),
+    }
+}
+
+/// How firmly the sources place a membership, as the language says it.
+pub fn confidence(lang: Lang, confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::Confirmed => pick(lang, "terkonfirmasi", "confirmed"),
+        Confidence::Inferred => pick(lang, "dugaan", "inferred"),
+        Confidence::Conflicting => pick(lang, "sumber bertentangan", "sources conflict"),
     }
 }
 

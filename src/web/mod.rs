@@ -289,6 +289,12 @@ impl MapHandle {
         json(&self.state.table())
     }
 
+    /// The data table of the current year as a CSV file (UTF-8 with BOM), in the map's language.
+    #[wasm_bindgen(js_name = tableCsv)]
+    pub fn table_csv(&self) -> String {
+        crate::table::to_csv(&self.state.table(), self.state.lang())
+    }
+
     #[wasm_bindgen(js_name = toSVG)]
     pub fn to_svg(&self) -> Result<String, JsError> {
         self.state.to_svg().ok_or_else(|| error(MapError::NotLoaded(Missing::Atlas)))
