@@ -2,14 +2,16 @@
 
 mod common;
 
+use geo::{Area, Centroid};
+use peta_cerdas::contract;
 use peta_cerdas::map::{Direction, FocusMove, MapState};
+use peta_cerdas::view::project;
 use std::collections::BTreeSet;
 
 fn loaded_map() -> MapState {
-    common::atlas();
     let mut map = MapState::new();
     map.set_size(1200.0, 640.0);
-    map.load_atlas(&std::fs::read(common::root().join("data/build/overview.bin")).unwrap()).unwrap();
+    map.load_atlas(&common::build_file(&common::overview_path())).unwrap();
     let read = |name: &str| std::fs::read_to_string(common::root().join("data/programme").join(name)).unwrap();
     map.load_programme(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv")).unwrap();
     map
@@ -47,14 +49,40 @@ fn next_follows_the_data_table_order() {
     assert!(regions.iter().all(|r| (r.province.clone(), r.name.clone()) >= key(first)));
 }
 
+/// Where keyboard moves start and land for a region, in screen pixels of the current view: the
+/// centroid of its largest part at the coarsest level.
+fn anchor_on_screen(map: &MapState, index: usize) -> [f64; 2] {
+    let shape = &map.atlas().unwrap().levels()[0].shapes[index];
+    let largest = shape.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area())).unwrap();
+    let centroid = largest.centroid().unwrap();
+    map.viewport().to_screen(project(centroid.x(), centroid.y()))
+}
+
 #[test]
-fn arrows_move_east_from_a_selected_region() {
-    let mut map = loaded_map();
-    assert!(map.select_code("35.20".parse().unwrap()));
-    let start = map.move_focus(FocusMove::Start).unwrap();
-    assert_eq!(map.atlas().unwrap().regions()[start].code.to_string(), "35.20");
-    let east = map.move_focus(FocusMove::Toward(Direction::Right)).unwrap();
-    assert_ne!(east, start);
+fn arrows_move_to_a_region_that_way_on_screen() {
+    // Magetan, inland East Java, has neighbours on every side.
+    for (direction, axis) in [
+        (Direction::Right, [1.0, 0.0]),
+        (Direction::Left, [-1.0, 0.0]),
+        (Direction::Up, [0.0, -1.0]),
+        (Direction::Down, [0.0, 1.0]),
+    ] {
+        let mut map = loaded_map();
+        assert!(map.select_code("35.20".parse().unwrap()));
+        let start = map.move_focus(FocusMove::Start).unwrap();
+        assert_eq!(map.atlas().unwrap().regions()[start].code.to_string(), "35.20");
+        let next = map.move_focus(FocusMove::Toward(direction)).unwrap();
+        assert_ne!(next, start, "{direction:?}: the focus stayed on Magetan");
+        assert_eq!(map.focused(), Some(next));
+        // Both anchors in the view after the move (a pan to keep the focus in view moves both).
+        let (from, to) = (anchor_on_screen(&map, start), anchor_on_screen(&map, next));
+        let step = [to[0] - from[0], to[1] - from[1]];
+        let along = step[0] * axis[0] + step[1] * axis[1];
+        let across = (step[0] * axis[1] - step[1] * axis[0]).abs();
+        let name = &map.atlas().unwrap().regions()[next].name;
+        assert!(along > 0.0, "{direction:?} moved to {name}, {along:.1} px the wrong way");
+        assert!(across <= along * 3f64.sqrt(), "{direction:?} moved to {name}, more than 60° off the axis");
+    }
 }
 
 fn index_of(map: &MapState, code: &str) -> usize {
@@ -72,7 +100,7 @@ fn an_indicator_is_drawn_in_quantile_classes_with_a_report() {
     assert_eq!(report.problems.len(), 1);
     assert!(report.problems[0].starts_with("line 4:"), "{:?}", report.problems);
 
-    let ui = map.ui().unwrap();
+    let ui = contract::ui(&map).unwrap();
     assert_eq!(ui.mode, "indicator");
     assert_eq!(ui.indicator.as_deref(), Some("Jumlah layanan digital"));
     assert_eq!(ui.legend.title, "Jumlah layanan digital");
@@ -88,18 +116,18 @@ fn an_indicator_is_drawn_in_quantile_classes_with_a_report() {
     );
     assert!(ui.subtitle.contains("2 dari 514"), "{}", ui.subtitle);
 
-    let magetan = map.region_info(index_of(&map, "35.20")).unwrap();
+    let magetan = contract::region_info(&map, index_of(&map, "35.20")).unwrap();
     assert_eq!(magetan.value.as_ref().map(|v| v.text.as_str()), Some("10"));
     assert!(map.toggle_class("bin-0").unwrap());
 
     // A file without a usable row is refused and the indicator stays.
-    assert!(map.load_indicator("kode,nilai\n99.99,1\n").unwrap_err().contains("no row matched"));
+    assert!(map.load_indicator("kode,nilai\n99.99,1\n").unwrap_err().to_string().contains("no row matched"));
     assert!(map.load_indicator("foo,bar\n").is_err());
-    assert_eq!(map.ui().unwrap().indicator.as_deref(), Some("Jumlah layanan digital"));
+    assert_eq!(contract::ui(&map).unwrap().indicator.as_deref(), Some("Jumlah layanan digital"));
 
     map.clear_indicator();
-    assert_eq!(map.ui().unwrap().mode, "cohort");
-    assert!(map.ui().unwrap().indicator.is_none());
+    assert_eq!(contract::ui(&map).unwrap().mode, "cohort");
+    assert!(contract::ui(&map).unwrap().indicator.is_none());
 }
 
 #[test]
