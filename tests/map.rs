@@ -1,10 +1,12 @@
-//! The interactive map on the real data: keyboard reach and a developer's own indicator.
+//! The interactive map on the real data: keyboard reach, the overview-then-detail load, and a
+//! developer's own indicator.
 
 mod common;
 
 use geo::{Area, Centroid};
 use peta_cerdas::contract;
 use peta_cerdas::map::{Direction, FocusMove, MapState};
+use peta_cerdas::prepare::{self, CodeList};
 use peta_cerdas::view::project;
 use std::collections::BTreeSet;
 
@@ -87,6 +89,60 @@ fn arrows_move_to_a_region_that_way_on_screen() {
 
 fn index_of(map: &MapState, code: &str) -> usize {
     map.atlas().unwrap().regions().iter().position(|r| r.code.to_string() == code).unwrap()
+}
+
+/// The classes the legend shows switched off, by key.
+fn hidden_classes(map: &MapState) -> Vec<String> {
+    let scene = map.scene().unwrap();
+    scene.legend.entries.iter().filter(|e| e.hidden).filter_map(|e| Some(e.class?.key())).collect()
+}
+
+/// The six made-up squares of tests/fixtures/synthetic, as an asset: other regions than the real ones.
+fn synthetic_asset() -> Vec<u8> {
+    let read = |name: &str| {
+        let path = common::root().join("tests/fixtures/synthetic").join(name);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let codes = CodeList::from_csv(&read("regencies.csv"), &read("provinces.csv")).unwrap();
+    let (asset, _) = prepare::prepare(&read("regions.geojson"), &codes, "made-up squares").unwrap();
+    asset.to_bytes()
+}
+
+/// Every page loads overview.bin for the first paint, then atlas.bin into the same map: what the
+/// viewer did meanwhile must survive, and the finer levels become available.
+#[test]
+fn the_detailed_atlas_after_the_overview_keeps_the_view() {
+    let mut map = loaded_map();
+    let overview_levels = map.atlas().unwrap().levels().len();
+    assert!(map.select_code("35.20".parse().unwrap()));
+    map.set_year(2019).unwrap();
+    map.set_mode("pillar").unwrap();
+    let key = map.scene().unwrap().legend.entries[0].class.unwrap().key();
+    assert!(map.toggle_class(&key).unwrap());
+    map.zoom_at(8.0, 600.0, 320.0);
+    map.pan(-40.0, 25.0);
+    let (viewport, hash, hidden) = (*map.viewport(), map.hash(), hidden_classes(&map));
+    assert!(hash.contains("year=2019") && hash.contains("mode=pillar") && hash.contains("region=35.20"), "{hash}");
+    assert_eq!(hidden, [key]);
+    let coarse_level = map.scene().unwrap().level;
+    assert!(map.needs_detail(), "zoomed in, the overview is too coarse");
+
+    map.load_atlas(&common::build_file(&common::asset_path())).unwrap();
+    let levels = map.atlas().unwrap().levels().len();
+    assert!(levels > overview_levels, "{levels} levels after the detail, {overview_levels} before");
+    assert_eq!(map.selected(), Some(index_of(&map, "35.20")));
+    assert_eq!(map.focused(), map.selected());
+    assert_eq!(*map.viewport(), viewport, "the camera moved");
+    assert_eq!(map.hash(), hash, "year, mode, selection or camera changed");
+    assert_eq!(hidden_classes(&map), hidden);
+    assert!(map.scene().unwrap().level > coarse_level, "zoomed in, the scene draws a finer level now");
+    assert!(!map.needs_detail());
+
+    // Other regions: the old selection would point at a different region, so it is dropped.
+    map.load_atlas(&synthetic_asset()).unwrap();
+    assert_eq!(map.atlas().unwrap().regions().len(), 6);
+    assert_eq!((map.selected(), map.focused(), map.hovered()), (None, None, None));
+    assert!(!map.hash().contains("region="), "{}", map.hash());
 }
 
 #[test]
