@@ -58,8 +58,8 @@ async function run({ frames, warmup, budgetMs, loads, points, seed }) {
   const hits = B.timeHitTests(B.pointerPositions(points, seed), (x, y) => map.pointerMove(x, y) ?? -1);
   map.pointerLeave();
 
-  // Diagnostic: the same frames in pillar mode, which has no hatching of repeat members (each
-  // hatched region is a clip and a stroke of its own).
+  // Diagnostic: the same frames in pillar mode, which has no hatching of repeat members (a
+  // pattern fill over each hatched region).
   map.setMode('pillar');
   result.countryFramePillarMode = B.timeFrames(frames, warmup, frame, { budgetMs });
   map.setMode('cohort');

@@ -1,4 +1,4 @@
-// The browser benchmark (issue #6) and the report of `make bench`.
+// The browser benchmark and the report of `make bench`.
 //
 // Serves the pages of benches/browser/ with gzip (server.mjs), drives headless Chromium (CPU
 // raster) with playwright-core, and measures peta-cerdas beside its peers on the same prepared
