@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CLI := target/release/peta-cerdas
 PORT ?= 8080
 
-.PHONY: setup data build wasm demo test test-native test-wasm test-e2e test-js lint lint-js bench wasm-size fuzz package clean
+.PHONY: setup data build wasm demo test test-native test-wasm test-e2e test-engines test-js lint lint-js bench wasm-size fuzz package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -39,8 +39,8 @@ demo: build
 
 # The element, its unit tests, the browser tests and the benchmark pages (eslint.config.js, .prettierrc.json).
 lint-js: setup
-	eslint www tests/js tests/e2e benches/browser eslint.config.js
-	prettier --check 'www/**/*.js' 'tests/{js,e2e}/**/*.{js,mjs}' 'benches/browser/**/*.{js,mjs}' eslint.config.js
+	eslint www tests/js tests/e2e tests/engines benches/browser eslint.config.js
+	prettier --check 'www/**/*.js' 'tests/{js,e2e,engines,bundlers}/**/*.{js,mjs}' 'benches/browser/**/*.{js,mjs}' eslint.config.js
 
 # The wasm test embeds data/build/overview.bin, so the data comes before clippy sees it.
 lint: data lint-js
@@ -63,7 +63,11 @@ test-js:
 test-e2e: build package
 	node tests/e2e/run.mjs
 
-test: setup data lint test-native test-js test-wasm test-e2e
+# The core flows in Chromium, Firefox ESR and WebKitGTK through WebdriverIO (tests/engines/README.md).
+test-engines: build package
+	node tests/engines/run.mjs
+
+test: setup data lint test-native test-js test-wasm test-e2e test-engines
 
 # Native (criterion) and browser benchmarks beside their peers; the report goes to the terminal
 # and benches/results/latest.json. The synthetic layers (target/bench-data) are made first.

@@ -1,5 +1,6 @@
 // ESLint for the JavaScript beside the Rust: the element (www/), its unit tests (tests/js/), the
-// browser tests (tests/e2e/) and the browser benchmark (benches/browser/). `make lint-js`.
+// browser tests (tests/e2e/, tests/engines/, tests/bundlers/) and the browser benchmark
+// (benches/browser/). `make lint-js`.
 import js from '@eslint/js';
 import globals from 'globals';
 
@@ -11,7 +12,14 @@ export default [
   },
   {
     // Runs in the page.
-    files: ['www/**/*.js', 'benches/browser/**/*.js', 'tests/e2e/pages/**/*.js'],
+    files: [
+      'www/**/*.js',
+      'benches/browser/**/*.js',
+      'tests/e2e/pages/**/*.js',
+      'tests/engines/probe.js',
+      'tests/bundlers/*/src/**/*.js',
+      'tests/bundlers/*/*.js',
+    ],
     languageOptions: { globals: globals.browser },
   },
   {
@@ -21,7 +29,7 @@ export default [
   },
   {
     // Node scripts that drive a browser: the callbacks of page.evaluate() and friends run in the page.
-    files: ['tests/e2e/**/*.mjs', 'benches/browser/**/*.mjs'],
+    files: ['tests/e2e/**/*.mjs', 'tests/engines/**/*.mjs', 'tests/bundlers/**/*.mjs', 'benches/browser/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 ];

@@ -32,11 +32,14 @@ export async function startServer({ mounts }) {
   /** @type {Map<string, (req: http.IncomingMessage, res: http.ServerResponse) => void>} */
   const handlers = new Map();
   const requests = [];
+  /** Every answer sent, as {path, status}: a test can look for 404s the browser only logs. */
+  const responses = [];
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     const pathname = decodeURIComponent(url.pathname);
     requests.push(pathname);
+    res.on('finish', () => responses.push({ path: pathname, status: res.statusCode }));
     for (const rule of headerRules) {
       if (pathname.startsWith(rule.prefix)) {
         for (const [name, value] of Object.entries(rule.headers)) res.setHeader(name, value);
@@ -65,6 +68,7 @@ export async function startServer({ mounts }) {
     origin,
     url: (p) => origin + p,
     requests,
+    responses,
     /** Adds headers to every answer whose path starts with `prefix`. */
     addHeaders(prefix, headers) {
       headerRules.push({ prefix, headers });
