@@ -136,6 +136,30 @@ function allRegions(page) {
   });
 }
 
+test('keyboard: Tab to the map, Enter focuses and announces the centre region, Enter selects it', async (t) => {
+  const page = await t.open('/index.html#lang=en');
+  await waitReady(page);
+  let focused = '';
+  for (let i = 0; i < 40 && focused !== 'map'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.querySelector('peta-cerdas').shadowRoot.activeElement?.id ?? '');
+  }
+  assert.equal(focused, 'map', 'Tab reaches the map');
+  await page.keyboard.press('Enter');
+  const announced = await until(() => text(page, 'announce'), 'the first Enter announces a region');
+  assert.equal(
+    (await events(page, 'region-select')).filter((e) => e.detail.code !== null).length,
+    0,
+    'nothing selected yet',
+  );
+  assert.equal(await part(page, 'panel').isVisible(), false, 'the panel stays closed after the first Enter');
+  await page.keyboard.press('Enter');
+  const selected = await waitEvent(page, 'region-select', (d) => d.code !== null);
+  await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  assert.equal(await text(page, 'panel-title'), selected.detail.name);
+  assert.ok(String(announced).length > 0);
+});
+
 test('keyboard: every region can be reached (Page Down walks them all, Page Up walks back)', async (t) => {
   const page = await t.open('/embed.html#lang=id');
   await waitReady(page);
@@ -180,8 +204,14 @@ test('the data table follows the year', async (t) => {
         tr.cells[2].textContent.split(', ').map(Number),
       ),
     );
+  // The table is built when a reader opens it, as a person would.
+  assert.equal((await rows()).length, 0, 'no table rows before the table is opened');
+  await part(page, 'table-box').locator('summary').click();
   const latest = Number(await text(page, 'year-value'));
-  const atLatest = await rows();
+  const atLatest = await until(async () => {
+    const r = await rows();
+    return r.length > 100 && r;
+  }, 'the opened table lists the members');
   await part(page, 'year').focus();
   await page.keyboard.press('Home');
   await waitEvent(page, 'year-change', (d) => d.year === 2017);

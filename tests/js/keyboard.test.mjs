@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FOCUS_MOVES } from '../../www/element/contract.js';
-import { KEY_PAN_PX, KEY_ZOOM, actionForKey, focusDirection } from '../../www/element/keyboard.js';
+import { KEY_PAN_PX, KEY_ZOOM, actionForKey, enterStep, focusDirection } from '../../www/element/keyboard.js';
 
 test('arrows pan the map the other way (more of the west shows on ArrowLeft)', () => {
   assert.deepEqual(actionForKey({ key: 'ArrowLeft' }), { type: 'pan', dx: KEY_PAN_PX, dy: 0 });
@@ -61,4 +61,10 @@ test('every direction the keyboard asks for is one the core knows', () => {
     assert.ok(FOCUS_MOVES.includes(action.direction), action.direction);
     assert.ok(FOCUS_MOVES.includes(focusDirection(action, null)));
   }
+});
+
+test('Enter with nothing focused starts the walk (focus + announce); the next Enter selects', () => {
+  assert.equal(enterStep(null), 'focus-first');
+  assert.equal(enterStep(0), 'select');
+  assert.equal(enterStep(42), 'select');
 });

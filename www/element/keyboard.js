@@ -4,7 +4,9 @@
 //                        starts at the selected region or the largest in view); announced
 //   Page Down / Page Up  move the focus ring to the next/previous region in the data table's
 //                        order (province, then name): a walk that reaches every region; announced
-//   Enter / Space        select the focused region (the first region when none is focused); announced
+//   Enter / Space        select the focused region; announced. With nothing focused the first
+//                        press starts the walk instead: it focuses the region at the centre of
+//                        the view (moveFocus('first')) and announces it, and the next selects it
 //   Escape               clear the selection
 //   + or =               zoom in by KEY_ZOOM about the centre
 //   - or _               zoom out by KEY_ZOOM about the centre
@@ -61,6 +63,14 @@ export function focusDirection(action, focused) {
 }
 
 /**
+ * What Enter/Space does given the focused index (or null): `'focus-first'` starts the walk
+ * (focus and announce the region at the centre of the view), `'select'` selects the focused one.
+ */
+export function enterStep(focused) {
+  return focused === null ? 'focus-first' : 'select';
+}
+
+/**
  * Listens for keys on `canvas`. `map` gives `core` (a MapCore, or null before the map loads),
  * `center()` (the canvas centre in CSS px), `announce(info)` (a region's description for screen
  * readers) and `changed()` (redraw and refresh the controls).
@@ -81,9 +91,11 @@ export function attachKeyboard(canvas, map) {
         core.pan(action.dx, action.dy);
         break;
       case 'select-focused': {
-        let focused = core.focused();
-        if (focused === null) focused = core.moveFocus('first');
-        if (focused !== null) {
+        const focused = core.focused();
+        if (enterStep(focused) === 'focus-first') {
+          const index = core.moveFocus('first');
+          if (index !== null) map.announce(core.regionInfo(index));
+        } else {
           core.selectIndex(focused);
           map.announce(core.regionInfo(focused));
         }
