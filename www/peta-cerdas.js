@@ -32,6 +32,8 @@ export class PetaCerdasElement extends HTMLElement {
     this.#watchRatio();
     this.#shell.resize();
   };
+  /** Where the detailed atlas comes from once the view wants it: `{base, current, requested}`. */
+  #detail = null;
   #readyPromise;
   #resolveReady;
   #rejectReady;
@@ -133,6 +135,12 @@ export class PetaCerdasElement extends HTMLElement {
     return this.#core.stats();
   }
 
+  /** The data table of the current year as CSV text (with a BOM), in the map's language. */
+  toCSV() {
+    if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
+    return this.#core.tableCsv();
+  }
+
   toSVG() {
     if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
     return this.#core.toSVG();
@@ -177,8 +185,9 @@ export class PetaCerdasElement extends HTMLElement {
       }
       this.#shell.showMessage(null);
       this.#shell.resize();
+      // atlas.bin waits until a view wants finer borders than the overview has (#drawn).
+      this.#detail = { base, current, requested: false };
       this.#changed();
-      this.#loadDetail(base, current);
     } catch (error) {
       if (generation !== this.#generation) return;
       if (error instanceof WasmUnavailable) {
@@ -210,7 +219,19 @@ export class PetaCerdasElement extends HTMLElement {
     }
   }
 
-  /** The detailed atlas after the first paint; `current()` is false once another start began. */
+  /**
+   * After each draw: the first time the view wants finer borders than the loaded atlas has (a
+   * zoom past the overview), fetch the detailed atlas once; the overview keeps drawing meanwhile.
+   * A visitor who never zooms never downloads it.
+   */
+  #drawn() {
+    const detail = this.#detail;
+    if (!detail || detail.requested || !detail.current() || !this.#core.needsDetail()) return;
+    detail.requested = true;
+    this.#loadDetail(detail.base, detail.current);
+  }
+
+  /** The detailed atlas; `current()` is false once another start began. */
   async #loadDetail(base, current) {
     try {
       if (await this.#core.loadDetail(base, current)) this.#changed();
@@ -288,6 +309,7 @@ export class PetaCerdasElement extends HTMLElement {
     this.#shell = new Shell(this.attachShadow({ mode: 'open' }), this.#core, {
       strings: () => this.#t(),
       onRefresh: (ui, firstDraw) => this.#refreshed(ui, firstDraw),
+      onDrawn: () => this.#drawn(),
       onSettled: () => this.#hash.scheduleWrite(),
     });
     this.#hash = new HashSync(this, this.#core, {

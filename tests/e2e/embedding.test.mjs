@@ -258,6 +258,7 @@ test("HTML in a developer's CSV (titles, notes, quotes, URLs) shows as text only
   await part(page, 'table-box').evaluate((details) => {
     details.open = true;
   });
+  await until(() => part(page, 'table').locator('tbody tr').count(), 'the opened table is filled');
   await assertNotInjected(page);
   const hrefs = await page.$eval('peta-cerdas', (el) =>
     [...el.shadowRoot.querySelectorAll('a')].map((a) => a.getAttribute('href')),

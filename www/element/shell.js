@@ -20,6 +20,7 @@ export class Shell {
   #strings;
   #onRefresh;
   #onSettled;
+  #onDrawn;
   #ui = null;
   #view;
   #tooltip;
@@ -30,13 +31,15 @@ export class Shell {
   /**
    * Builds the DOM into `shadow` in the language of `strings()` and wires it to `core` (a
    * MapCore). `onRefresh(ui, firstDraw)` runs after each new `ui()` answer has been written,
-   * `onSettled()` after every frame that followed a change other than a hover.
+   * `onSettled()` after every frame that followed a change other than a hover, `onDrawn()` after
+   * every frame.
    */
-  constructor(shadow, core, { strings, onRefresh, onSettled }) {
+  constructor(shadow, core, { strings, onRefresh, onSettled, onDrawn = () => {} }) {
     this.#core = core;
     this.#strings = strings;
     this.#onRefresh = onRefresh;
     this.#onSettled = onSettled;
+    this.#onDrawn = onDrawn;
     adoptStyles(shadow);
     const d = (this.d = buildDom(strings()));
     shadow.append(d.root);
@@ -79,6 +82,9 @@ export class Shell {
       this.changed();
     });
     attachSearch(d, map);
+    d.tableBox.addEventListener('toggle', () => {
+      if (this.#ui && core.attached) this.#view.table(this.#ui, strings(), core);
+    });
   }
 
   /** The latest `ui()` answer (null before the first draw). */
@@ -101,6 +107,7 @@ export class Shell {
         this.#controlsStale = false;
         this.#refresh();
       }
+      this.#onDrawn();
     });
   }
 

@@ -41,10 +41,19 @@ export class View {
     renderControls(d, t, ui, (name, key) => this.section(name, key));
     if (this.section('legend', JSON.stringify(ui.legend))) renderLegend(d, ui.legend);
     if (this.section('identified', JSON.stringify(ui.identified))) renderIdentified(d, ui.identified);
-    if (this.section('table', `${ui.year}|${ui.lang}`)) fillTable(d, t, core.table(), ui.year);
+    this.table(ui, t, core);
     if (this.section('selected', `${ui.selected}|${ui.lang}|${ui.year}`)) {
       renderPanel(d, t, core.regionInfo(ui.selected));
     }
     if (ui.hovered === null) tooltip.hide();
+  }
+
+  /**
+   * The data table (1,800 nodes) is built only while its <details> is open: when it opens, and
+   * again on a year or language change while it stays open.
+   */
+  table(ui, t, core) {
+    if (!this.#d.tableBox.open) return;
+    if (this.section('table', `${ui.year}|${ui.lang}`)) fillTable(this.#d, t, core.table(), ui.year);
   }
 }
