@@ -225,6 +225,10 @@ export class MapCore {
   clearIndicator() {
     this.#call((h) => h.clearIndicator());
   }
+  /** True when the view wants finer borders than the loaded atlas has (false at the home view). */
+  needsDetail() {
+    return this.#call((h) => h.needsDetail(), false) === true;
+  }
 
   // ---- view state (the setters throw on values the core does not know) ----
   setSize(width, height, ratio) {
