@@ -1,9 +1,10 @@
 //! The real programme data in data/programme/, checked against the official Kemendagri code
-//! list and against the research files it was converted from (../shared/data/).
+//! list and against the research files it was converted from (../shared/data/), including the
+//! third research pass (../shared/data/cohorts/pass3/).
 
-use peta_cerdas::atlas::{Region, RegionCode};
 use peta_cerdas::names::NameIndex;
 use peta_cerdas::programme::{CitationKind, Confidence, Pillar, Programme, Subject};
+use peta_cerdas::region::{Region, RegionCode};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -22,6 +23,24 @@ fn read(path: PathBuf) -> String {
 
 fn data(file: &str) -> String {
     read(root().join("data/programme").join(file))
+}
+
+/// A file of the third research pass.
+fn pass3(file: &str) -> Vec<BTreeMap<String, String>> {
+    rows(&read(shared().join("cohorts/pass3").join(file)))
+}
+
+/// The mark that starts the pass-3 block of a note.
+const PASS3: &str = "PASS 3 (2026-11-25)";
+
+/// The row of members.csv (as columns) for a code and a year.
+fn member_row(code_text: &str, year: u16) -> BTreeMap<String, String> {
+    let found: Vec<_> = rows(&data("members.csv"))
+        .into_iter()
+        .filter(|row| row["code"] == code_text && row["year"] == year.to_string())
+        .collect();
+    assert_eq!(found.len(), 1, "{code_text} {year}");
+    found.into_iter().next().unwrap()
 }
 
 fn programme() -> &'static Programme {
@@ -193,10 +212,10 @@ fn identified_members_per_year() {
         counts,
         vec![
             (2017, 26, 25, 0, 1),
-            (2018, 54, 40, 7, 7),
-            (2019, 25, 23, 0, 2),
-            (2021, 43, 39, 4, 0),
-            (2022, 39, 34, 4, 1),
+            (2018, 54, 40, 8, 6),
+            (2019, 25, 24, 0, 1),
+            (2021, 44, 40, 4, 0),
+            (2022, 41, 35, 5, 1),
             (2023, 38, 32, 5, 1),
             (2024, 10, 10, 0, 0),
         ]
@@ -215,21 +234,24 @@ fn identified_members_per_year() {
 #[test]
 fn members_accumulate() {
     // 2017 lists 26, not 25: the 25 of the MoU of 22 May 2017 plus Kabupaten Lombok Timur,
-    // which a Kominfo official names as a 2017 participant and the Nov 2017 award list includes
-    // (its row is conflicting, so the confirmed 2017 members are exactly 25).
+    // which a Kominfo official names as a 2017 participant and the Nov 2017 award list includes.
+    // Since research pass 3 Lombok Timur is confirmed and Kota Singkawang, which signed but
+    // produced no masterplan, is conflicting, so the confirmed 2017 members are still 25.
     assert_eq!(programme().members_as_of(2016).len(), 0);
     assert_eq!(programme().members_as_of(2017).len(), 26);
     assert!(programme().members_as_of(2017).contains(&code("52.03")));
     // 26 + 54 + 25, less Kota Singkawang (2017 and 2018), Kota Depok and Kabupaten Banyumas
     // (2018 and 2019): the conflicting rows name the same regions twice. Official: 100.
     assert_eq!(programme().members_as_of(2019).len(), 102);
-    // The 43 rows of 2021 hold 7 repeats (as officially stated), so 36 are new. Official: 141.
-    assert_eq!(programme().members_as_of(2021).len(), 138);
+    // The 44 rows of 2021 hold 7 repeats (as officially stated), so 37 are new. Official: 141.
+    assert_eq!(programme().members_as_of(2021).len(), 139);
+    // Of the 41 rows of 2022, Kota Singkawang (inferred, research pass 3) is in the 2017 list.
+    assert_eq!(programme().members_as_of(2022).len(), 179);
     // Kota Kotamobagu and Kota Jayapura are repeats in 2023, so 36 of its 38 are new.
-    assert_eq!(programme().members_as_of(2022).len(), 177);
-    assert_eq!(programme().members_as_of(2023).len(), 213);
-    // Official: 251 by 2024; about 28 members of 2021-2023 are still unidentified.
-    assert_eq!(programme().members_as_of(2024).len(), 223);
+    assert_eq!(programme().members_as_of(2023).len(), 215);
+    // Official: 251 by 2024; about 26 members of 2021-2023 are still unidentified. Research
+    // pass 3 added Kabupaten Penajam Paser Utara (2022) and Kabupaten Belitung Timur (2021).
+    assert_eq!(programme().members_as_of(2024).len(), 225);
 }
 
 #[test]
@@ -279,17 +301,22 @@ fn known_facts_from_the_research() {
     assert_eq!(years_of("71.74"), vec![2018, 2023]);
     assert_eq!(confidence("71.74", 2018), Confidence::Conflicting);
     assert_eq!(confidence("71.74", 2023), Confidence::Confirmed);
-    // Kabupaten Banyumas and Kota Depok: on a 2018 list and on the 2019 signing list.
+    // Kabupaten Banyumas and Kota Depok: on a 2018 list and on the 2019 signing list. Depok's
+    // 2018 selection was cancelled (research pass 3), so its 2019 row is confirmed.
     for both in ["33.02", "32.76"] {
         assert_eq!(years_of(both), vec![2018, 2019]);
         assert_eq!(confidence(both, 2018), Confidence::Conflicting);
-        assert_eq!(confidence(both, 2019), Confidence::Conflicting);
     }
-    // Kabupaten Lombok Timur: the 26th name of 2017.
-    assert_eq!(confidence("52.03", 2017), Confidence::Conflicting);
-    // Kota Singkawang: in the 2017 list of 25; the 2018 row conflicts.
-    assert_eq!(years_of("61.72"), vec![2017, 2018]);
-    assert_eq!(confidence("61.72", 2017), Confidence::Confirmed);
+    assert_eq!(confidence("33.02", 2019), Confidence::Conflicting);
+    assert_eq!(confidence("32.76", 2019), Confidence::Confirmed);
+    // Kabupaten Lombok Timur: the 26th name of 2017, confirmed as a participant by pass 3.
+    assert_eq!(confidence("52.03", 2017), Confidence::Confirmed);
+    // Kota Singkawang: in the 2017 list of 25, but no masterplan until 2022; the 2018 row
+    // conflicts; the 2022 bimtek gives an inferred 2022 row.
+    assert_eq!(years_of("61.72"), vec![2017, 2018, 2022]);
+    assert_eq!(confidence("61.72", 2017), Confidence::Conflicting);
+    assert_eq!(confidence("61.72", 2018), Confidence::Conflicting);
+    assert_eq!(confidence("61.72", 2022), Confidence::Inferred);
     // The source spellings resolve: Batang Hari, Tanjungpinang, Pematangsiantar, Palangka Raya.
     assert_eq!(resolves_to("Kabupaten Batang Hari"), Some(code("15.04")));
     assert_eq!(resolves_to("Kota Tanjungpinang"), Some(code("21.72")));
@@ -328,10 +355,10 @@ fn pillar_citations() {
     assert_eq!(
         kinds.into_iter().collect::<Vec<_>>(),
         vec![
-            (CitationKind::Stated, 37),
-            (CitationKind::Award, 46),
+            (CitationKind::Stated, 63),
+            (CitationKind::Award, 48),
             (CitationKind::Inferred, 3),
-            (CitationKind::Unnamed, 10)
+            (CitationKind::Unnamed, 13)
         ]
     );
     let counts = p.pillar_counts(p.latest_year());
@@ -341,14 +368,25 @@ fn pillar_citations() {
     }
 }
 
-/// The conversion kept every row, source, year and note of the research files.
+/// The regions and years whose confidence research pass 3 changed: (code, year, before, after).
+const PASS3_CHANGES: [(&str, u16, &str, &str); 5] = [
+    ("74.72", 2021, "inferred", "confirmed"),    // Kota Baubau: MoU of 20 May 2021
+    ("52.03", 2017, "conflicting", "confirmed"), // Kabupaten Lombok Timur: a 2017 participant
+    ("32.76", 2019, "conflicting", "confirmed"), // Kota Depok: the 2018 selection was cancelled
+    ("61.71", 2018, "conflicting", "inferred"),  // Kota Pontianak: indirect support for 2018
+    ("61.72", 2017, "confirmed", "conflicting"), // Kota Singkawang: no masterplan until 2022
+];
+
+/// The conversion kept every row, source, year and note of the research files (research pass 3
+/// only appends to the notes, and changes the confidences listed in PASS3_CHANGES).
 #[test]
 fn nothing_was_lost_in_conversion() {
     let source = rows(&read(shared().join("cohorts/members.csv")));
     let converted = rows(&data("members.csv"));
     assert_eq!(source.len(), 237);
-    assert_eq!(converted.len(), source.len());
-    assert_eq!(programme().memberships().len() + programme().province_memberships().len(), 237);
+    // Research pass 3 appends its 3 new rows after the 237 of the research file.
+    assert_eq!(converted.len(), source.len() + 3);
+    assert_eq!(programme().memberships().len() + programme().province_memberships().len(), 240);
     for (from, to) in source.iter().zip(&converted) {
         let name = &from["region_name"];
         let expected_code = match name.strip_prefix("Provinsi ") {
@@ -359,16 +397,22 @@ fn nothing_was_lost_in_conversion() {
         assert_eq!(to["year"], from["cohort_year"], "{name}");
         assert_eq!(to["source_url"], from["source_url"], "{name}");
         assert_eq!(to["source_title"], from["source_title"], "{name}");
-        assert_eq!(to["note"], from["note"], "{name}");
+        // The research note, unchanged; research pass 3 may only append its own block.
+        match to["note"].split_once(PASS3) {
+            None => assert_eq!(to["note"], from["note"], "{name}"),
+            Some((before, _)) => assert_eq!(before.trim_end(), from["note"].trim_end(), "{name}"),
+        }
+        let changed =
+            PASS3_CHANGES.iter().find(|(code, year, ..)| to["code"] == *code && to["year"] == year.to_string());
+        if let Some((_, _, _, after)) = changed {
+            assert_eq!(to["confidence"], *after, "{name}");
+            continue;
+        }
         // A note that flags doubt is either reflected in the confidence or explained.
         let note = from["note"].to_lowercase();
         let flagged = ["inferred", "conflict", "caution", " low", "medium"].iter().any(|word| note.contains(word));
         if flagged {
             assert!(to["confidence"] != "confirmed" || !to["confidence_note"].is_empty(), "{name} {}", to["year"]);
-        } else if (name.as_str(), to["year"].as_str()) == ("Kabupaten Lombok Timur", "2017") {
-            // Unflagged, but its own note says it is NOT among the 25 signatories while a Kominfo
-            // official counts it among the 25: the 26th name of 2017.
-            assert_eq!(to["confidence"], "conflicting");
         } else {
             assert_eq!(to["confidence"], "confirmed", "{name} {}", to["year"]);
         }
@@ -376,8 +420,10 @@ fn nothing_was_lost_in_conversion() {
 
     let source = rows(&read(shared().join("cohorts/pillars.csv")));
     let converted = rows(&data("pillars.csv"));
-    assert_eq!(converted.len(), source.len());
-    assert_eq!(programme().citations().len(), source.len());
+    assert_eq!(source.len(), 96);
+    // Research pass 3 appends its 31 rows after the 96 of the research file.
+    assert_eq!(converted.len(), source.len() + 31);
+    assert_eq!(programme().citations().len(), converted.len());
     for (from, to) in source.iter().zip(&converted) {
         assert_eq!(to["year"], from["cohort_year"]);
         assert_eq!(to["source_url"], from["source_url"]);
@@ -405,4 +451,215 @@ fn search_box_on_the_real_names() {
     for (i, region) in regions().iter().enumerate() {
         assert_eq!(index().resolve(&region.name), Ok(i), "{}", region.name);
     }
+}
+
+/// Research pass 3, new_members.csv: each new row is in members.csv after the research rows,
+/// resolves to its region code, and keeps the pass-3 year, confidence, source, title and quote.
+#[test]
+fn pass3_new_members() {
+    let new = pass3("new_members.csv");
+    assert_eq!(new.len(), 3);
+    let converted = rows(&data("members.csv"));
+    let appended = &converted[237..];
+    assert_eq!(appended.len(), new.len());
+    for (from, to) in new.iter().zip(appended) {
+        let name = &from["region_name"];
+        let code = resolves_to(name).unwrap_or_else(|| panic!("{name} does not resolve to a region code"));
+        let region = regions().iter().find(|r| r.code == code).unwrap();
+        assert_eq!(region.province, from["province"], "{name}");
+        assert_eq!(to["code"], code.to_string(), "{name}");
+        assert_eq!(to["name"], region.name, "{name}");
+        assert_eq!(to["year"], from["cohort_year"], "{name}");
+        assert_eq!(to["confidence"], from["confidence"], "{name}");
+        assert_eq!(to["source_url"], from["source_url"], "{name}");
+        assert_eq!(to["source_title"], from["source_title"], "{name}");
+        // The format has no quote column: the quote is kept in the note, before the pass-3 note.
+        assert!(to["note"].starts_with(PASS3), "{name}");
+        assert!(to["note"].contains(&format!("Quote: \"{}\"", from["quote"])), "{name}");
+        assert!(to["note"].contains(&from["note"]), "{name}");
+        assert!(!to["confidence_note"].is_empty(), "{name}");
+        let year: u16 = from["cohort_year"].parse().unwrap();
+        let membership = programme().memberships_of(code).into_iter().find(|m| m.year == year).unwrap();
+        assert_eq!(membership.confidence.to_string(), from["confidence"], "{name}");
+    }
+    // Kabupaten Penajam Paser Utara: 2022 only. A Kutai Kartanegara official's 2021 IKN-area
+    // claim is contradicted by two sources; it is explained, and no 2021 row is made.
+    assert_eq!(years_of("64.09"), vec![2022]);
+    assert_eq!(confidence("64.09", 2022), Confidence::Confirmed);
+    assert!(programme().memberships_of(code("64.09"))[0].confidence_note.contains("20 May 2021"));
+    assert_eq!(programme().first_year(code("64.09")), Some(2022));
+    // Kabupaten Belitung Timur: 2021, inferred with low confidence; not a repeat. Kabupaten
+    // Belitung remains a candidate only.
+    assert_eq!(years_of("19.06"), vec![2021]);
+    assert_eq!(confidence("19.06", 2021), Confidence::Inferred);
+    assert!(programme().memberships_of(code("19.06"))[0].confidence_note.starts_with("Low confidence"));
+    assert!(!programme().is_repeat(code("19.06"), 2021));
+    assert!(years_of("19.02").is_empty());
+    // Kota Singkawang 2022 is a third row of a region in the 2017 list, not a new member.
+    assert!(programme().is_repeat(code("61.72"), 2022));
+    assert!(programme().joined_in(2022).iter().any(|m| m.name == "Kota Singkawang"));
+}
+
+/// Research pass 3, contradictions.csv: every contradiction is on the row it concerns, with its
+/// source in the confidence note, and the membership is conflicting unless the note explains why
+/// the contradiction was not upheld.
+#[test]
+fn pass3_contradictions() {
+    let contradictions = pass3("contradictions.csv");
+    // (region, code, year of the row it concerns, confidence after pass 3)
+    let expected = [
+        ("Kota Depok", "32.76", 2018, Confidence::Conflicting),
+        ("Kota Singkawang", "61.72", 2017, Confidence::Conflicting),
+        ("Kota Singkawang", "61.72", 2018, Confidence::Conflicting),
+        ("Kota Kotamobagu", "71.74", 2018, Confidence::Conflicting),
+        // Kukar's 2021 claim against PPU's own 2022 pages; Bitung's aborted 2020 listing.
+        ("Kabupaten Penajam Paser Utara", "64.09", 2022, Confidence::Confirmed),
+        ("Kota Bitung", "71.72", 2022, Confidence::Confirmed),
+    ];
+    assert_eq!(contradictions.len(), expected.len());
+    for (from, (name, code_text, year, after)) in contradictions.iter().zip(expected) {
+        assert_eq!(from["region_name"], name);
+        assert_eq!(resolves_to(name), Some(code(code_text)), "{name}");
+        assert_eq!(confidence(code_text, year), after, "{name} {year}");
+        let row = member_row(code_text, year);
+        assert!(row["confidence_note"].contains(&from["source_url"]), "{name} {year}: {}", row["confidence_note"]);
+        let (_, block) = row["note"].split_once(PASS3).unwrap_or_else(|| panic!("{name} {year} has no pass-3 note"));
+        assert!(block.contains(&from["source_url"]) && block.contains(&from["quote"]), "{name} {year}");
+        assert!(block.contains(&from["evidence_year_or_claim"]), "{name} {year}");
+    }
+    // Kota Depok: the 2018 selection was cancelled; the row stays, as a conflicting record of
+    // National Geographic's 2018 list, and says so.
+    let depok = member_row("32.76", 2018);
+    assert!(depok["confidence_note"].contains("cancelled"), "{}", depok["confidence_note"]);
+    assert_eq!(depok["source_url"], "https://nationalgeographic.grid.id/amp/13350357/pengembangan-kota-dan-daerah-cerdas-telah-memasuki-tahap-kedua?page=2");
+    // Kota Singkawang 2017 was confirmed before pass 3; its note now gives the 2022 masterplan.
+    assert!(member_row("61.72", 2017)["confidence_note"].contains("June 2022"));
+    // Kota Kotamobagu 2018: the weak pass-3 evidence is marked weak.
+    assert!(member_row("71.74", 2018)["confidence_note"].contains("pass 3 (weak)"));
+    // Kota Bitung: no 2020 cohort, so no 2020 row.
+    assert_eq!(years_of("71.72"), vec![2022]);
+    assert!(programme().cohort(2020).is_none());
+}
+
+/// Research pass 3, upgrades.csv: each upgrade raises the confidence only as far as pass 3
+/// suggests, keeps the row's original source, and cites the pass-3 source.
+#[test]
+fn pass3_upgrades() {
+    let upgrades = pass3("upgrades.csv");
+    let research = rows(&read(shared().join("cohorts/members.csv")));
+    let expected = [
+        ("Kota Baubau", "74.72", 2021),
+        ("Kabupaten Lombok Timur", "52.03", 2017),
+        ("Kota Depok", "32.76", 2019),
+        ("Kota Pontianak", "61.71", 2018),
+        ("Kota Mataram", "52.71", 2018),
+    ];
+    assert_eq!(upgrades.len(), expected.len());
+    for (from, (name, code_text, year)) in upgrades.iter().zip(expected) {
+        assert_eq!(from["region_name"], name);
+        assert_eq!(resolves_to(name), Some(code(code_text)), "{name}");
+        assert_eq!(from["cohort_year"], year.to_string());
+        // The new confidence is the first word of pass 3's suggestion ("confirmed (2019); ...").
+        let suggested = from["suggested_status"].split([' ', ';']).next().unwrap();
+        assert_eq!(confidence(code_text, year).to_string(), suggested, "{name}");
+        // The state before pass 3 is what pass 3 says the product had.
+        match PASS3_CHANGES.iter().find(|(c, y, ..)| *c == code_text && *y == year) {
+            Some((_, _, before, after)) => {
+                assert_eq!(*before, from["status_in_product"], "{name}");
+                assert_eq!(*after, suggested, "{name}");
+            }
+            None => assert_eq!(from["status_in_product"], suggested, "{name}: unchanged"),
+        }
+        let row = member_row(code_text, year);
+        // The original source stays; the pass-3 source is cited in the note (and in the
+        // confidence note when the confidence changed).
+        let original = research
+            .iter()
+            .find(|r| resolves_to(&r["region_name"]) == Some(code(code_text)) && r["cohort_year"] == year.to_string())
+            .unwrap();
+        assert_eq!(row["source_url"], original["source_url"], "{name}");
+        let (_, block) = row["note"].split_once(PASS3).unwrap_or_else(|| panic!("{name} has no pass-3 note"));
+        assert!(block.contains(&from["source_url"]) && block.contains(&from["quote"]), "{name}");
+        assert!(block.contains(&from["suggested_status"]), "{name}");
+        if from["status_in_product"] != suggested {
+            assert!(row["confidence_note"].contains(&from["source_url"]), "{name}");
+        }
+    }
+    assert_eq!(confidence("74.72", 2021), Confidence::Confirmed);
+    assert_eq!(confidence("52.03", 2017), Confidence::Confirmed);
+    assert_eq!(confidence("32.76", 2019), Confidence::Confirmed);
+    assert_eq!(confidence("61.71", 2018), Confidence::Inferred);
+    assert_eq!(confidence("52.71", 2018), Confidence::Confirmed);
+}
+
+/// Research pass 3, new_pillars.csv: 31 rows for 14 members that had none, each with its
+/// source, appended to pillars.csv; no pillar the label does not name.
+#[test]
+fn pass3_pillars() {
+    let new = pass3("new_pillars.csv");
+    assert_eq!(new.len(), 31);
+    let converted = rows(&data("pillars.csv"));
+    assert_eq!(converted.len(), 96 + 31);
+    assert_eq!(programme().citations().len(), 96 + 31);
+    let earlier: BTreeSet<&str> = converted[..96].iter().map(|row| row["code"].as_str()).collect();
+    let mut subjects = BTreeSet::new();
+    for ((from, to), citation) in new.iter().zip(&converted[96..]).zip(&programme().citations()[96..]) {
+        let name = &from["region_name"];
+        let code = resolves_to(name).unwrap_or_else(|| panic!("{name} does not resolve"));
+        assert_eq!(to["code"], code.to_string(), "{name}");
+        assert_eq!(citation.subject, Subject::Region(code), "{name}");
+        assert_eq!(to["year"], from["cohort_year"], "{name}");
+        assert!(years_of(&to["code"]).contains(&from["cohort_year"].parse().unwrap()), "{name}");
+        assert!(from["source_url"].starts_with("https://") || from["source_url"].starts_with("http://"));
+        assert_eq!(to["source_url"], from["source_url"], "{name}");
+        assert_eq!(citation.source_url, from["source_url"], "{name}");
+        assert_eq!(to["quote"], from["quote"], "{name}");
+        assert_eq!(to["label"], from["pillar"], "{name}");
+        let label = from["pillar"].to_lowercase();
+        if label.contains("pillar not named") {
+            assert_eq!(citation.kind, CitationKind::Unnamed, "{name}");
+            assert!(citation.pillars.is_empty(), "{name}");
+        } else {
+            assert!(!citation.pillars.is_empty(), "{name}");
+            for pillar in &citation.pillars {
+                assert!(label.contains(&pillar.to_string()), "{name}: {pillar} is not in {label:?}");
+            }
+        }
+        subjects.insert(code);
+    }
+    assert_eq!(subjects.len(), 14);
+    for subject in &subjects {
+        assert!(!earlier.contains(subject.to_string().as_str()), "{subject} had pillar rows before pass 3");
+    }
+    let p = programme();
+    // Kota Pontianak and Kabupaten Penajam Paser Utara: one quick win per dimension.
+    for all_six in ["61.71", "64.09"] {
+        assert_eq!(p.pillars_of(code(all_six)), Pillar::ALL.into_iter().collect(), "{all_six}");
+        assert_eq!(p.citations_of(code(all_six)).len(), 6);
+    }
+    // Kabupaten Konawe Selatan: one row naming all six.
+    let konsel = p.citations_of(code("74.05"));
+    assert_eq!(konsel.len(), 1);
+    assert_eq!(konsel[0].pillars, Pillar::ALL.to_vec());
+    // Kota Tomohon's 2017 target: governance and branding.
+    assert_eq!(p.pillars_of(code("71.73")), [Pillar::Governance, Pillar::Branding].into_iter().collect());
+    // Kabupaten Tabalong: a smart-living award and a stated smart-economy need.
+    let tabalong: Vec<(CitationKind, Vec<Pillar>)> =
+        p.citations_of(code("63.09")).iter().map(|c| (c.kind, c.pillars.clone())).collect();
+    assert_eq!(
+        tabalong,
+        vec![(CitationKind::Award, vec![Pillar::Living]), (CitationKind::Stated, vec![Pillar::Economy])]
+    );
+    // Kabupaten Trenggalek's award is Citiasia's, not Kominfo's, and the label says so.
+    let trenggalek = p.citations_of(code("35.03"));
+    assert_eq!((trenggalek.len(), trenggalek[0].kind), (1, CitationKind::Award));
+    assert!(trenggalek[0].label.contains("not Kominfo"));
+    // "Closest to smart governance" is the research's guess: no pillar for Batanghari, Hulu
+    // Sungai Selatan and Halmahera Utara.
+    for unnamed in ["15.04", "63.06", "82.03"] {
+        assert!(p.pillars_of(code(unnamed)).is_empty(), "{unnamed}");
+        assert_eq!(p.citations_of(code(unnamed))[0].kind, CitationKind::Unnamed);
+    }
+    // Kota Singkawang's branding row belongs to its (inferred) 2022 row.
+    assert_eq!(p.citations_of(code("61.72"))[0].year, Some(2022));
 }
