@@ -6,6 +6,7 @@ import './map.test.mjs';
 import './a11y.test.mjs';
 import './embedding.test.mjs';
 import './package.test.mjs';
+import './layout.test.mjs';
 import './soak.mjs';
 
 const ok = await runTests(process.argv.slice(2));

@@ -111,16 +111,10 @@ export function buildDom(t) {
     d.panelEvidenceTitle,
     d.panelCitations,
   );
-  d.stage = el(
-    'div',
-    { class: 'stage' },
-    d.canvas,
-    el('div', { class: 'zoom' }, d.zoomIn, d.zoomOut, d.reset),
-    d.tooltip,
-    d.panel,
-    d.hint,
-    d.loading,
-  );
+  // The zoom buttons float over the map's top-right corner (sea) on wide maps and sit in a row
+  // under it on narrow ones, where every corner of the map is land (styles.js).
+  d.zoom = el('div', { class: 'zoom' }, d.zoomIn, d.zoomOut, d.reset);
+  d.stage = el('div', { class: 'stage' }, d.canvas, d.tooltip, d.panel, d.hint, d.loading);
 
   d.legendTitle = el('p', { class: 'legend-title', id: 'legend-title' });
   d.legend = id('ul', 'legend', { class: 'legend', 'aria-labelledby': 'legend-title' });
@@ -147,9 +141,9 @@ export function buildDom(t) {
     d.header,
     d.controls,
     d.message,
-    d.stage,
+    el('div', { class: 'map-box' }, d.stage, d.zoom),
     d.fallback,
-    el('div', {}, d.legendTitle, d.legend, d.legendHint),
+    el('div', { class: 'legend-box' }, d.legendTitle, d.legend, d.legendHint),
     d.identifiedTitle,
     d.identified,
     d.summary,

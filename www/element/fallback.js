@@ -12,6 +12,7 @@ import { fillTable, fillTableHead, latestYear } from './table.js';
 export async function showFallback(d, t, lang, base, reason, emitError) {
   d.title.textContent = t.title;
   d.stage.hidden = true;
+  d.zoom.hidden = true;
   d.controls.hidden = true;
   d.fallback.hidden = false;
   d.fallbackReason.textContent = t.noWasm;

@@ -3,12 +3,13 @@
 // new `ui()` answer into the DOM. The view itself (centre, zoom) is not part of `ui()`, so a pan
 // or a zoom changes no control; `onSettled` hears of it all the same (the URL hash carries it).
 
-import { attachControls, Player } from './controls.js';
-import { buildDom } from './dom.js';
+import { attachControls, localise, modeOptions, Player } from './controls.js';
+import { buildDom, el } from './dom.js';
 import { attachGestures, Hint } from './gestures.js';
 import { attachKeyboard } from './keyboard.js';
 import { attachLegend } from './legend.js';
 import { attachSearch } from './search.js';
+import { STRINGS } from './strings.js';
 import { adoptStyles } from './styles.js';
 import { Tooltip } from './tooltip.js';
 import { View } from './view.js';
@@ -43,6 +44,11 @@ export class Shell {
     adoptStyles(shadow);
     const d = (this.d = buildDom(strings()));
     shadow.append(d.root);
+    // The chrome's words and the mode options from the first paint, so that the toolbar has its
+    // final size before the map loads (no layout shift when it does).
+    const t = strings();
+    localise(d, t, Object.keys(STRINGS).find((lang) => STRINGS[lang] === t) ?? 'id', false);
+    d.mode.replaceChildren(...modeOptions(t, null).map((o) => el('option', o)));
 
     // What the rooms may ask of the map.
     const hint = new Hint(d.hint);

@@ -1,13 +1,19 @@
 // The element's CSS: one constructable stylesheet shared by every <peta-cerdas> on the page and
 // adopted by each shadow root, so a strict CSP (`style-src 'self'`, no 'unsafe-inline') applies.
 
+/** Touch targets of at least 44×44 CSS px (WCAG 2.5.5): on touch screens and on narrow maps. */
+const TAP = `button, select, input { min-height: 44px; min-width: 44px; }
+  input[type=range] { height: 44px; }
+  .zoom button { width: 44px; height: 44px; }
+  details summary { min-height: 44px; padding: .6rem 0; }`;
+
 /** The whole stylesheet; colours are custom properties so `.dark` and forced colours can swap them. */
 export const CSS = `
 :host { display: block; contain: content; }
 :host([hidden]) { display: none; }
 .root { all: initial; display: flex; flex-direction: column; gap: .5rem; box-sizing: border-box;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-  color: var(--fg); background: var(--bg); padding: .75rem; border-radius: 6px;
+  color: var(--fg); background: var(--bg); padding: .75rem; border-radius: 6px; container-type: inline-size;
   --bg: #f7f9fb; --fg: #1b2430; --muted: #4a5563; --line: #8a95a3; --panel: #ffffff; --accent: #0b5cad; --focus: #b3006b; }
 .root.dark { --bg: #11151b; --fg: #e8edf3; --muted: #b4bfcc; --line: #6b7785; --panel: #1b222b; --accent: #8cc4ff; --focus: #ff8fd0; }
 .root *, .root *::before, .root *::after { box-sizing: border-box !important; }
@@ -36,6 +42,7 @@ button:hover { border-color: var(--fg); }
   border: 1px solid var(--line); border-radius: 4px; overflow: hidden; background: var(--bg); touch-action: pan-x pan-y; }
 canvas { display: block !important; visibility: visible !important; position: absolute; inset: 0; width: 100% !important; height: 100% !important; cursor: grab; }
 canvas.dragging { cursor: grabbing; }
+.map-box { position: relative; }
 .zoom { position: absolute; top: .5rem; right: .5rem; display: flex; flex-direction: column; gap: 4px; z-index: 2; }
 .zoom button { width: 36px; height: 36px; font-size: 18px; line-height: 1; padding: 0; }
 .tooltip { position: absolute; z-index: 2; pointer-events: none; max-width: 18rem; background: var(--panel); border: 1px solid var(--line);
@@ -67,6 +74,36 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: 3px 6px; }
 .fallback img { display: block !important; visibility: visible !important; width: 100%; height: auto; }
+@media (pointer: coarse) { ${TAP} }
+/* A narrow map (a phone): the stage takes Indonesia's shape (about 2.7:1 in the map's projection,
+   plus the 16 px the home view leaves on every side), so the home view fills its width; the zoom
+   buttons leave the map for a row under it (every corner of so tight a box is land); the toolbar
+   wraps and nothing is wider than the element. */
+@container (max-width: 640px) {
+  .stage { height: var(--peta-cerdas-map-height, calc((100cqw - 32px) / 2.6 + 32px)); min-height: 100px; }
+  .zoom { position: static; flex-direction: row; justify-content: flex-end; gap: .5rem; margin-top: .5rem; }
+  .toolbar { gap: .5rem; }
+  .field { flex-wrap: wrap; min-width: 0; max-width: 100%; }
+  input[type=range] { flex: 1 1 7rem; width: auto; min-width: 0; }
+  .search { flex: 1 1 100%; }
+  .search input { flex: 1 1 8rem; width: auto; min-width: 0; }
+  select { max-width: 100%; min-width: 0; }
+  .panel { width: auto; right: .5rem; }
+  ${TAP}
+}
+/* The rows the map fills in when it has loaded (subtitle, legend, identified, attribution) keep
+   the room they will take from the first paint, so nothing below them jumps (CLS): upper bounds
+   of their height at the default view, by the element's width. */
+.subtitle { min-height: 1.45em; }
+#year-value { display: inline-block; min-width: 4ch; }
+.legend-box { min-height: 90px; }
+.identified { min-height: 80px; }
+.attribution { min-height: calc(2 * 1.45em); }
+@container (min-width: 980px) { .identified { min-height: 60px; } .attribution { min-height: 1.45em; } }
+@container (max-width: 640px) { .legend-box { min-height: 220px; } .identified { min-height: 145px; } }
+@container (max-width: 480px) { .subtitle { min-height: calc(2 * 1.45em); } }
+@container (max-width: 400px) { .legend-box { min-height: 300px; } .identified { min-height: 165px; }
+  .attribution { min-height: calc(3 * 1.45em); } }
 @media (forced-colors: active) {
   .root { --line: CanvasText; --focus: Highlight; }
   .legend button[aria-pressed=true] { border-width: 3px; }

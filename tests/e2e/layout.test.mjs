@@ -1,0 +1,195 @@
+// Issues 12 and 15: what the page downloads follows the view (atlas.bin only once a view wants
+// finer borders), the element keeps its box from its first paint to ready (no layout shift), and
+// on phones (320–412 px, touch) nothing overflows, every control is whole and big enough to tap,
+// Indonesia fills the map's width and no control covers the map.
+import fs from 'node:fs';
+import path from 'node:path';
+import { MAGETAN, ROOT, assert, call, frames, part, test, until, waitReady } from './lib.mjs';
+
+const SHOTS = path.join(ROOT, 'target/layout');
+
+/** Counts the requests of `page` whose path ends in `name`. */
+function countRequests(page, name) {
+  const seen = { count: 0 };
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith(`/${name}`)) seen.count += 1;
+  });
+  return seen;
+}
+
+test('the home view downloads no atlas.bin; zooming in fetches it once and the map still answers', async (t) => {
+  const page = await (await t.context()).newPage();
+  t.watch(page);
+  const atlas = countRequests(page, 'atlas.bin');
+  const overview = countRequests(page, 'overview.bin');
+  await page.goto(t.url('/index.html'), { waitUntil: 'load' });
+  await waitReady(page);
+  await frames(page, 4);
+  await page.waitForTimeout(800);
+  assert.equal(overview.count, 1, 'the overview is fetched');
+  assert.equal(atlas.count, 0, 'the home view needs no atlas.bin');
+  const bytes = await page.evaluate(() =>
+    performance.getEntriesByType('resource').reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
+  );
+  console.log(`    home view: ${(bytes / 1024).toFixed(0)} kB transferred, atlas.bin requests: ${atlas.count}`);
+
+  // Ctrl+wheel over Magetan zooms about it until the view wants finer borders.
+  const box = await part(page, 'map').boundingBox();
+  for (let i = 0; i < 12 && atlas.count === 0; i++) {
+    const at = await call(page, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -240);
+    await page.keyboard.up('Control');
+    await frames(page, 2);
+  }
+  await until(() => atlas.count > 0, 'zooming in requests atlas.bin');
+  // More zooming and panning asks for nothing more.
+  await part(page, 'zoom-in').click();
+  await part(page, 'zoom-out').click();
+  await frames(page, 3);
+  await page.waitForTimeout(300);
+  assert.equal(atlas.count, 1, 'atlas.bin is requested once');
+  const at = await call(page, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);
+  await page.mouse.move(box.x + at.x - 2, box.y + at.y - 2);
+  await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 2 });
+  await part(page, 'tooltip').waitFor({ state: 'visible', timeout: 3000 });
+  assert.match(await part(page, 'tooltip').textContent(), /Magetan/);
+  assert.equal((await call(page, 'regionAt', [MAGETAN.lon, MAGETAN.lat]))?.code, MAGETAN.code);
+});
+
+/** Records the element's height as soon as it is defined (its shadow DOM built, nothing loaded). */
+function recordFirstHeight() {
+  customElements.whenDefined('peta-cerdas').then(() => {
+    const el = document.querySelector('peta-cerdas');
+    window.__firstHeight = el ? el.getBoundingClientRect().height : null;
+    window.__firstState = el?.shadowRoot?.getElementById('root')?.dataset.state ?? null;
+  });
+}
+
+for (const width of [1200, 360]) {
+  for (const name of ['index.html', 'embed.html']) {
+    test(`${name} at ${width} px: the element's height at definition is its height when ready`, async (t) => {
+      const context = await t.context({ viewport: { width, height: 800 } });
+      await context.addInitScript(recordFirstHeight);
+      const page = await context.newPage();
+      t.watch(page);
+      await page.goto(t.url(`/${name}`), { waitUntil: 'load' });
+      await waitReady(page);
+      await frames(page, 3);
+      const first = await until(() => page.evaluate(() => window.__firstHeight), 'the first height was recorded');
+      assert.equal(await page.evaluate(() => window.__firstState), 'loading', 'measured before ready');
+      const ready = await page.$eval('peta-cerdas', (el) => el.getBoundingClientRect().height);
+      console.log(`    ${name} at ${width} px: ${first.toFixed(1)} px at definition, ${ready.toFixed(1)} px ready`);
+      assert.ok(Math.abs(first - ready) <= 2, `no jump: ${first} px before, ${ready} px after`);
+    });
+  }
+}
+
+/** Every visible control of the element, with its box and the element's, the stage's and the zoom row's. */
+function layoutOf() {
+  const host = document.querySelector('peta-cerdas');
+  const root = host.shadowRoot;
+  const rect = (node) => {
+    const r = node.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+  };
+  const controls = [...root.querySelectorAll('button, select, input, summary')]
+    .filter((node) => node.getClientRects().length && getComputedStyle(node).visibility !== 'hidden')
+    .map((node) => ({ name: node.id || node.textContent.trim().slice(0, 24) || node.localName, ...rect(node) }));
+  return {
+    element: rect(host),
+    stage: rect(root.querySelector('.stage')),
+    canvas: rect(root.getElementById('map')),
+    zoom: rect(root.querySelector('.zoom')),
+    controls,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  };
+}
+
+for (const width of [320, 360, 390, 412]) {
+  for (const name of ['index.html', 'embed.html'])
+    test(`${name} on a phone at ${width} px: no overflow, whole controls of 44×44 px, Indonesia fills the map's width`, async (t) => {
+      const page = await t.open(`/${name}`, {
+        context: { viewport: { width, height: 800 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+      });
+      await waitReady(page);
+      await frames(page, 3);
+      const layout = await page.evaluate(layoutOf);
+      const { element, stage, zoom, controls } = layout;
+      // On a phone the layout viewport grows to fit what overflows: compare with the device's width.
+      assert.ok(
+        layout.scrollWidth <= width && layout.innerWidth <= width,
+        `the page does not scroll sideways: ${layout.scrollWidth} > ${width}`,
+      );
+      assert.ok(controls.length >= 8, `controls found: ${controls.map((c) => c.name)}`);
+      const small = [];
+      const outside = [];
+      for (const c of controls) {
+        if (c.width < 44 - 0.5 || c.height < 44 - 0.5)
+          small.push(`${c.name} ${c.width.toFixed(0)}×${c.height.toFixed(0)}`);
+        if (c.left < element.left - 0.5 || c.right > element.right + 0.5 || c.right > width + 0.5 || c.left < -0.5) {
+          outside.push(`${c.name} ${c.left.toFixed(0)}–${c.right.toFixed(0)}`);
+        }
+      }
+      assert.deepEqual(outside, [], `controls inside the element (0–${element.right.toFixed(0)} px)`);
+      assert.deepEqual(small, [], 'every control is at least 44×44 CSS px');
+      // No control over the map: the zoom row is outside the stage's box.
+      const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      assert.ok(!overlaps(zoom, stage), `the zoom buttons are off the map: ${JSON.stringify({ zoom, stage })}`);
+      for (const c of controls) assert.ok(!overlaps(c, stage), `${c.name} does not cover the map`);
+      // Indonesia (about 95–141° E) spans the map's width at the home view.
+      const west = await call(page, 'toScreen', [95.3, 5.5]);
+      const east = await call(page, 'toScreen', [141, -2.6]);
+      const span = (east.x - west.x) / layout.canvas.width;
+      const ratio = stage.width / stage.height;
+      console.log(
+        `    ${name} ${width} px: scrollWidth ${layout.scrollWidth}, stage ${stage.width.toFixed(0)}×${stage.height.toFixed(0)} (${ratio.toFixed(2)}:1), ` +
+          `Indonesia spans ${(span * 100).toFixed(0)}% of the width, ${controls.length} controls ≥ 44 px`,
+      );
+      // The home view leaves 16 px on each side (FIT_PADDING in src/map/mod.rs): the rest is the country.
+      const spanPx = east.x - west.x;
+      assert.ok(spanPx >= layout.canvas.width - 2 * 16 - 8, `Indonesia fills the map's width: ${spanPx} px`);
+      assert.ok(ratio > 1.9 && ratio < 3, `the stage follows the country's shape: ${ratio.toFixed(2)}:1`);
+      if (width === 360) {
+        fs.mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SHOTS, `${name.replace('.html', '')}-360.png`), fullPage: true });
+      }
+    });
+}
+
+test('desktop at 1200 px: the zoom buttons float over sea, not land', async (t) => {
+  const page = await t.open('/index.html', { context: { viewport: { width: 1200, height: 900 } } });
+  await waitReady(page);
+  await frames(page, 3);
+  const layout = await page.evaluate(layoutOf);
+  assert.ok(layout.scrollWidth <= 1200, 'no sideways scroll');
+  // The canvas's pixels under the zoom column: the sea colour (the canvas's commonest) nearly everywhere.
+  const land = await page.$eval(
+    'peta-cerdas',
+    (el, { zoom, canvas: box }) => {
+      const canvas = el.shadowRoot.getElementById('map');
+      const scale = canvas.width / box.width;
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const key = (i) => (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      const counts = new Map();
+      for (let i = 0; i < data.length; i += 16) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+      const sea = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+      let under = 0;
+      let other = 0;
+      for (let y = Math.floor((zoom.top - box.top) * scale); y < (zoom.bottom - box.top) * scale; y++) {
+        for (let x = Math.floor((zoom.left - box.left) * scale); x < (zoom.right - box.left) * scale; x++) {
+          under += 1;
+          if (key((y * canvas.width + x) * 4) !== sea) other += 1;
+        }
+      }
+      return { under, other };
+    },
+    layout,
+  );
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'index-1200.png') });
+  console.log(`    1200 px: ${land.other} of ${land.under} pixels under the zoom buttons are not sea`);
+  assert.ok(land.under > 1000 && land.other / land.under < 0.02, `sea under the zoom buttons: ${JSON.stringify(land)}`);
+});
