@@ -31,7 +31,12 @@ export interface ErrorDetail {
   message: string;
 }
 
-export interface PetaCerdasEventMap extends HTMLElementEventMap {
+/**
+ * The element's events beside those of every HTML element. Its `error` is a CustomEvent with a
+ * sentence, not the ErrorEvent of a failed resource, so HTMLElementEventMap's `error` is left out
+ * (extending it whole does not compile under `skipLibCheck: false`).
+ */
+export interface PetaCerdasEventMap extends Omit<HTMLElementEventMap, 'error'> {
   ready: CustomEvent<Record<string, never>>;
   'region-select': CustomEvent<RegionSelectDetail>;
   'year-change': CustomEvent<YearChangeDetail>;
