@@ -250,7 +250,7 @@ fn the_golden_views_show_what_they_claim() {
     // Semarang joined in 2017 and again in 2021: first-year colour, hatched.
     let semarang = atlas.index_of("33.74".parse().unwrap()).unwrap();
     assert!(scene.regions[semarang].hatched);
-    assert!(text.contains(r##"<path data-code="33.74" fill="#440154""##), "2017 is the first ramp colour");
+    assert!(text.contains(r##"<path data-code="33.74" fill="#0072b2""##), "2017 is the first cohort colour");
     assert!(text.contains("<title>Kota Semarang, Jawa Tengah: bergabung 2017, 2021</title>"));
     assert!(text.contains(r##"<path data-code="94.01" fill="#cdd2d8""##), "a non-member is neutral");
     assert!(text.contains("made-up squares"));

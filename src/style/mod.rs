@@ -177,14 +177,15 @@ pub fn legend_classes(programme: &Programme, colouring: Colouring) -> Vec<Class>
     classes
 }
 
-/// The fill of a class: cohort years and pillar counts on one ordered, colour-blind safe ramp.
+/// The fill of a class: cohort years in distinct colour-blind safe hues, pillar counts and
+/// indicator classes on one ordered, colour-blind safe ramp.
 pub fn fill(theme: Theme, programme: &Programme, class: Class) -> Rgb {
     let colours = theme.colours();
     match class {
         Class::Joined(year) => {
             let years = programme.cohort_years();
             let position = years.iter().position(|&y| y == year).unwrap_or(0);
-            palette::ramp(theme, position, years.len())
+            palette::cohort(theme, position, years.len())
         }
         // More pillars cited, more salient.
         Class::PillarCount(count) => palette::ramp(theme, 6 - usize::from(count.clamp(1, 6)), 6),

@@ -1,7 +1,7 @@
-//! Colours. The ordered classes (cohort years, pillar counts) sit on viridis (light theme) and
-//! cividis (dark theme), whose lightness changes steadily, so every class stays distinct under
-//! deuteranopia, protanopia and in greyscale; `style::tests` checks that with a colour-vision
-//! simulation and a minimum CIEDE2000 difference.
+//! Colours. Cohorts take distinct colour-blind safe hues (Okabe–Ito), so neighbouring years
+//! differ at a glance; the quantitative classes (pillar counts, indicator classes) sit on viridis
+//! (light theme) and cividis (dark theme), whose lightness changes steadily. `style::tests`
+//! checks with a colour-vision simulation that every class stays distinct for every viewer.
 
 use std::fmt;
 
@@ -105,6 +105,27 @@ impl Theme {
             Theme::Light => LIGHT,
             Theme::Dark => DARK,
         }
+    }
+}
+
+/// The cohorts in the order they joined: Okabe and Ito's colour-blind safe set, ordered so that
+/// neighbouring years differ in hue and lightness (on a single ramp, the early years are three
+/// dark purples that look alike at map scale). Beyond its length the cohorts fall back to the ramp.
+const COHORTS: [Rgb; 7] = [
+    Rgb::hex(0x0072b2), // blue
+    Rgb::hex(0xd55e00), // vermillion
+    Rgb::hex(0x009e73), // bluish green
+    Rgb::hex(0xcc79a7), // reddish purple
+    Rgb::hex(0xe69f00), // orange
+    Rgb::hex(0x56b4e9), // sky blue
+    Rgb::hex(0xf0e442), // yellow
+];
+
+/// Cohort `index` of `count`.
+pub(super) fn cohort(theme: Theme, index: usize, count: usize) -> Rgb {
+    match COHORTS.get(index) {
+        Some(&colour) if count <= COHORTS.len() => colour,
+        _ => ramp(theme, index, count),
     }
 }
 

@@ -153,3 +153,22 @@ fn numbers_are_written_as_each_language_writes_them() {
     assert_eq!(i18n::value_range(Lang::Id, 1.5, 20.0), "1,5 – 20");
     assert_eq!(i18n::value_range(Lang::En, 3.0, 3.0), "3");
 }
+
+/// Neighbouring cohorts sit side by side in the legend and often on the map: they must differ at
+/// a glance (ΔE 25 and more) for normal vision, and clearly (12 and more) under deuteranopia and
+/// protanopia, whose every-pair floor is [`MIN_DELTA_E`].
+#[test]
+fn neighbouring_cohorts_differ_at_a_glance() {
+    let programme = programme();
+    let years = programme.cohort_years();
+    for theme in [Theme::Light, Theme::Dark] {
+        for (vision, floor) in [(Vision::Normal, 25.0), (Vision::Deuteranopia, 12.0), (Vision::Protanopia, 12.0)] {
+            for pair in years.windows(2) {
+                let a = fill(theme, &programme, Class::Joined(pair[0]));
+                let b = fill(theme, &programme, Class::Joined(pair[1]));
+                let delta = vision.see(a).difference(vision.see(b));
+                assert!(delta >= floor, "{theme:?} {vision:?}: {} {a} vs {} {b}: ΔE {delta:.1}", pair[0], pair[1]);
+            }
+        }
+    }
+}
