@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CLI := target/release/peta-cerdas
 PORT ?= 8080
 
-.PHONY: setup data build wasm demo test test-native test-wasm test-e2e test-engines test-js lint lint-js bench wasm-size fuzz package clean
+.PHONY: setup data build wasm demo test test-native test-wasm test-e2e test-engines test-bundlers test-js lint lint-js bench wasm-size fuzz package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -39,7 +39,7 @@ demo: build
 
 # The element, its unit tests, the browser tests and the benchmark pages (eslint.config.js, .prettierrc.json).
 lint-js: setup
-	eslint www tests/js tests/e2e tests/engines benches/browser eslint.config.js
+	eslint www tests/js tests/e2e tests/engines tests/bundlers benches/browser eslint.config.js
 	prettier --check 'www/**/*.js' 'tests/{js,e2e,engines,bundlers}/**/*.{js,mjs}' 'benches/browser/**/*.{js,mjs}' eslint.config.js
 
 # The wasm test embeds data/build/overview.bin, so the data comes before clippy sees it.
@@ -67,7 +67,12 @@ test-e2e: build package
 test-engines: build package
 	node tests/engines/run.mjs
 
-test: setup data lint test-native test-js test-wasm test-e2e test-engines
+# The packed package in a fresh Vite app, a fresh webpack app, a plain page and a CMS page with src,
+# publint, attw and a strict TypeScript consumer (tests/bundlers/README.md).
+test-bundlers: package
+	node tests/bundlers/run.mjs
+
+test: setup data lint test-native test-js test-wasm test-e2e test-engines test-bundlers
 
 # Native (criterion) and browser benchmarks beside their peers; the report goes to the terminal
 # and benches/results/latest.json. The synthetic layers (target/bench-data) are made first.
@@ -75,6 +80,12 @@ bench: build
 	nice -n 5 node benches/browser/data.mjs
 	nice -n 5 cargo bench --bench atlas
 	nice -n 5 node benches/browser/run.mjs
+
+# Lighthouse (mobile preset: simulated Slow 4G, 4× CPU) on index.html and embed.html served
+# gzipped: the median of three runs of performance, LCP, TBT, CLS, TTI and bytes, and
+# target/audit/latest.json. Not part of `make test` (a few minutes).
+audit: build
+	CHROME_PATH=/usr/bin/chromium node benches/audit.mjs
 
 # What the wasm is made of, by crate and function (benches/FINDINGS.md).
 wasm-size: setup

@@ -338,6 +338,51 @@ function syntheticWheel(page, at, deltaY, ctrlKey) {
 }
 
 /**
+ * The app under a strict CSP (`default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; …`): the
+ * map is drawn with no violation (a bundler may inline a small data file as a data: URL, which the
+ * element decodes itself rather than fetch).
+ */
+export const APP_CSP_FLOWS = [
+  {
+    name: 'strict CSP: ready and drawn, no violation',
+    csp: true,
+    async fn(page, t) {
+      await open(page, t.path);
+      await assertDrawn(page);
+      assert.deepEqual((await page.problems()).violations, [], 'no CSP violation');
+    },
+  },
+];
+
+/** The app under a CSP without 'wasm-unsafe-eval': the static map and the table from the app's files. */
+export const APP_FALLBACK_FLOWS = [
+  {
+    name: 'no WebAssembly: the static map and the table',
+    csp: true,
+    async fn(page, t) {
+      t.allow(/wasm|WebAssembly|script-src|unsafe-eval/i);
+      await page.goto(t.path);
+      await page.waitState('fallback');
+      await page.until(
+        () =>
+          page.eval(() => {
+            const img = document.querySelector('peta-cerdas').shadowRoot.getElementById('fallback-img');
+            return img.complete && img.naturalWidth > 100;
+          }),
+        'the static map image loads',
+      );
+      await page.until(
+        async () =>
+          (await page.eval(
+            () => document.querySelector('peta-cerdas').shadowRoot.querySelectorAll('#table tbody tr').length,
+          )) >= 10,
+        'the table has rows',
+      );
+    },
+  },
+];
+
+/**
  * The flows a developer's app needs (bundlers, a plain page, the `src` attribute): the map loads
  * and draws, hovers, selects by click and finds by search. The page has no `sync-hash`, so the
  * map starts on the whole country.
