@@ -67,6 +67,11 @@ export declare class PetaCerdasElement extends HTMLElement {
   /** Selects a region by Kemendagri code; `null` clears. False for an unknown code. */
   select(code: RegionCode | null): boolean;
   stats(): PetaCerdasStats | null;
+  /**
+   * The data table of the current year as CSV text for spreadsheets: a UTF-8 BOM, the header in
+   * the map's language, one row per member with every year and its confidence and every source URL.
+   */
+  toCSV(): string;
   /** The current view as a standalone SVG document. */
   toSVG(): string;
   /** The current canvas as a PNG. */

@@ -5,6 +5,7 @@
 
 import { MODES } from './contract.js';
 import { el } from './dom.js';
+import { downloadName, exportBlob, saveBlob } from './download.js';
 import { KEY_ZOOM } from './keyboard.js';
 import { fillTableHead } from './table.js';
 
@@ -32,6 +33,9 @@ export function localise(d, t, lang, playing) {
     [d.zoomIn, t.zoomIn],
     [d.zoomOut, t.zoomOut],
     [d.reset, t.reset],
+    [d.downloadCsv, t.downloadCsv],
+    [d.downloadPng, t.downloadPng],
+    [d.downloadSvg, t.downloadSvg],
   ]) {
     button.setAttribute('aria-label', label);
     button.title = label;
@@ -49,6 +53,7 @@ export function localise(d, t, lang, playing) {
   d.tableSummary.textContent = t.table;
   fillTableHead(d, t);
   d.langLabel.textContent = t.language;
+  d.downloadLabel.textContent = t.download;
   d.lang.value = lang;
 }
 
@@ -102,6 +107,19 @@ export function attachControls(d, map) {
   on(d.mode, 'change', (core) => core.setMode(d.mode.value));
   on(d.pillar, 'change', (core) => core.setPillar(d.pillar.value));
   on(d.lang, 'change', (core) => core.setLang(d.lang.value));
+  for (const [button, kind] of [
+    [d.downloadCsv, 'csv'],
+    [d.downloadPng, 'png'],
+    [d.downloadSvg, 'svg'],
+  ]) {
+    button.addEventListener('click', async () => {
+      const core = map.core;
+      if (!core) return;
+      const blob = await exportBlob(kind, core, d.canvas);
+      const ui = map.ui();
+      if (blob) saveBlob(blob, downloadName(ui?.year, ui?.lang, kind), d.root);
+    });
+  }
   d.panelClose.addEventListener('click', () => {
     act((core) => core.select(null))();
     d.canvas.focus();

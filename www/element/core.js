@@ -346,6 +346,10 @@ export class MapCore {
   stats() {
     return this.#json((h) => h.stats(), null);
   }
+  /** The data table of the current year as CSV text (UTF-8 BOM, the map's language), or null. */
+  tableCsv() {
+    return this.#call((h) => h.tableCsv(), null);
+  }
   /** The current view as an SVG document, or null. */
   toSVG() {
     return this.#call((h) => h.toSVG(), null);

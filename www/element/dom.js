@@ -72,6 +72,10 @@ export function buildDom(t) {
   });
   d.langLabel = el('label', { for: 'lang' });
   d.lang = id('select', 'lang', {}, ...LANGS.map((lang) => el('option', { value: lang, text: LANGUAGE_NAMES[lang] })));
+  d.downloadLabel = el('span', { id: 'download-label', class: 'label' });
+  d.downloadCsv = id('button', 'download-csv', { type: 'button', text: 'CSV' });
+  d.downloadPng = id('button', 'download-png', { type: 'button', text: 'PNG' });
+  d.downloadSvg = id('button', 'download-svg', { type: 'button', text: 'SVG' });
   d.controls = el(
     'div',
     { class: 'toolbar' },
@@ -80,6 +84,14 @@ export function buildDom(t) {
     d.pillarField,
     el('span', { class: 'field search' }, d.searchLabel, d.search, d.searchResults),
     el('span', { class: 'field' }, d.langLabel, d.lang),
+    el(
+      'span',
+      { class: 'field downloads', role: 'group', 'aria-labelledby': 'download-label' },
+      d.downloadLabel,
+      d.downloadCsv,
+      d.downloadPng,
+      d.downloadSvg,
+    ),
   );
 
   d.canvas = id('canvas', 'map', { tabindex: '0', role: 'application', 'aria-describedby': 'summary help' });

@@ -47,6 +47,10 @@ export const STRINGS = {
     crashed: 'Peta berhenti karena kesalahan internal. Muat ulang halaman.',
     fallbackAlt: 'Peta statis anggota Gerakan Menuju Kota Cerdas',
     language: 'Bahasa',
+    download: 'Unduh',
+    downloadCsv: 'Unduh tabel data (CSV)',
+    downloadPng: 'Unduh gambar peta (PNG)',
+    downloadSvg: 'Unduh gambar peta (SVG)',
   },
   en: {
     title: "Indonesia's Smart City Movement",
@@ -92,6 +96,10 @@ export const STRINGS = {
     crashed: 'The map stopped after an internal error. Please reload the page.',
     fallbackAlt: 'Static map of the Smart City Movement members',
     language: 'Language',
+    download: 'Download',
+    downloadCsv: 'Download the data table (CSV)',
+    downloadPng: 'Download the map image (PNG)',
+    downloadSvg: 'Download the map image (SVG)',
   },
 };
 

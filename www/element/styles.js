@@ -25,7 +25,7 @@ h2 { font-size: 1.15rem; font-weight: 650; }
 .sr-only { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .toolbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
 .field { display: flex; gap: .4rem; align-items: center; }
-label { font-weight: 600; }
+label, .label { font-weight: 600; }
 button, select, input { display: inline-block; visibility: visible; opacity: 1; min-height: 32px; border: 1px solid var(--line);
   border-radius: 4px; background: var(--panel); color: var(--fg); padding: 2px 8px; font: inherit; }
 input[type=range] { padding: 0; width: 12rem; accent-color: var(--accent); border: 0; background: transparent; }
