@@ -113,7 +113,9 @@ export const FLOWS = [
     async fn(page, t) {
       await open(page, `${t.path}#${MAGETAN_VIEW}`);
       await clickMagetan(page);
-      // Selected again, for the screenshot with the panel open.
+      // Selected again, for the screenshot with the panel open (the pointer off the map, no tooltip).
+      await page.hover(2, 2, 0);
+      await page.waitVisible('tooltip', false);
       await page.call('select', [MAGETAN.code]);
       await page.waitVisible('panel');
       await page.frames(2);
