@@ -31,7 +31,10 @@ if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || ! comma
   apt-get install -y -qq --no-install-recommends firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
 fi
 
-if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+# By its cargo path: WebdriverIO's npm `geckodriver` wrapper (node_modules/.bin, first on make's
+# PATH) answers nothing here, as it would download a binary.
+geckodriver="${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver"
+if [ "$("$geckodriver" --version 2>/dev/null | awk 'NR==1{print $2}')" != "$GECKODRIVER_VERSION" ]; then
   log "installing geckodriver $GECKODRIVER_VERSION from crates.io (a few minutes)"
   cargo install --locked --force geckodriver --version "$GECKODRIVER_VERSION"
 fi
