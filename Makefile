@@ -81,6 +81,12 @@ bench: build
 	nice -n 5 cargo bench --bench atlas
 	nice -n 5 node benches/browser/run.mjs
 
+# Lighthouse (mobile preset: simulated Slow 4G, 4× CPU) on index.html and embed.html served
+# gzipped: the median of three runs of performance, LCP, TBT, CLS, TTI and bytes, and
+# target/audit/latest.json. Not part of `make test` (a few minutes).
+audit: build
+	CHROME_PATH=/usr/bin/chromium node benches/audit.mjs
+
 # What the wasm is made of, by crate and function (benches/FINDINGS.md).
 wasm-size: setup
 	node benches/wasm-size.mjs --json target/wasm-size/report.json
