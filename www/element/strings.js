@@ -48,9 +48,9 @@ export const STRINGS = {
     fallbackAlt: 'Peta statis anggota Gerakan Menuju Kota Cerdas',
     language: 'Bahasa',
     download: 'Unduh',
-    downloadCsv: 'Unduh tabel data (CSV)',
-    downloadPng: 'Unduh gambar peta (PNG)',
-    downloadSvg: 'Unduh gambar peta (SVG)',
+    downloadCsv: 'Unduh CSV tabel data',
+    downloadPng: 'Unduh PNG gambar peta',
+    downloadSvg: 'Unduh SVG gambar peta',
   },
   en: {
     title: "Indonesia's Smart City Movement",
@@ -97,9 +97,9 @@ export const STRINGS = {
     fallbackAlt: 'Static map of the Smart City Movement members',
     language: 'Language',
     download: 'Download',
-    downloadCsv: 'Download the data table (CSV)',
-    downloadPng: 'Download the map image (PNG)',
-    downloadSvg: 'Download the map image (SVG)',
+    downloadCsv: 'Download CSV of the data table',
+    downloadPng: 'Download PNG image of the map',
+    downloadSvg: 'Download SVG image of the map',
   },
 };
 
