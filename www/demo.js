@@ -1,22 +1,104 @@
-// The demo page: fills the copy-ready snippets with this server's address.
+// The demo page: the embed builder (choices → a live preview and copy-ready snippets with this
+// server's address) and "your own data". Text goes in through textContent and value only.
 const base = new URL('./', location.href);
-const element = `<script type="module" src="${new URL('peta-cerdas.js', base)}"></script>
-<peta-cerdas lang="id" style="--peta-cerdas-map-height: 560px"></peta-cerdas>`;
-const iframe = `<iframe src="${new URL('embed.html#year=2024', base)}" title="Peta Gerakan Menuju Kota Cerdas"
-  style="width: 100%; height: 820px; border: 0" loading="lazy"></iframe>
-<script src="${new URL('embed-resize.js', base)}"></script>`;
-document.getElementById('snippet-element').textContent = element;
-document.getElementById('snippet-iframe').textContent = iframe;
+const $ = (id) => document.getElementById(id);
+const field = {
+  year: $('builder-year'),
+  mode: $('builder-mode'),
+  pillar: $('builder-pillar'),
+  lang: $('builder-lang'),
+  theme: $('builder-theme'),
+  height: $('builder-height'),
+};
+const FIRST_YEAR = 2017;
+const LAST_YEAR = 2024;
+for (let year = LAST_YEAR; year >= FIRST_YEAR; year--) {
+  const option = document.createElement('option');
+  option.value = option.textContent = String(year);
+  field.year.append(option);
+}
 
-const status = document.getElementById('copy-status');
+/** The builder's choices, normalised. */
+function choices() {
+  const height = Math.min(1200, Math.max(240, Math.round(Number(field.height.value) || 560)));
+  const mode = field.mode.value === 'pillar' ? 'pillar' : 'cohort';
+  return {
+    year: field.year.value,
+    mode,
+    pillar: mode === 'pillar' ? field.pillar.value : null,
+    lang: field.lang.value === 'en' ? 'en' : 'id',
+    theme: field.theme.value,
+    height,
+  };
+}
+
+/** The element's attributes for the choices `c`, in snippet order. */
+function attributes(c) {
+  const attrs = [
+    ['year', c.year],
+    ['mode', c.mode],
+  ];
+  if (c.pillar) attrs.push(['pillar', c.pillar]);
+  attrs.push(['lang', c.lang]);
+  if (c.theme !== 'auto') attrs.push(['theme', c.theme]);
+  return attrs;
+}
+
+function snippets(c) {
+  const attrs = attributes(c)
+    .map(([name, value]) => ` ${name}="${value}"`)
+    .join('');
+  const element = `<script type="module" src="${new URL('peta-cerdas.js', base)}"></script>
+<peta-cerdas${attrs} style="--peta-cerdas-map-height: ${c.height}px"></peta-cerdas>`;
+  const hash = new URLSearchParams(attributes(c)).toString();
+  const title = c.lang === 'en' ? "Map of Indonesia's Smart City Movement" : 'Peta Gerakan Menuju Kota Cerdas';
+  const iframe = `<iframe src="${new URL(`embed.html#${hash}`, base)}" title="${title}"
+  style="width: 100%; height: ${c.height + 260}px; border: 0" loading="lazy"></iframe>
+<script src="${new URL('embed-resize.js', base)}"></script>`;
+  return { element, iframe };
+}
+
+// The preview is made when the builder is first opened: a visitor who never opens it loads one map.
+let preview = null;
+function update() {
+  const c = choices();
+  field.pillar.disabled = c.mode !== 'pillar';
+  const { element, iframe } = snippets(c);
+  $('snippet-element').value = element;
+  $('snippet-iframe').value = iframe;
+  if (!preview) return;
+  for (const name of ['year', 'mode', 'pillar', 'lang', 'theme']) {
+    const value = attributes(c).find(([n]) => n === name)?.[1];
+    if (value === undefined) preview.removeAttribute(name);
+    else if (preview.getAttribute(name) !== value) preview.setAttribute(name, value);
+  }
+  // CSSOM, not a style attribute: allowed under a strict style-src.
+  preview.style.setProperty('--peta-cerdas-map-height', `${c.height}px`);
+}
+$('builder-form').addEventListener('input', update);
+$('builder-form').addEventListener('change', update);
+$('builder-form').addEventListener('submit', (event) => event.preventDefault());
+$('builder').addEventListener('toggle', () => {
+  if (!$('builder').open || preview) return;
+  preview = document.createElement('peta-cerdas');
+  preview.id = 'builder-preview';
+  update();
+  $('builder-preview-box').append(preview);
+});
+update();
+
+const status = $('copy-status');
 for (const button of document.querySelectorAll('button[data-copy]')) {
   button.addEventListener('click', async () => {
-    const text = document.getElementById(button.dataset.copy).textContent;
+    const box = $(button.dataset.copy);
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(box.value);
       status.textContent = 'Kode disalin.';
     } catch {
-      status.textContent = 'Salin tidak diizinkan peramban; pilih teks kode dan salin manual.';
+      // No clipboard access: select the code so that Ctrl+C (⌘C) copies it.
+      box.focus();
+      box.select();
+      status.textContent = 'Salin tidak diizinkan peramban; kode sudah dipilih, tekan Ctrl+C (⌘C) untuk menyalin.';
     }
   });
 }

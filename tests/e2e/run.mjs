@@ -6,6 +6,8 @@ import './map.test.mjs';
 import './a11y.test.mjs';
 import './embedding.test.mjs';
 import './package.test.mjs';
+import './downloads.test.mjs';
+import './builder.test.mjs';
 import './layout.test.mjs';
 import './soak.mjs';
 

@@ -1,0 +1,64 @@
+// The embed builder on the demo page: choices → a live preview and copy-ready snippets.
+import path from 'node:path';
+import { ROOT, assert, frames, landPixels, test, until, waitReady, waitState } from './lib.mjs';
+
+test('builder: year and language choices reach the snippets and the preview', async (t) => {
+  const page = await t.open('/index.html', { context: { viewport: { width: 1200, height: 1700 } } });
+  await waitReady(page);
+  assert.equal(await page.locator('#builder-preview').count(), 0, 'no preview map before the builder opens');
+  await page.locator('#builder > summary').click();
+  await waitState(page, 'ready', { host: '#builder-preview' });
+  await page.selectOption('#builder-year', '2019');
+  await page.selectOption('#builder-lang', 'en');
+  await page.selectOption('#builder-mode', 'pillar');
+  await page.selectOption('#builder-pillar', 'economy');
+  await page.fill('#builder-height', '480');
+  const element = await page.inputValue('#snippet-element');
+  const iframe = await page.inputValue('#snippet-iframe');
+  for (const part of [
+    'year="2019"',
+    'lang="en"',
+    'mode="pillar"',
+    'pillar="economy"',
+    '--peta-cerdas-map-height: 480px',
+  ]) {
+    assert.ok(element.includes(part), `element snippet has ${part}: ${element}`);
+  }
+  assert.match(element, /<script type="module" src="http:\/\/[^"]+\/peta-cerdas\.js"><\/script>/);
+  assert.match(iframe, /embed\.html#year=2019&mode=pillar&pillar=economy&lang=en"/);
+  const attrs = await page.$eval('#builder-preview', (el) => ({
+    year: el.getAttribute('year'),
+    lang: el.getAttribute('lang'),
+    mode: el.getAttribute('mode'),
+    pillar: el.getAttribute('pillar'),
+    height: el.style.getPropertyValue('--peta-cerdas-map-height'),
+  }));
+  assert.deepEqual(attrs, { year: '2019', lang: 'en', mode: 'pillar', pillar: 'economy', height: '480px' });
+  // The preview follows: its year and language are the chosen ones.
+  await until(
+    () =>
+      page.$eval(
+        '#builder-preview',
+        (el) => el.stats()?.year === 2019 && el.shadowRoot.getElementById('root').lang === 'en',
+      ),
+    'the preview shows 2019 in English',
+  );
+  // The page's own map is untouched.
+  assert.equal(await page.$eval('peta-cerdas', (el) => el.getAttribute('lang')), null);
+  await page.locator('#builder-preview').scrollIntoViewIfNeeded();
+  await frames(page, 3);
+  const land = await landPixels(page, '#builder-preview');
+  assert.ok(land.land > land.total / 10, `the preview is drawn: ${JSON.stringify(land)}`);
+  await page.locator('#builder').screenshot({ path: path.join(ROOT, 'target/builder.png') });
+});
+
+test('builder: Copy puts the snippet on the clipboard (or selects it)', async (t) => {
+  const page = await t.open('/index.html', { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  await page.locator('#builder > summary').click();
+  await page.selectOption('#builder-year', '2021');
+  await page.locator('button[data-copy="snippet-element"]').click();
+  await until(() => page.textContent('#copy-status'), 'the copy is reported');
+  const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => null));
+  if (copied !== null) assert.ok(copied.includes('year="2021"'), copied);
+  else assert.equal(await page.evaluate(() => document.activeElement.id), 'snippet-element');
+});
