@@ -39,7 +39,11 @@ hovered: number | null, };
 
 export type UiLegend = { title: string, entries: Array<UiLegendEntry>, };
 
-export type UiLegendEntry = { key: string | null, label: string, count: number, fill: string, hatched: boolean, hidden: boolean, };
+export type UiLegendEntry = { key: string | null, label: string, count: number, fill: string, hatched: boolean, 
+/**
+ * The entry stands for the dashed outline of doubtful listings, not a fill.
+ */
+dashed: boolean, hidden: boolean, };
 
 export type UiIdentified = { year: number, 
 /**

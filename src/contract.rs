@@ -54,6 +54,7 @@ pub fn ui(map: &MapState) -> Option<Ui> {
                     count: entry.count,
                     fill: entry.fill.to_string(),
                     hatched: entry.hatched,
+                    dashed: entry.dashed,
                     hidden: entry.hidden,
                 })
                 .collect(),
@@ -199,6 +200,8 @@ pub struct UiLegendEntry {
     pub count: usize,
     pub fill: String,
     pub hatched: bool,
+    /// The entry stands for the dashed outline of doubtful listings, not a fill.
+    pub dashed: bool,
     pub hidden: bool,
 }
 

@@ -273,6 +273,16 @@ impl Programme {
         self.memberships_of(code).iter().filter(|m| m.year <= as_of).count() >= 2
     }
 
+    /// Whether the listing that gives the region its first year (as of `as_of`) is only inferred
+    /// or contradicted: the map marks such a cohort colour as doubtful.
+    pub fn joined_doubtfully(&self, code: RegionCode, as_of: u16) -> bool {
+        self.memberships_of(code)
+            .into_iter()
+            .filter(|m| m.year <= as_of)
+            .min_by_key(|m| (m.year, m.confidence))
+            .is_some_and(|first| first.confidence != Confidence::Confirmed)
+    }
+
     /// The pillars sources credit the region with: stated, awarded or inferred (not the
     /// `unnamed` quick wins, which carry none).
     pub fn pillars_of(&self, code: RegionCode) -> BTreeSet<Pillar> {

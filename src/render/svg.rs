@@ -3,7 +3,7 @@
 
 use crate::atlas::Atlas;
 use crate::programme::Programme;
-use crate::scene::{describe, Scene};
+use crate::scene::{describe, Scene, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
 use crate::view::project;
 use geo::MultiPolygon;
 use std::fmt::Write;
@@ -41,6 +41,7 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
     let _ =
         write!(svg, r#"<g id="pc-regions" stroke="{}" stroke-width="0.5" stroke-linejoin="round">"#, colours.stroke);
     let mut hatched = String::new();
+    let mut doubtful = String::new();
     for &index in &scene.visible {
         let (Some(region), Some(style), Some(shape)) =
             (atlas.regions().get(index), scene.regions.get(index), shapes.get(index))
@@ -61,10 +62,20 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
         if style.hatched {
             let _ = write!(hatched, r#"<path d="{d}"/>"#);
         }
+        if style.doubtful {
+            let _ = write!(doubtful, r#"<path d="{d}"/>"#);
+        }
     }
     svg.push_str("</g>");
     if !hatched.is_empty() {
         let _ = write!(svg, r#"<g fill="url(#pc-hatch)" aria-hidden="true">{hatched}</g>"#);
+    }
+    if !doubtful.is_empty() {
+        let _ = write!(
+            svg,
+            r#"<g fill="none" stroke="{}" stroke-width="{DOUBTFUL_WIDTH}" stroke-dasharray="{} {}" aria-hidden="true">{doubtful}</g>"#,
+            colours.text, DOUBTFUL_DASH[0], DOUBTFUL_DASH[1]
+        );
     }
     for (index, stroke_width) in [(scene.hovered, 1.5), (scene.selected, 2.5)] {
         if let Some(shape) = index.and_then(|index| shapes.get(index)) {
@@ -125,6 +136,16 @@ fn legend(svg: &mut String, scene: &Scene) {
         );
         if entry.hatched {
             let _ = write!(svg, r#"<rect x="10" y="{}" width="14" height="14" fill="url(#pc-hatch)"/>"#, fmt_px(top));
+        }
+        if entry.dashed {
+            let _ = write!(
+                svg,
+                r#"<rect x="11" y="{}" width="12" height="12" fill="none" stroke="{}" stroke-width="{DOUBTFUL_WIDTH}" stroke-dasharray="{} {}"/>"#,
+                fmt_px(top + 1.0),
+                colours.text,
+                DOUBTFUL_DASH[0],
+                DOUBTFUL_DASH[1]
+            );
         }
         let _ = write!(
             svg,

@@ -12,6 +12,10 @@ use std::collections::BTreeSet;
 /// Pixels a simplified border may stray before a finer level of detail is used.
 const MAX_ERROR_PX: f64 = 0.75;
 
+/// The dashed outline of doubtful listings, in CSS pixels: dash and gap, and line width.
+pub const DOUBTFUL_DASH: [f64; 2] = [3.0, 2.0];
+pub const DOUBTFUL_WIDTH: f64 = 1.0;
+
 /// One region as drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StyledRegion {
@@ -19,6 +23,8 @@ pub struct StyledRegion {
     pub fill: Rgb,
     /// A repeat member in cohort mode: hatched over its fill.
     pub hatched: bool,
+    /// In cohort mode, a member whose first listing is inferred or contradicted: outlined dashed.
+    pub doubtful: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,14 +78,20 @@ impl Scene {
             (Mode::Cohort, _) => style::repeats(atlas, programme, colouring.year),
             _ => vec![false; classes.len()],
         };
+        let doubtful = match (colouring.mode, layer) {
+            (Mode::Cohort, _) => style::doubtful(atlas, programme, colouring.year),
+            _ => vec![false; classes.len()],
+        };
         let neutral = theme.colours().neutral;
         let regions = classes
             .iter()
             .zip(&repeats)
-            .map(|(&class, &hatched)| StyledRegion {
+            .zip(&doubtful)
+            .map(|((&class, &hatched), &doubtful)| StyledRegion {
                 class,
                 fill: if input.hidden.contains(&class) { neutral } else { style::fill(theme, programme, class) },
                 hatched,
+                doubtful: doubtful && !input.hidden.contains(&class),
             })
             .collect();
         let members = atlas
@@ -111,7 +123,15 @@ impl Scene {
                     region_count,
                     cohort.map(|c| (programme.identified_split(c.year), c.official)),
                 ),
-                style::legend(programme, colouring, &classes, &repeats, input.hidden, theme, lang),
+                style::legend(
+                    programme,
+                    colouring,
+                    &classes,
+                    style::Overlays { repeats: &repeats, doubtful: &doubtful },
+                    input.hidden,
+                    theme,
+                    lang,
+                ),
             ),
         };
         Scene {

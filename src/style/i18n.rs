@@ -54,6 +54,10 @@ pub fn class_label(lang: Lang, class: Class, pillar: PillarFocus) -> String {
     }
 }
 
+pub(super) fn doubtful_label(lang: Lang) -> String {
+    pick(lang, "Keanggotaan diragukan (garis putus)", "Doubtful listing (dashed outline)").to_owned()
+}
+
 pub(super) fn repeat_label(lang: Lang) -> String {
     pick(lang, "Terpilih lagi (arsir)", "Selected again (hatched)").to_owned()
 }

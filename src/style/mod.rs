@@ -164,6 +164,11 @@ pub fn repeats(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<bool> {
     atlas.regions().iter().map(|region| programme.is_repeat(region.code, year)).collect()
 }
 
+/// Members whose first listing is inferred or contradicted: outlined dashed in cohort mode.
+pub fn doubtful(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<bool> {
+    atlas.regions().iter().map(|region| programme.joined_doubtfully(region.code, year)).collect()
+}
+
 /// The classes a colouring can produce, in legend order.
 pub fn legend_classes(programme: &Programme, colouring: Colouring) -> Vec<Class> {
     let mut classes: Vec<Class> = match (colouring.mode, colouring.pillar) {
@@ -210,6 +215,8 @@ pub struct LegendEntry {
     pub fill: Rgb,
     /// Drawn with the repeat hatching rather than a flat fill.
     pub hatched: bool,
+    /// Drawn as the dashed outline of doubtful listings.
+    pub dashed: bool,
     /// Switched off by the viewer: drawn in the neutral tone.
     pub hidden: bool,
 }
@@ -220,12 +227,21 @@ pub struct Legend {
     pub entries: Vec<LegendEntry>,
 }
 
+/// What is drawn over the fills in cohort mode, per region in atlas order.
+#[derive(Clone, Copy)]
+pub struct Overlays<'a> {
+    /// Repeat members, hatched.
+    pub repeats: &'a [bool],
+    /// Members whose first listing is doubtful, outlined dashed.
+    pub doubtful: &'a [bool],
+}
+
 /// The legend for a colouring, with how many regions fall in each class.
 pub fn legend(
     programme: &Programme,
     colouring: Colouring,
     classes: &[Class],
-    repeats: &[bool],
+    overlays: Overlays<'_>,
     hidden: &BTreeSet<Class>,
     theme: Theme,
     lang: Lang,
@@ -238,11 +254,28 @@ pub fn legend(
             count: classes.iter().filter(|&&c| c == class).count(),
             fill: fill(theme, programme, class),
             hatched: false,
+            dashed: false,
             hidden: hidden.contains(&class),
         })
         .collect();
     if colouring.mode == Mode::Cohort {
-        let count = repeats.iter().filter(|&&repeat| repeat).count();
+        let count = overlays.doubtful.iter().filter(|&&doubtful| doubtful).count();
+        if count > 0 {
+            let position = entries.len() - 1;
+            entries.insert(
+                position,
+                LegendEntry {
+                    class: None,
+                    label: i18n::doubtful_label(lang),
+                    count,
+                    fill: theme.colours().background,
+                    hatched: false,
+                    dashed: true,
+                    hidden: false,
+                },
+            );
+        }
+        let count = overlays.repeats.iter().filter(|&&repeat| repeat).count();
         if count > 0 {
             let position = entries.len() - 1;
             entries.insert(
@@ -254,6 +287,7 @@ pub fn legend(
                     // The hatching over the earliest cohort's colour, as most repeats show it.
                     fill: fill(theme, programme, Class::Joined(programme.cohort_years()[0])),
                     hatched: true,
+                    dashed: false,
                     hidden: false,
                 },
             );
@@ -279,6 +313,7 @@ pub fn indicator_legend(
         count: classes.iter().filter(|&&c| c == class).count(),
         fill: fill(theme, programme, class),
         hatched: false,
+        dashed: false,
         hidden: hidden.contains(&class),
     };
     let mut entries: Vec<LegendEntry> = layer

@@ -3,10 +3,10 @@
 //! canvas transform, so panning and zooming rebuild nothing.
 
 use crate::atlas::Atlas;
-use crate::scene::Scene;
+use crate::scene::{Scene, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
 use crate::style::Rgb;
 use crate::view::project;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasPattern, CanvasRenderingContext2d, DomMatrix, HtmlCanvasElement, Path2d, SvgMatrix};
 
 /// Hatching, as the SVG renderer's pattern has it: a stripe `HATCH_WIDTH` wide every
@@ -121,6 +121,26 @@ pub fn draw(ctx: &CanvasRenderingContext2d, scene: &Scene, atlas: &Atlas, cache:
                 }
             }
         }
+    }
+
+    // Doubtful listings: a dashed outline in the text colour.
+    if scene.visible.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.doubtful)) {
+        let dash = js_sys::Array::of2(
+            &JsValue::from_f64(DOUBTFUL_DASH[0] / scale),
+            &JsValue::from_f64(DOUBTFUL_DASH[1] / scale),
+        );
+        let _ = ctx.set_line_dash(&dash);
+        ctx.set_stroke_style_str(&colours.text.to_string());
+        ctx.set_line_width(DOUBTFUL_WIDTH / scale);
+        for &index in &scene.visible {
+            if !scene.regions.get(index).is_some_and(|style| style.doubtful) {
+                continue;
+            }
+            if let Some(path) = cache.path(atlas, level, index) {
+                ctx.stroke_with_path(path);
+            }
+        }
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
     }
 
     // Hover/focus then selection: a halo in the background colour under the highlight, so

@@ -30,7 +30,7 @@ struct Drawn {
     viewport: crate::view::Viewport,
     selected: Option<usize>,
     hovered: Option<usize>,
-    fills: Vec<(crate::style::Rgb, bool)>,
+    fills: Vec<(crate::style::Rgb, bool, bool)>,
     theme: crate::style::Theme,
     ratio: f64,
 }
@@ -165,7 +165,7 @@ impl MapHandle {
             viewport: scene.viewport,
             selected: scene.selected,
             hovered: scene.hovered,
-            fills: scene.regions.iter().map(|region| (region.fill, region.hatched)).collect(),
+            fills: scene.regions.iter().map(|region| (region.fill, region.hatched, region.doubtful)).collect(),
             theme: scene.theme,
             ratio: self.ratio,
         };

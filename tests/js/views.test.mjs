@@ -143,15 +143,25 @@ test('tooltip: beside the pointer, kept 4 px inside the stage', () => {
   assert.deepEqual(tooltipPosition(0, 0, { width: 50, height: 30 }, box), { left: 4, top: 4 });
 });
 
-test('legend: counts in brackets, shown classes pressed, the hatching entry not a toggle', () => {
+test('legend: counts in brackets, shown classes pressed, the overlays (hatching, dashed outline) not toggles', () => {
   const items = legendItems([
-    { key: 'joined-2017', label: '2017', count: 26, fill: '#440154', hatched: false, hidden: false },
-    { key: 'joined-2018', label: '2018', count: 50, fill: '#3b528b', hatched: false, hidden: true },
-    { key: null, label: 'Bergabung lagi', count: 3, fill: '#ffffff', hatched: true, hidden: false },
+    { key: 'joined-2017', label: '2017', count: 26, fill: '#0072b2', hatched: false, dashed: false, hidden: false },
+    { key: 'joined-2018', label: '2018', count: 50, fill: '#d55e00', hatched: false, dashed: false, hidden: true },
+    { key: null, label: 'Bergabung lagi', count: 3, fill: '#ffffff', hatched: true, dashed: false, hidden: false },
+    { key: null, label: 'Diragukan', count: 9, fill: '#f7f9fb', hatched: false, dashed: true, hidden: false },
   ]);
   assert.deepEqual(items, [
-    { key: 'joined-2017', label: '2017', count: '(26)', fill: '#440154', hatched: false, pressed: true },
-    { key: 'joined-2018', label: '2018', count: '(50)', fill: '#3b528b', hatched: false, pressed: false },
-    { key: null, label: 'Bergabung lagi', count: '(3)', fill: '#ffffff', hatched: true, pressed: true },
+    { key: 'joined-2017', label: '2017', count: '(26)', fill: '#0072b2', hatched: false, dashed: false, pressed: true },
+    {
+      key: 'joined-2018',
+      label: '2018',
+      count: '(50)',
+      fill: '#d55e00',
+      hatched: false,
+      dashed: false,
+      pressed: false,
+    },
+    { key: null, label: 'Bergabung lagi', count: '(3)', fill: '#ffffff', hatched: true, dashed: false, pressed: true },
+    { key: null, label: 'Diragukan', count: '(9)', fill: '#f7f9fb', hatched: false, dashed: true, pressed: true },
   ]);
 });

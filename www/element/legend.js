@@ -1,11 +1,11 @@
 // The legend (`#legend`): one entry per class with its swatch, label and count; entries with a key
-// are toggle buttons (pressed = shown) that hide or show their class, the repeat-hatching entry is
-// not. Below it, the identified-per-cohort list (`#identified`).
+// are toggle buttons (pressed = shown) that hide or show their class; the repeat hatching and the
+// dashed outline of doubtful listings are overlays, not classes, and do not toggle. Below it, the identified-per-cohort list (`#identified`).
 
 import { el } from './dom.js';
 
 /**
- * The legend's entries from `ui().legend.entries`: `{key, label, count, fill, hatched, pressed}`,
+ * The legend's entries from `ui().legend.entries`: `{key, label, count, fill, hatched, dashed, pressed}`,
  * `count` as shown ("(26)"), `key` null for an entry that does not toggle.
  */
 export function legendItems(entries) {
@@ -15,6 +15,7 @@ export function legendItems(entries) {
     count: `(${entry.count})`,
     fill: entry.fill,
     hatched: Boolean(entry.hatched),
+    dashed: Boolean(entry.dashed),
     pressed: !entry.hidden,
   }));
 }
@@ -24,7 +25,8 @@ export function renderLegend(d, legend) {
   d.legendTitle.textContent = legend.title;
   d.legend.replaceChildren(
     ...legendItems(legend.entries).map((item) => {
-      const swatch = el('span', { class: item.hatched ? 'swatch hatched' : 'swatch', 'aria-hidden': 'true' });
+      const kind = item.hatched ? ' hatched' : item.dashed ? ' dashed' : '';
+      const swatch = el('span', { class: `swatch${kind}`, 'aria-hidden': 'true' });
       swatch.style.backgroundColor = item.fill;
       const content = [swatch, el('span', { text: item.label }), el('span', { class: 'count', text: item.count })];
       if (!item.key) return el('li', {}, el('span', { class: 'static' }, ...content));

@@ -64,6 +64,7 @@ a { color: var(--accent); text-decoration: underline; overflow-wrap: anywhere; }
 .legend button[aria-pressed=false] { text-decoration: line-through; opacity: .75; }
 .legend .static { display: inline-flex; align-items: center; gap: .4rem; padding: 2px 8px; }
 .swatch { display: inline-block; width: 1rem; height: 1rem; border: 1px solid var(--line); border-radius: 2px; forced-color-adjust: none; }
+.swatch.dashed { border: 1.5px dashed var(--fg); }
 .swatch.hatched { background-image: repeating-linear-gradient(45deg, var(--bg) 0 1.5px, transparent 1.5px 4px) !important; }
 .count { color: var(--muted); font-variant-numeric: tabular-nums; }
 .identified { display: flex; flex-wrap: wrap; gap: .1rem 1rem; color: var(--muted); font-size: 13px; }
