@@ -5,7 +5,8 @@
 // hash. No innerHTML, no inline style, no eval.
 
 import { OBSERVED, START_ORDER, applyAttribute, resolveTheme } from './element/attributes.js';
-import { MapCore, WasmUnavailable, dataBase, fetchOnce, wasmMemoryBytes } from './element/core.js';
+import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
+import { DetailLoader, dataBase, fetchOnce } from './element/data.js';
 import { showFallback } from './element/fallback.js';
 import { HashSync } from './element/hash.js';
 import { Shell } from './element/shell.js';
@@ -32,8 +33,10 @@ export class PetaCerdasElement extends HTMLElement {
     this.#watchRatio();
     this.#shell.resize();
   };
-  /** Where the detailed atlas comes from once the view wants it: `{base, current, requested}`. */
-  #detail = null;
+  #detail = new DetailLoader(this.#core, {
+    loaded: () => this.#changed(),
+    failed: (error) => this.#emitError(`${this.#t().loadFailed}: ${error.message || error}`),
+  });
   #readyPromise;
   #resolveReady;
   #rejectReady;
@@ -185,8 +188,8 @@ export class PetaCerdasElement extends HTMLElement {
       }
       this.#shell.showMessage(null);
       this.#shell.resize();
-      // atlas.bin waits until a view wants finer borders than the overview has (#drawn).
-      this.#detail = { base, current, requested: false };
+      // atlas.bin waits until a view wants finer borders than the overview has.
+      this.#detail.reset(base, current);
       this.#changed();
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -216,28 +219,6 @@ export class PetaCerdasElement extends HTMLElement {
       if (report.problems.length) this.#emitError(`${report.label}: ${report.problems.join('; ')}`);
     } catch (error) {
       this.#emitError(`${this.#t().indicator}: ${error.message || error}`);
-    }
-  }
-
-  /**
-   * After each draw: the first time the view wants finer borders than the loaded atlas has (a
-   * zoom past the overview), fetch the detailed atlas once; the overview keeps drawing meanwhile.
-   * A visitor who never zooms never downloads it.
-   */
-  #drawn() {
-    const detail = this.#detail;
-    if (!detail || detail.requested || !detail.current() || !this.#core.needsDetail()) return;
-    detail.requested = true;
-    this.#loadDetail(detail.base, detail.current);
-  }
-
-  /** The detailed atlas; `current()` is false once another start began. */
-  async #loadDetail(base, current) {
-    try {
-      if (await this.#core.loadDetail(base, current)) this.#changed();
-    } catch (error) {
-      // The overview keeps working; say what is missing without blanking the map.
-      if (!this.#core.dead) this.#emitError(`${this.#t().loadFailed}: ${error.message || error}`);
     }
   }
 
@@ -309,7 +290,7 @@ export class PetaCerdasElement extends HTMLElement {
     this.#shell = new Shell(this.attachShadow({ mode: 'open' }), this.#core, {
       strings: () => this.#t(),
       onRefresh: (ui, firstDraw) => this.#refreshed(ui, firstDraw),
-      onDrawn: () => this.#drawn(),
+      onDrawn: () => this.#detail.drawn(),
       onSettled: () => this.#hash.scheduleWrite(),
     });
     this.#hash = new HashSync(this, this.#core, {

@@ -2,7 +2,7 @@
 // stops the map once and for good while errors meant for a person pass through.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MapCore, dataBase, dataUrl, indexOrNull } from '../../www/element/core.js';
+import { MapCore, indexOrNull } from '../../www/element/core.js';
 
 /** A MapHandle stand-in: answers from `answers`, records every call in `calls`. */
 function fakeHandle(answers = {}) {
@@ -169,29 +169,4 @@ test('an error for a person (a bad year) passes through and the map lives on', (
   assert.throws(() => core.setYear(1999), /not a programme year/);
   assert.equal(core.dead, false);
   assert.doesNotThrow(() => core.setYear(2021));
-});
-
-test('dataBase: the src folder relative to the document, else none (the packaged files)', () => {
-  const doc = 'https://example.go.id/peta/index.html';
-  assert.equal(dataBase('assets/peta', doc).href, 'https://example.go.id/peta/assets/peta/');
-  assert.equal(dataBase('/data/', doc).href, 'https://example.go.id/data/');
-  assert.equal(dataBase(null, doc), null);
-  assert.equal(dataBase('http://[bad', doc), null);
-});
-
-test('dataUrl: a file in the src folder, else the packaged file beside peta-cerdas.js', () => {
-  const base = new URL('https://example.go.id/peta/data/');
-  assert.equal(dataUrl(base, 'atlas.bin'), 'https://example.go.id/peta/data/atlas.bin');
-  for (const name of [
-    'overview.bin',
-    'atlas.bin',
-    'members.csv',
-    'pillars.csv',
-    'cohorts.csv',
-    'fallback-en.svg',
-    'table-id.json',
-  ]) {
-    assert.ok(dataUrl(null, name).endsWith(`/www/data/${name}`), dataUrl(null, name));
-  }
-  assert.throws(() => dataUrl(null, 'elsewhere.csv'), /not one of the packaged data files/);
 });

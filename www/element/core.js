@@ -1,11 +1,10 @@
-// The one place that knows `MapHandle` (docs/web-api.md): loads the wasm once per page, fetches
-// each data file once per page, and wraps a handle so the rest of the element gets plain values:
-// JSON answers parsed, "no region" as `null`, and a panic inside wasm turned into one call of
-// `onPanic` after which the map stays silent.
-//
-// URLs are resolved from this module, which lives in `element/` beside `peta-cerdas.js`: the wasm
-// in `../pkg/`, the default data files in `../data/`, each named by its own literal
-// `new URL('../data/<file>', import.meta.url)` (PACKAGED below) so that bundlers emit it.
+// The one place that knows `MapHandle` (docs/web-api.md): loads the wasm once per page and wraps
+// a handle so the rest of the element gets plain values: JSON answers parsed, "no region" as
+// `null`, and a panic inside wasm turned into one call of `onPanic` after which the map stays
+// silent. The wasm is resolved from this module, which lives in `element/` beside
+// `peta-cerdas.js`: `../pkg/`. The data files come through data.js.
+
+import { dataUrl, fetchOnce } from './data.js';
 
 /** Thrown by loadWasm when WebAssembly is missing or a CSP forbids compiling it: show the fallback. */
 export class WasmUnavailable extends Error {}
@@ -44,80 +43,6 @@ export function loadWasm() {
 /** Bytes of WebAssembly memory shared by every map on the page (0 before the wasm loads). */
 export function wasmMemoryBytes() {
   return wasmMemory ? wasmMemory.buffer.byteLength : 0;
-}
-
-/**
- * Every file the element fetches from its data folder when no `src` attribute names one. Bundlers
- * (Vite, webpack 5, Rollup with an asset plugin) follow `new URL('<literal file>', import.meta.url)`
- * and emit that file with the build, but not a folder URL or a computed path: so each file has its
- * own literal here. A file the element starts fetching gets a line here (and in stage-www.sh).
- */
-const PACKAGED = {
-  'overview.bin': new URL('../data/overview.bin', import.meta.url),
-  'atlas.bin': new URL('../data/atlas.bin', import.meta.url),
-  'members.csv': new URL('../data/members.csv', import.meta.url),
-  'pillars.csv': new URL('../data/pillars.csv', import.meta.url),
-  'cohorts.csv': new URL('../data/cohorts.csv', import.meta.url),
-  'fallback-id.svg': new URL('../data/fallback-id.svg', import.meta.url),
-  'fallback-en.svg': new URL('../data/fallback-en.svg', import.meta.url),
-  'table-id.json': new URL('../data/table-id.json', import.meta.url),
-  'table-en.json': new URL('../data/table-en.json', import.meta.url),
-};
-
-/**
- * The URL of the data file `name`: in the folder `base` (from the `src` attribute), or, with no
- * base, the packaged file (wherever a bundler put it).
- */
-export function dataUrl(base, name) {
-  if (base) return new URL(name, base).href;
-  const packaged = PACKAGED[name];
-  if (!packaged) throw new Error(`${name} is not one of the packaged data files`);
-  return packaged.href;
-}
-
-const fetched = new Map();
-
-/** A `data:` URL's bytes (a bundler inlines small files so); decoded here, as a CSP may forbid fetching one. */
-function decodeDataUrl(url) {
-  const comma = url.indexOf(',');
-  const meta = url.slice(5, comma);
-  const payload = url.slice(comma + 1);
-  if (/;base64$/i.test(meta)) return Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));
-  return new TextEncoder().encode(decodeURIComponent(payload));
-}
-
-/**
- * Fetches a data file once per page however many maps show it: `kind` `bytes` answers a
- * Uint8Array, `text` a string. A failed request is forgotten, so a later call tries again.
- */
-export function fetchOnce(url, kind) {
-  const key = `${kind}:${url}`;
-  if (!fetched.has(key)) {
-    const request = url.startsWith('data:')
-      ? Promise.resolve().then(() => {
-          const bytes = decodeDataUrl(url);
-          return kind === 'bytes' ? bytes : new TextDecoder().decode(bytes);
-        })
-      : fetch(url, { credentials: 'same-origin' }).then((response) => {
-          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-          return kind === 'bytes' ? response.arrayBuffer().then((b) => new Uint8Array(b)) : response.text();
-        });
-    request.catch(() => fetched.delete(key));
-    fetched.set(key, request);
-  }
-  return fetched.get(key);
-}
-
-/**
- * The data folder named by the `src` attribute (relative to the document; always ends in `/`), or
- * `null` without one or when it does not parse: then {@link dataUrl} answers the packaged files.
- */
-export function dataBase(src, documentBase) {
-  try {
-    return src ? new URL(src.endsWith('/') ? src : `${src}/`, documentBase) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A region index as the element uses it: `undefined` (wasm-bindgen's None) becomes `null`. */

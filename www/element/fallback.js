@@ -2,7 +2,7 @@
 // shows what the build pre-rendered into the data folder: the latest year as a static SVG
 // (`fallback-<lang>.svg`) and the data table (`table-<lang>.json`, the rows `table()` answers).
 
-import { dataUrl, fetchOnce } from './core.js';
+import { dataUrl, fetchOnce } from './data.js';
 import { fillTable, fillTableHead, latestYear } from './table.js';
 
 /**
