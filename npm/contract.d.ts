@@ -102,3 +102,49 @@ export type Stats = { regions: number, year: number, membersAsOfYear: number, co
 export type CohortStats = { year: number, official: number, identified: number, };
 
 export type PillarStats = { governance: number, branding: number, economy: number, living: number, society: number, environment: number, };
+
+export type Participation = { year: number, 
+/**
+ * The chart's title, as the SVG's `<title>` has it.
+ */
+title: string, 
+/**
+ * The chart's facts in words, as the SVG's `<desc>` has it: the image's text alternative.
+ */
+description: string, cohorts: Array<CohortFigure>, provinces: Array<ProvinceFigure>, };
+
+export type CohortFigure = { year: number, 
+/**
+ * Kab/kota in the cohort by the official count.
+ */
+official: number, 
+/**
+ * Members of the cohort no source doubts.
+ */
+confirmed: number, 
+/**
+ * Members of the cohort listed only on inferred or conflicting evidence.
+ */
+doubtful: number, 
+/**
+ * Distinct kab/kota listed in this cohort or an earlier one.
+ */
+members: number, 
+/**
+ * The cohort's colour on the map, `#rrggbb`.
+ */
+fill: string, };
+
+export type ProvinceFigure = { province: string, 
+/**
+ * Its kabupaten/kota in the atlas.
+ */
+regions: number, 
+/**
+ * How many of them are members by the year.
+ */
+members: number, 
+/**
+ * `members / regions`, 0..=1.
+ */
+share: number, };

@@ -12,6 +12,7 @@ use crate::style::{i18n, Class, PillarFocus};
 use serde::Serialize;
 
 pub use crate::indicator::IndicatorReport;
+pub use crate::participation::{CohortFigure, Participation, ProvinceFigure};
 pub use crate::stats::Stats;
 pub use crate::table::TableRow;
 
@@ -123,6 +124,20 @@ pub fn region_info(map: &MapState, index: usize) -> Option<RegionInfo> {
             })
             .collect(),
     })
+}
+
+/// The participation section of the current year: cohorts up to it and every province.
+pub fn participation(map: &MapState) -> Option<Participation> {
+    let (atlas, programme) = (map.atlas()?, map.programme()?);
+    Some(crate::participation::participation(atlas.regions(), programme, map.colouring().year, map.lang(), map.theme()))
+}
+
+/// The cohort chart of the current year as a standalone SVG document.
+pub fn cohort_chart_svg(map: &MapState) -> Option<String> {
+    let programme = map.programme()?;
+    let year = map.colouring().year;
+    let figures = crate::participation::cohort_figures(programme, year, map.theme());
+    Some(crate::participation::cohort_chart_svg(&figures, map.lang(), map.theme(), year))
 }
 
 /// Typo-tolerant search over region names.
@@ -339,6 +354,9 @@ mod tests {
             Stats::decl(&cfg),
             CohortStats::decl(&cfg),
             PillarStats::decl(&cfg),
+            Participation::decl(&cfg),
+            CohortFigure::decl(&cfg),
+            ProvinceFigure::decl(&cfg),
         ] {
             out.push_str(&format!("export {decl}\n\n"));
         }

@@ -403,6 +403,30 @@ impl MapState {
         }
     }
 
+    /// Fits every region of a province (by its name, as the atlas spells it) in view; false when
+    /// no region has that province.
+    pub fn fly_to_province(&mut self, province: &str) -> bool {
+        let Some(atlas) = self.atlas.as_ref() else {
+            return false;
+        };
+        let extent = (0..atlas.regions().len())
+            .filter(|&i| atlas.regions()[i].province == province)
+            .filter_map(|i| atlas.region_bounds(i))
+            .reduce(|a, b| {
+                geo::Rect::new(
+                    geo::Coord { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                    geo::Coord { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+                )
+            });
+        match extent {
+            Some(extent) => {
+                self.viewport = self.viewport.fly_to(extent, FIT_PADDING * 2.0, FLY_MAX_ZOOM);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Keyboard focus: the nearest region in a direction from the focused one (or, to start,
     /// the selected one, or the region nearest the centre of the view). Off-screen targets are
     /// panned into view. Returns the newly focused region.
@@ -530,5 +554,26 @@ mod tests {
         assert!(!map.needs_detail(), "the finest level serves it");
         map.reset_view();
         assert!(!map.needs_detail());
+    }
+
+    #[test]
+    fn a_province_is_flown_to_whole() {
+        let path = format!("{}/data/build/overview.bin", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"));
+        let mut map = MapState::new();
+        map.set_size(1200.0, 800.0);
+        map.load_atlas(&bytes).unwrap();
+        let home = map.viewport().zoom();
+        assert!(!map.fly_to_province("Atlantis"));
+        assert_eq!(map.viewport().zoom(), home);
+        assert!(map.fly_to_province("Jawa Timur"));
+        assert!(map.viewport().zoom() > 2.0 * home, "zoomed in to the province");
+        let extent = map.viewport().visible_extent();
+        let atlas = map.atlas().unwrap();
+        for (i, region) in atlas.regions().iter().enumerate().filter(|(_, r)| r.province == "Jawa Timur") {
+            let bounds = atlas.region_bounds(i).unwrap();
+            let centre = bounds.center();
+            assert!(geo::Contains::contains(&extent, &geo::Point::from(centre)), "{} is in view", region.name);
+        }
     }
 }

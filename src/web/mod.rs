@@ -250,6 +250,13 @@ impl MapHandle {
         self.state.fly_to(index as usize);
     }
 
+    /// Fits a province (its name as `table()` and `participation()` spell it) in view; false when
+    /// no region lies in it.
+    #[wasm_bindgen(js_name = fitProvince)]
+    pub fn fit_province(&mut self, province: &str) -> bool {
+        self.state.fly_to_province(province)
+    }
+
     /// Keyboard focus moves, by the keys of [`FocusMove`] ("first", "left", …, "next").
     #[wasm_bindgen(js_name = moveFocus)]
     pub fn move_focus(&mut self, step: &str) -> Result<Option<u32>, JsError> {
@@ -287,6 +294,17 @@ impl MapHandle {
 
     pub fn table(&self) -> String {
         json(&self.state.table())
+    }
+
+    /// The participation figures of the current year: cohorts up to it and every province.
+    pub fn participation(&self) -> String {
+        json(&contract::participation(&self.state))
+    }
+
+    /// The cohort chart of the current year as a standalone SVG document ("" before the programme).
+    #[wasm_bindgen(js_name = cohortChartSvg)]
+    pub fn cohort_chart_svg(&self) -> String {
+        contract::cohort_chart_svg(&self.state).unwrap_or_default()
     }
 
     /// The data table of the current year as a CSV file (UTF-8 with BOM), in the map's language.
