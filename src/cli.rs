@@ -111,7 +111,8 @@ enum Command {
         #[arg(long, default_value = "data/build/atlas.bin")]
         asset: PathBuf,
     },
-    /// Validate an indicator CSV (a code or name column and a value) against the 514 regions.
+    /// Validate an indicator CSV (a code or name column and a value) against the 514 regions, or a
+    /// programme folder (members.csv, pillars.csv, cohorts.csv), naming every row it cannot use.
     Check {
         file: PathBuf,
         #[arg(long, default_value = "data/build/atlas.bin")]
@@ -306,6 +307,47 @@ fn load_programme(folder: &Path) -> Result<Programme, String> {
         .map_err(|e| format!("{}: {e}", folder.display()))
 }
 
+/// Checks a site's own programme folder before it is published: every row the parser refuses,
+/// and every member whose code is not a kabupaten/kota of the boundary data.
+fn run_check_programme(folder: &Path, asset: &Path) -> Result<ExitCode, String> {
+    let atlas = load_atlas(asset)?;
+    let read = |name: &str| {
+        let path = folder.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let (members, pillars, cohorts) = (read("members.csv")?, read("pillars.csv")?, read("cohorts.csv")?);
+    let (problems, summary) = match Programme::check_csv(&members, &pillars, &cohorts) {
+        Err(problems) => (problems.iter().map(ToString::to_string).collect(), String::new()),
+        Ok(programme) => {
+            let unknown: Vec<String> = programme
+                .memberships()
+                .iter()
+                .filter(|m| atlas.index_of(m.code).is_none())
+                .map(|m| format!("members.csv: {} ({}) is not a kabupaten/kota of the boundary data", m.code, m.name))
+                .collect();
+            let summary = format!(
+                ", {} memberships in {} cohorts ({}-{})",
+                programme.memberships().len(),
+                programme.cohorts().len(),
+                programme.cohort_years()[0],
+                programme.latest_year()
+            );
+            (unknown, summary)
+        }
+    };
+    for problem in &problems {
+        println!("{}/{problem}", folder.display());
+    }
+    let summary = format!("{}: {} problems{summary}", folder.display(), problems.len());
+    if problems.is_empty() {
+        println!("{summary}");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{summary}");
+        Ok(ExitCode::FAILURE)
+    }
+}
+
 /// A cohort year of the programme; the latest when not given.
 fn cohort_year(programme: &Programme, year: Option<&str>) -> Result<u16, String> {
     let Some(text) = year else {
@@ -427,6 +469,9 @@ fn round_to(value: f64, decimals: i32) -> f64 {
 }
 
 fn run_check(file: &Path, asset: &Path) -> Result<ExitCode, String> {
+    if file.is_dir() {
+        return run_check_programme(file, asset);
+    }
     let atlas = load_atlas(asset)?;
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {

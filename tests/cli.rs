@@ -251,3 +251,42 @@ fn check_names_every_row_it_cannot_match() {
     assert!(!out.status.success() && text(&out.stderr).contains("not UTF-8"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A site's own programme folder is checked before it is published: every bad row is named with
+/// its file and line, and a code that is no kabupaten/kota of the boundary data is named too.
+#[test]
+fn check_names_every_bad_row_of_a_programme_folder() {
+    let folder = std::env::temp_dir().join(format!("peta-cerdas-check-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let real = |name: &str| std::fs::read_to_string(common::root().join("data/programme").join(name)).unwrap();
+    for name in ["members.csv", "pillars.csv", "cohorts.csv"] {
+        std::fs::write(folder.join(name), real(name)).unwrap();
+    }
+    let folder_arg = folder.to_str().unwrap().to_owned();
+    let good = cli(&["check", &folder_arg], "");
+    assert!(good.status.success(), "{}", text(&good.stderr));
+    assert!(text(&good.stdout).contains(" 0 problems, "), "{}", text(&good.stdout));
+
+    // Two bad rows in two files: both are named, with their lines.
+    let members = real("members.csv").replacen(",2017,confirmed,", ",2017,maybe,", 1);
+    let bad_line = 1 + members.lines().position(|line| line.contains(",2017,maybe,")).unwrap();
+    std::fs::write(folder.join("members.csv"), &members).unwrap();
+    let pillars = real("pillars.csv").replacen(",stated,", ",rumour,", 1);
+    std::fs::write(folder.join("pillars.csv"), &pillars).unwrap();
+    let out = cli(&["check", &folder_arg], "");
+    assert!(!out.status.success());
+    let printed = text(&out.stdout);
+    assert!(printed.contains(&format!("members.csv line {bad_line}: unknown confidence \"maybe\"")), "{printed}");
+    assert!(printed.contains("pillars.csv line ") && printed.contains("unknown citation kind \"rumour\""), "{printed}");
+    assert!(text(&out.stderr).contains(": 2 problems"), "{}", text(&out.stderr));
+
+    // A well-formed row for a code the boundary data does not have.
+    let mut members = real("members.csv");
+    members.push_str("35.99,Kabupaten Khayalan,2024,confirmed,,https://example.org/x,Made up,\n");
+    std::fs::write(folder.join("members.csv"), members).unwrap();
+    std::fs::write(folder.join("pillars.csv"), real("pillars.csv")).unwrap();
+    let out = cli(&["check", &folder_arg], "");
+    assert!(!out.status.success());
+    assert!(text(&out.stdout).contains("35.99 (Kabupaten Khayalan) is not a kabupaten/kota"), "{}", text(&out.stdout));
+    std::fs::remove_dir_all(&folder).unwrap();
+}

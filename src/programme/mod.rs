@@ -181,6 +181,11 @@ impl Programme {
         parse::programme(members, pillars, cohorts)
     }
 
+    /// As [`Programme::from_csv`], but naming every bad row (for `peta-cerdas check`), in file order.
+    pub fn check_csv(members: &str, pillars: &str, cohorts: &str) -> Result<Programme, Vec<ProgrammeError>> {
+        parse::checked(members, pillars, cohorts)
+    }
+
     fn new(
         cohorts: Vec<Cohort>,
         members: Vec<Membership>,

@@ -58,12 +58,39 @@ impl fmt::Display for ProgrammeError {
 
 impl std::error::Error for ProgrammeError {}
 
+/// The programme, or its first problem (what the map shows when a file is refused).
 pub fn programme(members: &str, pillars: &str, cohorts: &str) -> Result<Programme, ProgrammeError> {
-    let cohorts = read_cohorts(cohorts)?;
+    checked(members, pillars, cohorts).map_err(|mut problems| problems.swap_remove(0))
+}
+
+/// The programme, or every problem in file order: cohorts first (the other files are checked
+/// against its years only when it is sound), then members, then pillars. Never empty on `Err`.
+pub fn checked(members: &str, pillars: &str, cohorts: &str) -> Result<Programme, Vec<ProgrammeError>> {
+    let cohorts = read_cohorts(cohorts).map_err(|problem| vec![problem])?;
+    let cohorts = cohorts?;
     let years: BTreeMap<u16, ()> = cohorts.iter().map(|cohort| (cohort.year, ())).collect();
-    let (members, provinces, lines) = read_members(members, &years)?;
-    let citations = read_pillars(pillars, &years, &members, &provinces, &lines)?;
-    Ok(Programme::new(cohorts, members, provinces, citations))
+    let mut problems = Vec::new();
+    let (members, provinces, lines) = match read_members(members, &years) {
+        Ok((members, row_problems)) => {
+            problems.extend(row_problems);
+            members
+        }
+        Err(problem) => {
+            problems.push(problem);
+            Default::default()
+        }
+    };
+    match read_pillars(pillars, &years, &members, &provinces, &lines) {
+        Ok((_, row_problems)) if !problems.is_empty() || !row_problems.is_empty() => problems.extend(row_problems),
+        Ok((citations, _)) => return Ok(Programme::new(cohorts, members, provinces, citations)),
+        Err(problem) => problems.push(problem),
+    }
+    Err(problems)
+}
+
+/// Runs `check` on every row, keeping what passes and every problem.
+fn each_row(rows: &[Row], mut check: impl FnMut(&Row) -> Result<(), ProgrammeError>) -> Vec<ProgrammeError> {
+    rows.iter().filter_map(|row| check(row).err()).collect()
 }
 
 /// One data record with its line, for error messages.
@@ -179,14 +206,16 @@ fn malformed(file: &'static str, text: &str, error: &csv::Error) -> ProgrammeErr
     ProgrammeError { file, line, message: format!("malformed CSV: {error}") }
 }
 
-fn read_cohorts(text: &str) -> Result<Vec<Cohort>, ProgrammeError> {
+/// The cohorts; the outer error is the file's, the inner ones its rows'.
+#[allow(clippy::type_complexity)]
+fn read_cohorts(text: &str) -> Result<Result<Vec<Cohort>, Vec<ProgrammeError>>, ProgrammeError> {
     let rows = read_rows(COHORTS, text, COHORT_COLUMNS)?;
     if rows.is_empty() {
         return Err(ProgrammeError { file: COHORTS, line: 0, message: "no cohorts".into() });
     }
     let mut first_line: HashMap<u16, u64> = HashMap::new();
     let mut cohorts = Vec::new();
-    for row in &rows {
+    let problems = each_row(&rows, |row| {
         let year = row.number("year")?;
         if !(2000..=2100).contains(&year) {
             return Err(row.err(format!("year {year} is outside 2000-2100")));
@@ -213,13 +242,17 @@ fn read_cohorts(text: &str) -> Result<Vec<Cohort>, ProgrammeError> {
                 source_url: row.url("source_url")?.to_owned(),
             },
         ));
+        Ok(())
+    });
+    if !problems.is_empty() {
+        return Ok(Err(problems));
     }
     let cohorts = crate::order::sort_by(cohorts, &|a, b| a.1.year.cmp(&b.1.year));
     let mut total: u32 = 0;
     for (line, cohort) in &cohorts {
         total = total + u32::from(cohort.official) - u32::from(cohort.repeats);
         if u32::from(cohort.running_total) != total {
-            return Err(ProgrammeError {
+            return Ok(Err(vec![ProgrammeError {
                 file: COHORTS,
                 line: *line,
                 message: format!(
@@ -228,10 +261,10 @@ fn read_cohorts(text: &str) -> Result<Vec<Cohort>, ProgrammeError> {
                     cohort.year,
                     cohort.official - cohort.repeats
                 ),
-            });
+            }]));
         }
     }
-    Ok(cohorts.into_iter().map(|(_, cohort)| cohort).collect())
+    Ok(Ok(cohorts.into_iter().map(|(_, cohort)| cohort).collect()))
 }
 
 /// A code column: a kab/kota `PP.KK`, a province `PP`, or (where allowed) nothing.
@@ -260,7 +293,8 @@ fn parse_code(row: &Row) -> Result<Code, ProgrammeError> {
 /// Memberships, province memberships, and the line each membership came from.
 type Members = (Vec<Membership>, Vec<ProvinceMembership>, Vec<u64>);
 
-fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<Members, ProgrammeError> {
+/// The members and every row's problem; the error is the file's.
+fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<(Members, Vec<ProgrammeError>), ProgrammeError> {
     let rows = read_rows(MEMBERS, text, MEMBER_COLUMNS)?;
     let mut members = Vec::new();
     let mut lines = Vec::new();
@@ -268,7 +302,7 @@ fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<Members, Progra
     // (code text, year) -> first line; code text -> (name, line)
     let mut seen: HashMap<(String, u16), u64> = HashMap::new();
     let mut names: HashMap<String, (String, u64)> = HashMap::new();
-    for row in &rows {
+    let problems = each_row(&rows, |row| {
         let code = parse_code(row)?;
         let key = match code {
             Code::Region(code) => code.to_string(),
@@ -306,8 +340,9 @@ fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<Members, Progra
             }
             Code::None => {}
         }
-    }
-    Ok((members, provinces, lines))
+        Ok(())
+    });
+    Ok(((members, provinces, lines), problems))
 }
 
 fn read_pillars(
@@ -316,10 +351,10 @@ fn read_pillars(
     members: &[Membership],
     provinces: &[ProvinceMembership],
     member_lines: &[u64],
-) -> Result<Vec<PillarCitation>, ProgrammeError> {
+) -> Result<(Vec<PillarCitation>, Vec<ProgrammeError>), ProgrammeError> {
     let rows = read_rows(PILLARS, text, PILLAR_COLUMNS)?;
     let mut citations = Vec::new();
-    for row in &rows {
+    let problems = each_row(&rows, |row| {
         let name = row.required("name")?.to_owned();
         let year = match row.get("year") {
             "" => None,
@@ -397,6 +432,7 @@ fn read_pillars(
             },
             label: row.required("label")?.to_owned(),
         });
-    }
-    Ok(citations)
+        Ok(())
+    });
+    Ok((citations, problems))
 }

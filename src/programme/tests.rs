@@ -393,3 +393,17 @@ proptest! {
         let _ = Programme::from_csv(&texts[0], &texts[1], &texts[2]);
     }
 }
+
+#[test]
+fn check_names_every_bad_row_in_file_order_and_from_csv_the_first() {
+    let members = with_line(
+        &with_line(MEMBERS, 2, "35.20,Kabupaten Magetan,2017,maybe,,https://a.example/1,T,"),
+        3,
+        "35.72,Kota Blitar,2099,confirmed,,https://a.example/2,T,",
+    );
+    let problems = Programme::check_csv(&members, PILLARS, COHORTS).unwrap_err();
+    let lines: Vec<(&str, u64)> = problems.iter().map(|p| (p.file, p.line)).collect();
+    assert_eq!(&lines[..2], [("members.csv", 2), ("members.csv", 3)], "{problems:?}");
+    assert_eq!(Programme::from_csv(&members, PILLARS, COHORTS).unwrap_err(), problems[0]);
+    assert!(Programme::check_csv(MEMBERS, PILLARS, COHORTS).is_ok());
+}
