@@ -103,6 +103,7 @@ fn scene_input<'a>(
         selected: None,
         hovered: None,
         indicator: None,
+        as_of: None,
     }
 }
 

@@ -410,6 +410,7 @@ fn run_render(view: &RenderArgs, output: &Path, data: &DataArgs) -> Result<ExitC
         selected,
         hovered: None,
         indicator: None,
+        as_of: None,
     });
     let text = svg::render(&scene, &atlas, &programme, year);
     prepare::write_atomically(output, text.as_bytes())

@@ -89,6 +89,7 @@ fn render(atlas: &Atlas, programme: &Programme, view: &View, width: f64, height:
         selected: view.selected.map(|code| atlas.index_of(code.parse().unwrap()).unwrap()),
         hovered: None,
         indicator: None,
+        as_of: None,
     });
     let text = svg::render(&scene, atlas, programme, view.colouring.year);
     (scene, text)

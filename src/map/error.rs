@@ -39,6 +39,8 @@ pub enum MapError {
     YearOutOfRange { year: u16, first: u16, last: u16 },
     /// A word outside a keyword's set (mode, pillar, lang, theme, focus move).
     Keyword(UnknownKeyword),
+    /// A "data as of" date that is not a calendar date such as 2025-06-30.
+    BadDate(String),
     /// A legend key that the current view does not show.
     NoLegendEntry(String),
     /// A region code that no region of the atlas has.
@@ -71,6 +73,7 @@ impl fmt::Display for MapError {
                 write!(f, "year {year} is outside the programme ({first}-{last})")
             }
             MapError::Keyword(error) => write!(f, "{error}"),
+            MapError::BadDate(problem) => write!(f, "data as of: {problem}"),
             MapError::NoLegendEntry(key) => write!(f, "no legend entry {key:?} in this view"),
             MapError::UnknownRegion(code) => write!(f, "no region has the code {code}"),
             MapError::Hash(error) => write!(f, "{error}"),

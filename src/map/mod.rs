@@ -13,7 +13,7 @@ use crate::indicator::{Indicator, IndicatorReport, Layer};
 use crate::keyword::Keyword;
 use crate::names::NameIndex;
 use crate::order;
-use crate::programme::Programme;
+use crate::programme::{AsOf, Programme};
 use crate::region::{Region, RegionCode};
 use crate::render::svg;
 use crate::scene::{Scene, SceneInput};
@@ -51,6 +51,8 @@ pub struct MapState {
     focused: Option<usize>,
     /// A developer's own indicator, matched to the regions.
     indicator: Option<Layer>,
+    /// The date the page says its programme data is current as of.
+    as_of: Option<AsOf>,
 }
 
 impl Default for MapState {
@@ -70,6 +72,7 @@ impl MapState {
             reading_order: Vec::new(),
             rank: Vec::new(),
             indicator: None,
+            as_of: None,
             colouring: Colouring { mode: Mode::Cohort, pillar: PillarFocus::Count, year: 2017 },
             lang: Lang::Id,
             theme: Theme::Light,
@@ -254,6 +257,16 @@ impl MapState {
 
     pub fn set_theme(&mut self, theme: &str) -> Result<(), MapError> {
         self.theme = Theme::from_key(theme)?;
+        Ok(())
+    }
+
+    /// The date the programme data is current as of (YYYY-MM-DD), shown in the attribution; an
+    /// empty text removes it. A bad date is refused and the previous one stays.
+    pub fn set_as_of(&mut self, date: &str) -> Result<(), MapError> {
+        self.as_of = match date.trim() {
+            "" => None,
+            text => Some(text.parse().map_err(MapError::BadDate)?),
+        };
         Ok(())
     }
 
@@ -484,6 +497,7 @@ impl MapState {
             selected: self.selected,
             hovered: self.hovered.or(self.focused),
             indicator: self.indicator.as_ref(),
+            as_of: self.as_of,
         }))
     }
 
@@ -575,5 +589,21 @@ mod tests {
             let centre = bounds.center();
             assert!(geo::Contains::contains(&extent, &geo::Point::from(centre)), "{} is in view", region.name);
         }
+    }
+
+    #[test]
+    fn a_site_sets_the_date_its_data_is_current_as_of() {
+        let mut map = MapState::new();
+        map.set_as_of("2025-06-30").unwrap();
+        assert_eq!(map.as_of, Some(AsOf { year: 2025, month: 6, day: 30 }));
+        assert_eq!(crate::style::i18n::data_as_of(Lang::Id, map.as_of.unwrap()), "Data per 30 Juni 2025");
+        assert_eq!(crate::style::i18n::data_as_of(Lang::En, map.as_of.unwrap()), "Data as of 30 June 2025");
+        for bad in ["2025-02-30", "2025-13-01", "30-06-2025", "2025-6-30", "<b>", "2024-02-29x"] {
+            assert!(matches!(map.set_as_of(bad), Err(MapError::BadDate(_))), "{bad}");
+        }
+        assert_eq!(map.as_of, Some(AsOf { year: 2025, month: 6, day: 30 }), "a bad date keeps the last good one");
+        map.set_as_of("2024-02-29").unwrap();
+        map.set_as_of("").unwrap();
+        assert_eq!(map.as_of, None);
     }
 }

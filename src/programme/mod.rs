@@ -14,6 +14,7 @@ use crate::keyword::keyword_enum;
 use crate::region::RegionCode;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
 
 pub use parse::ProgrammeError;
 
@@ -72,6 +73,45 @@ keyword_enum! {
         Inferred = "inferred",
         /// A focus or quick win whose pillar the source does not name; carries no pillars.
         Unnamed = "unnamed",
+    }
+}
+
+/// The date a site says its programme data is current as of (`2025-06-30`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AsOf {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl FromStr for AsOf {
+    type Err = String;
+
+    /// An ISO date, YYYY-MM-DD, that exists on the calendar.
+    fn from_str(text: &str) -> Result<AsOf, String> {
+        let invalid = || format!("{:?} is not a date such as 2025-06-30", text.chars().take(40).collect::<String>());
+        let mut parts = text.trim().splitn(3, '-');
+        let mut next = |width: usize| {
+            parts
+                .next()
+                .filter(|part| part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|part| part.parse::<u16>().ok())
+        };
+        let (Some(year), Some(month), Some(day)) = (next(4), next(2), next(2)) else {
+            return Err(invalid());
+        };
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return Err(invalid()),
+        };
+        if !(2000..=2100).contains(&year) || !(1..=days).contains(&day) {
+            return Err(invalid());
+        }
+        Ok(AsOf { year, month: month as u8, day: day as u8 })
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::atlas::Atlas;
 use crate::indicator::Layer;
-use crate::programme::{Confidence, Programme};
+use crate::programme::{AsOf, Confidence, Programme};
 use crate::region::Region;
 use crate::style::{self, Class, Colouring, Lang, Legend, Mode, Rgb, Theme};
 use crate::view::Viewport;
@@ -64,6 +64,8 @@ pub struct SceneInput<'a> {
     pub hovered: Option<usize>,
     /// A developer's indicator; drawn when the colouring mode is `Indicator`.
     pub indicator: Option<&'a Layer>,
+    /// The date the page says its programme data is current as of, shown in the attribution.
+    pub as_of: Option<AsOf>,
 }
 
 impl Scene {
@@ -152,7 +154,7 @@ impl Scene {
                 .filter(|c| c.year <= colouring.year)
                 .map(|c| style::i18n::identified(lang, c.year, programme.identified_split(c.year), c.official))
                 .collect(),
-            attribution: style::i18n::attribution(lang, atlas.attribution()),
+            attribution: style::i18n::attribution(lang, atlas.attribution(), input.as_of),
             summary,
         }
     }

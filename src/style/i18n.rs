@@ -2,7 +2,7 @@
 
 use super::{Class, Colouring, Mode, PillarFocus};
 use crate::keyword::keyword_enum;
-use crate::programme::{Confidence, Identified, Pillar};
+use crate::programme::{AsOf, Confidence, Identified, Pillar};
 
 keyword_enum! {
     /// The language of every word the map shows.
@@ -180,11 +180,53 @@ pub fn confidence(lang: Lang, confidence: Confidence) -> &'static str {
     }
 }
 
-/// The boundary source's credit, whose text the asset carries in Indonesian.
-pub fn attribution(lang: Lang, source: &str) -> String {
+/// The boundary source's credit, whose text the asset carries in Indonesian, and the date the
+/// page says its programme data is current as of.
+pub fn attribution(lang: Lang, source: &str, as_of: Option<AsOf>) -> String {
     let source = source.strip_prefix("Batas wilayah: ").unwrap_or(source);
-    match lang {
+    let credit = match lang {
         Lang::Id => format!("Batas wilayah: {source} · Data program: sumber per baris (peta-cerdas)"),
         Lang::En => format!("Boundaries: {source} · Programme data: a source per row (peta-cerdas)"),
+    };
+    match as_of {
+        Some(date) => format!("{credit} · {}", data_as_of(lang, date)),
+        None => credit,
+    }
+}
+
+/// "Data per 30 Juni 2025" / "Data as of 30 June 2025".
+pub fn data_as_of(lang: Lang, AsOf { year, month, day }: AsOf) -> String {
+    const BULAN: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let index = usize::from(month.clamp(1, 12)) - 1;
+    match lang {
+        Lang::Id => format!("Data per {day} {} {year}", BULAN[index]),
+        Lang::En => format!("Data as of {day} {} {year}", MONTHS[index]),
     }
 }

@@ -141,6 +141,12 @@ impl MapHandle {
         self.state.set_theme(theme).map_err(error)
     }
 
+    /// The date (YYYY-MM-DD) the programme data is current as of; "" removes it.
+    #[wasm_bindgen(js_name = setAsOf)]
+    pub fn set_as_of(&mut self, date: &str) -> Result<(), JsError> {
+        self.state.set_as_of(date).map_err(error)
+    }
+
     #[wasm_bindgen(js_name = toggleClass)]
     pub fn toggle_class(&mut self, key: &str) -> Result<bool, JsError> {
         self.state.toggle_class(key).map_err(error)
