@@ -9,6 +9,7 @@ import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
 import { DetailLoader, dataBase, fetchOnce } from './element/data.js';
 import { showFallback } from './element/fallback.js';
 import { HashSync } from './element/hash.js';
+import { ParticipationSection } from './element/participation.js';
 import { Shell } from './element/shell.js';
 import { STRINGS } from './element/strings.js';
 
@@ -23,6 +24,7 @@ export class PetaCerdasElement extends HTMLElement {
   #year = null;
   #generation = 0;
   #hash = null;
+  #participation = null;
   #resizeObserver = null;
   #darkQuery = null;
   #onHashChange = () => this.#hash.apply(location.hash, false);
@@ -257,6 +259,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   /** After each refresh: the events for what changed, and `ready` at the first draw. */
   #refreshed(ui, firstDraw) {
+    this.#participation.update(ui);
     if (ui.selected !== this.#selected) {
       this.#selected = ui.selected;
       const info = this.#core.regionInfo(ui.selected);
@@ -292,6 +295,10 @@ export class PetaCerdasElement extends HTMLElement {
       onRefresh: (ui, firstDraw) => this.#refreshed(ui, firstDraw),
       onDrawn: () => this.#detail.drawn(),
       onSettled: () => this.#hash.scheduleWrite(),
+    });
+    this.#participation = new ParticipationSection(this.#shell.d, this.#core, {
+      strings: () => this.#t(),
+      changed: () => this.#changed(),
     });
     this.#hash = new HashSync(this, this.#core, {
       strings: () => this.#t(),

@@ -7,6 +7,7 @@ import './a11y.test.mjs';
 import './embedding.test.mjs';
 import './package.test.mjs';
 import './downloads.test.mjs';
+import './participation.test.mjs';
 import './builder.test.mjs';
 import './layout.test.mjs';
 import './soak.mjs';

@@ -275,6 +275,18 @@ export class MapCore {
   tableCsv() {
     return this.#call((h) => h.tableCsv(), null);
   }
+  /** `{year, title, description, cohorts, provinces}` of the current year, or null. */
+  participation() {
+    return this.#json((h) => h.participation(), null);
+  }
+  /** The cohort chart of the current year as an SVG document, or null. */
+  cohortChartSvg() {
+    return this.#call((h) => h.cohortChartSvg(), null);
+  }
+  /** Fits a province (by name) in view; false when no region lies in it. */
+  fitProvince(name) {
+    return this.#call((h) => h.fitProvince(String(name)), false);
+  }
   /** The current view as an SVG document, or null. */
   toSVG() {
     return this.#call((h) => h.toSVG(), null);

@@ -51,6 +51,13 @@ export const STRINGS = {
     downloadCsv: 'Unduh CSV tabel data',
     downloadPng: 'Unduh PNG gambar peta',
     downloadSvg: 'Unduh SVG gambar peta',
+    participation: 'Partisipasi',
+    participationDownload: 'Unduh SVG grafik partisipasi',
+    participationColumns: ['Angkatan', 'Resmi', 'Terkonfirmasi', 'Diragukan', 'Anggota kumulatif'],
+    provinceCaption: (year) => `Anggota per provinsi per ${year}`,
+    provinceColumns: ['Provinsi', 'Kabupaten/kota', 'Anggota', 'Bagian'],
+    provinceHint: 'Pilih provinsi untuk memperbesar peta ke provinsi itu dan menyaring tabel data.',
+    showAllProvinces: 'Tampilkan semua provinsi',
   },
   en: {
     title: "Indonesia's Smart City Movement",
@@ -100,6 +107,13 @@ export const STRINGS = {
     downloadCsv: 'Download CSV of the data table',
     downloadPng: 'Download PNG image of the map',
     downloadSvg: 'Download SVG image of the map',
+    participation: 'Participation',
+    participationDownload: 'Download SVG of the participation chart',
+    participationColumns: ['Cohort', 'Official', 'Confirmed', 'Doubtful', 'Cumulative members'],
+    provinceCaption: (year) => `Members by province by ${year}`,
+    provinceColumns: ['Province', 'Regencies/cities', 'Members', 'Share'],
+    provinceHint: 'Choose a province to zoom the map to it and filter the data table.',
+    showAllProvinces: 'Show all provinces',
   },
 };
 

@@ -37,9 +37,16 @@ export function fillTableHead(d, t) {
   d.tableHead.replaceChildren(el('tr', {}, ...t.columns.map((c) => el('th', { scope: 'col', text: c }))));
 }
 
-/** Writes the caption and one row per region. */
-export function fillTable(d, t, rows, year) {
-  d.tableCaption.textContent = t.tableCaption(year, rows.length);
+/** Table rows of one province only (`null`: every row). */
+export function filterRows(rows, province) {
+  return province ? rows.filter((row) => row.province === province) : rows;
+}
+
+/** Writes the caption and one row per region (of `province` only, when one is given). */
+export function fillTable(d, t, allRows, year, province = null) {
+  const rows = filterRows(allRows, province);
+  const caption = t.tableCaption(year, rows.length);
+  d.tableCaption.textContent = province ? `${caption} (${province})` : caption;
   d.tableBody.replaceChildren(
     ...rows.map((row) => {
       const r = tableRow(row, t);

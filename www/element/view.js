@@ -54,6 +54,7 @@ export class View {
    */
   table(ui, t, core) {
     if (!this.#d.tableBox.open) return;
-    if (this.section('table', `${ui.year}|${ui.lang}`)) fillTable(this.#d, t, core.table(), ui.year);
+    const filter = this.#d.tableFilter ?? null;
+    if (this.section('table', `${ui.year}|${ui.lang}|${filter}`)) fillTable(this.#d, t, core.table(), ui.year, filter);
   }
 }
