@@ -52,20 +52,26 @@ test('table rows: years and pillars as lists, sources numbered by position, unsa
     name: 'Kabupaten Magetan',
     province: 'Jawa Timur',
     years: [2017, 2021],
-    flagged: false,
+    confidences: ['confirmed', 'conflicting'],
+    flagged: true,
     pillars: ['Tata kelola', 'Kehidupan'],
     sources: ['https://a.example/1', 'javascript:alert(1)', 'http://b.example/3'],
   };
   assert.deepEqual(tableRow(row, id), {
     name: 'Kabupaten Magetan',
     province: 'Jawa Timur',
-    years: '2017, 2021',
+    years: '2017, 2021 (sumber bertentangan)',
     pillars: 'Tata kelola, Kehidupan',
     sources: [
       { href: 'https://a.example/1', text: 'sumber 1' },
       { href: 'http://b.example/3', text: 'sumber 3' },
     ],
   });
+  assert.equal(
+    tableRow({ ...row, confidences: undefined }, en).years,
+    '2017, 2021',
+    'an older table without confidences',
+  );
   assert.deepEqual(sourceLinks(['not a url', 'ftp://x.example/'], en), []);
   assert.equal(sourceLinks(['https://a.example/x y'], en)[0].href, 'https://a.example/x%20y');
 });

@@ -1,6 +1,6 @@
 // The data table (`#table` in `details#table-box`): one row per member region by the current
-// year, from the core's `table()` rows `{index, code, name, province, years, flagged, pillars,
-// sources}`, or from the pre-rendered `table-<lang>.json` in the fallback. The view model is
+// year, from the core's `table()` rows `{index, code, name, province, years, confidences, flagged,
+// pillars, sources}`, or from the pre-rendered `table-<lang>.json` in the fallback. The view model is
 // pure (rows of text and safe links); fillTable writes it into the DOM.
 
 import { el, safeHref, sourceLink } from './dom.js';
@@ -15,12 +15,27 @@ export function sourceLinks(urls, t) {
   return links;
 }
 
+/**
+ * A row's years, each one the sources doubt followed by how: "2017, 2018 (sumber bertentangan)",
+ * as the legend and the panel say it.
+ */
+export function yearsText(row, t) {
+  return row.years
+    .map((year, i) => {
+      const confidence = row.confidences?.[i];
+      return confidence && confidence !== 'confirmed'
+        ? `${year} (${t.confidence[confidence] ?? confidence})`
+        : `${year}`;
+    })
+    .join(', ');
+}
+
 /** One table row as text: `{name, province, years, pillars, sources: [{href, text}]}`. */
 export function tableRow(row, t) {
   return {
     name: row.name,
     province: row.province,
-    years: row.years.join(', '),
+    years: yearsText(row, t),
     pillars: row.pillars.join(', '),
     sources: sourceLinks(row.sources, t),
   };
