@@ -6,6 +6,7 @@ import './map.test.mjs';
 import './a11y.test.mjs';
 import './embedding.test.mjs';
 import './package.test.mjs';
+import './counts.test.mjs';
 import './downloads.test.mjs';
 import './participation.test.mjs';
 import './builder.test.mjs';
