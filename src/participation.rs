@@ -292,13 +292,17 @@ pub fn cohort_chart_svg(cohorts: &[CohortFigure], lang: Lang, theme: Theme, year
     );
     for (i, c) in cohorts.iter().enumerate() {
         let (cx, cy) = (centre(i), y_of(c.members));
+        // Lifted clear of the bar labels when the dot sits on top of the bars.
+        let near_bars =
+            (cy - y_of(c.confirmed + c.doubtful)).abs() < 16 || (cy - y_of(usize::from(c.official))).abs() < 16;
+        let label_y = if near_bars { cy - 18 } else { cy - 6 };
         let _ = write!(
             svg,
             r#"<circle cx="{cx}" cy="{cy}" r="4" fill="{}" stroke="{}" stroke-width="2"/><text x="{}" y="{}" font-size="10" font-weight="700" fill="{}">{}</text>"#,
             colours.background,
             colours.text,
             cx + 6,
-            cy - 6,
+            label_y,
             colours.text,
             c.members
         );

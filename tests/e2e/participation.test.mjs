@@ -95,6 +95,8 @@ for (const theme of ['light', 'dark']) {
     assert.match(await part(page, 'participation-chart').getAttribute('alt'), /^Per cohort/);
     await part(page, 'participation-provinces').locator('button[data-province="Jawa Timur"]').click();
     await frames(page, 3);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await part(page, 'participation-box').screenshot({ path: path.join(SHOTS, `participation-${theme}.png`) });
     await page.evaluate(fs.readFileSync(AXE, 'utf8'));
     const violations = await page.evaluate(async () => {
       const result = await window.axe.run(document);
