@@ -92,6 +92,10 @@ export class PetaCerdasElement extends HTMLElement {
       this.#fetchIndicator();
       return;
     }
+    if (name === 'programme') {
+      this.#fetchProgramme();
+      return;
+    }
     this.#applyAttribute(name, value);
     this.#changed();
   }
@@ -180,7 +184,8 @@ export class PetaCerdasElement extends HTMLElement {
     if (first) this.#shell.setState('loading');
     try {
       const current = () => generation === this.#generation;
-      if (!(await this.#core.open(this.#shell.d.canvas, base, current))) return;
+      const programme = this.hasAttribute('programme') ? this.#programmeBase() : base;
+      if (!(await this.#core.open(this.#shell.d.canvas, base, current, programme))) return;
       if (first) {
         for (const name of START_ORDER) {
           if (name === 'theme' || this.hasAttribute(name)) this.#applyAttribute(name, this.getAttribute(name));
@@ -208,6 +213,28 @@ export class PetaCerdasElement extends HTMLElement {
         this.#emitError(message);
         if (first) this.#rejectReady(new Error(message));
       }
+    }
+  }
+
+  /** The folder named by the `programme` attribute (relative to the page), or null (the packaged files). */
+  #programmeBase() {
+    return dataBase(this.getAttribute('programme'), document.baseURI);
+  }
+
+  /**
+   * Loads the site's own members.csv, pillars.csv and cohorts.csv from the folder named by the
+   * `programme` attribute (the `src` folder's or the packaged ones without it). A file that cannot
+   * be had or used is reported; the map keeps the last good programme.
+   */
+  async #fetchProgramme() {
+    const generation = this.#generation;
+    const base = this.hasAttribute('programme')
+      ? this.#programmeBase()
+      : dataBase(this.getAttribute('src'), document.baseURI);
+    try {
+      if (await this.#core.loadProgramme(base, () => generation === this.#generation)) this.#changed();
+    } catch (error) {
+      this.#emitError(`${this.#t().loadFailed}: ${error.message || error}`);
     }
   }
 

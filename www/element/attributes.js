@@ -4,10 +4,10 @@
 import { RESOLVED_THEMES, THEMES } from './contract.js';
 
 /** Every attribute the element observes. */
-export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src', 'indicator'];
+export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src', 'indicator', 'programme', 'as-of'];
 
 /** Applied once the map has loaded, in this order; `theme` always (its default `auto` needs resolving). */
-export const START_ORDER = ['lang', 'theme', 'year', 'mode', 'pillar', 'region'];
+export const START_ORDER = ['lang', 'theme', 'as-of', 'year', 'mode', 'pillar', 'region'];
 
 /** A `theme` value the element knows (`light`, `dark`, `auto`), or none (null). */
 export function isTheme(value) {
@@ -22,7 +22,8 @@ export function resolveTheme(wanted, prefersDark) {
 /**
  * Hands attribute `name` = `value` (null when removed) to `core` (a MapCore). Throws on a value
  * the core or the element does not know; the core then keeps its previous state. `theme` is only
- * checked here: the element resolves and applies it. `src` and `indicator` load data instead.
+ * checked here: the element resolves and applies it. `src`, `indicator` and `programme` load data
+ * instead.
  */
 export function applyAttribute(core, name, value) {
   switch (name) {
@@ -40,6 +41,9 @@ export function applyAttribute(core, name, value) {
       break;
     case 'theme':
       if (!isTheme(value)) throw new Error(`unknown theme ${value}`);
+      break;
+    case 'as-of':
+      core.setAsOf(value ?? '');
       break;
     case 'region':
       if (value && !core.select(value)) throw new Error(`unknown region ${value}`);

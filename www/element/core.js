@@ -45,6 +45,13 @@ export function wasmMemoryBytes() {
   return wasmMemory ? wasmMemory.buffer.byteLength : 0;
 }
 
+/** The texts of members.csv, pillars.csv and cohorts.csv in the folder `base` (packaged when null). */
+function fetchProgramme(base) {
+  return Promise.all(
+    ['members.csv', 'pillars.csv', 'cohorts.csv'].map((name) => fetchOnce(dataUrl(base, name), 'text')),
+  );
+}
+
 /** A region index as the element uses it: `undefined` (wasm-bindgen's None) becomes `null`. */
 export function indexOrNull(value) {
   return value === undefined || value === null ? null : value;
@@ -78,17 +85,15 @@ export class MapCore {
 
   /**
    * Fetches the wasm and the first data (from the folder `base`, or the packaged files when it is
-   * null) in parallel and loads them into this
+   * null; the three programme CSVs from `programmeBase`, the `programme` attribute's folder) in parallel and loads them into this
    * map's handle (made on `canvas` the first time, reused when the data folder changes), unless
    * `current()` turned false meanwhile (another start began) or the map died; true when loaded.
    */
-  async open(canvas, base, current) {
-    const [bindings, overview, members, pillars, cohorts] = await Promise.all([
+  async open(canvas, base, current, programmeBase = base) {
+    const [bindings, overview, [members, pillars, cohorts]] = await Promise.all([
       loadWasm(),
       fetchOnce(dataUrl(base, 'overview.bin'), 'bytes'),
-      fetchOnce(dataUrl(base, 'members.csv'), 'text'),
-      fetchOnce(dataUrl(base, 'pillars.csv'), 'text'),
-      fetchOnce(dataUrl(base, 'cohorts.csv'), 'text'),
+      fetchProgramme(programmeBase),
     ]);
     if (!current() || this.#dead) return false;
     const handle = this.#handle ?? new bindings.MapHandle(canvas);
@@ -97,6 +102,18 @@ export class MapCore {
       h.loadProgramme(members, pillars, cohorts);
     });
     this.#handle = handle;
+    return true;
+  }
+
+  /**
+   * Fetches the three programme CSVs from the folder `base` (the packaged ones when null) and
+   * loads them, unless `current()` turned false meanwhile; true when loaded. Throws on an HTTP
+   * error or a file the core refuses (with file and line); the previous programme then stays.
+   */
+  async loadProgramme(base, current) {
+    const [members, pillars, cohorts] = await fetchProgramme(base);
+    if (!current() || this.#dead) return false;
+    this.#call((h) => h.loadProgramme(members, pillars, cohorts));
     return true;
   }
 
@@ -173,6 +190,10 @@ export class MapCore {
   }
   setTheme(theme) {
     this.#call((h) => h.setTheme(theme));
+  }
+  /** The date ("2025-06-30") the data is current as of, for the attribution; "" removes it. */
+  setAsOf(date) {
+    this.#call((h) => h.setAsOf(date));
   }
   /** Shows or hides a legend class; true when it is now hidden. */
   toggleClass(key) {
