@@ -124,9 +124,10 @@ export function buildDom(t) {
     d.panelCitations,
   );
   // The zoom buttons float over the map's top-right corner (sea) on wide maps and sit in a row
-  // under it on narrow ones, where every corner of the map is land (styles.js).
+  // under it on narrow ones, where every corner of the map is land (styles.js). The panel lies
+  // over the map's left on wide maps and is a sheet below it on narrow ones.
   d.zoom = el('div', { class: 'zoom' }, d.zoomIn, d.zoomOut, d.reset);
-  d.stage = el('div', { class: 'stage' }, d.canvas, d.tooltip, d.panel, d.hint, d.loading);
+  d.stage = el('div', { class: 'stage' }, d.canvas, d.tooltip, d.hint, d.loading);
 
   d.legendTitle = el('p', { class: 'legend-title', id: 'legend-title' });
   d.legend = id('ul', 'legend', { class: 'legend', 'aria-labelledby': 'legend-title' });
@@ -153,7 +154,7 @@ export function buildDom(t) {
     d.header,
     d.controls,
     d.message,
-    el('div', { class: 'map-box' }, d.stage, d.zoom),
+    el('div', { class: 'map-box' }, d.stage, d.zoom, d.panel),
     d.fallback,
     el('div', { class: 'legend-box' }, d.legendTitle, d.legend, d.legendHint),
     d.identifiedTitle,

@@ -154,6 +154,7 @@ class PointerGestures {
     if (event.type === 'pointerup' && press && !press.moved && this.#pointers.size === 0) {
       const [x, y] = pointOn(this.#canvas, event);
       this.#map.core?.clickAt(x, y);
+      this.#map.clicked?.(x, y);
       this.#map.changed();
     }
     if (this.#pointers.size === 0) {

@@ -8,6 +8,7 @@ import { buildDom, el } from './dom.js';
 import { attachGestures, Hint } from './gestures.js';
 import { attachKeyboard } from './keyboard.js';
 import { attachLegend } from './legend.js';
+import { revealSelection } from './reveal.js';
 import { attachSearch } from './search.js';
 import { STRINGS } from './strings.js';
 import { adoptStyles } from './styles.js';
@@ -28,6 +29,9 @@ export class Shell {
   #player;
   #frame = 0;
   #controlsStale = false;
+  #selected = null;
+  /** Where the last click landed (canvas px): the selected region's point when it selected one. */
+  #clickPoint = null;
 
   /**
    * Builds the DOM into `shadow` in the language of `strings()` and wires it to `core` (a
@@ -71,6 +75,9 @@ export class Shell {
       showTooltip: (index, x, y) => this.#tooltip.show(index, x, y, this.#ui?.lang, (i) => core.regionInfo(i)),
       hideTooltip: () => this.#tooltip.hide(),
       hint: (text) => hint.show(text),
+      clicked: (x, y) => {
+        this.#clickPoint = { x, y };
+      },
     };
     this.#player = map.player = new Player(d.play, map);
     this.#tooltip = new Tooltip(d);
@@ -163,6 +170,12 @@ export class Shell {
       const firstDraw = !this.#ui;
       this.#ui = ui;
       this.#view.render(ui, this.#strings(), this.#core, this.#tooltip, this.#player.playing);
+      if (ui.selected !== this.#selected) {
+        this.#selected = ui.selected;
+        // The panel must not hide what was selected: pan it out from under the panel.
+        if (revealSelection(this.d, this.#core, ui.selected, this.#clickPoint)) this.changed(false);
+      }
+      this.#clickPoint = null;
       this.#onRefresh(ui, firstDraw);
     }
     this.#onSettled();
