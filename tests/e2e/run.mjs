@@ -11,6 +11,7 @@ import './downloads.test.mjs';
 import './participation.test.mjs';
 import './builder.test.mjs';
 import './layout.test.mjs';
+import './programme.test.mjs';
 import './soak.mjs';
 
 const ok = await runTests(process.argv.slice(2));
