@@ -45,7 +45,10 @@ export interface PetaCerdasEventMap extends Omit<HTMLElementEventMap, 'error'> {
 
 /**
  * The map. Attributes: `year`, `mode`, `pillar`, `lang`, `theme`, `region`, `src` (base URL of the
- * data folder; default `./data/` beside the module) and the boolean `sync-hash`.
+ * data folder; default `./data/` beside the module), `indicator` (URL of an indicator CSV),
+ * `programme` (URL of a folder with the site's own `members.csv`, `pillars.csv` and `cohorts.csv`,
+ * loaded instead of the packaged ones), `as-of` (the date the data is current as of, `2025-06-30`,
+ * shown at the end of the attribution) and the boolean `sync-hash`.
  */
 export declare class PetaCerdasElement extends HTMLElement {
   static readonly observedAttributes: string[];
