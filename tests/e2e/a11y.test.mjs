@@ -205,7 +205,7 @@ test('the data table follows the year', async (t) => {
   const rows = () =>
     page.$eval('peta-cerdas', (el) =>
       [...el.shadowRoot.querySelectorAll('#table tbody tr')].map((tr) =>
-        tr.cells[2].textContent.split(', ').map(Number),
+        tr.cells[2].textContent.split(', ').map((year) => parseInt(year, 10)),
       ),
     );
   // The table is built when a reader opens it, as a person would.

@@ -93,7 +93,7 @@ test('panel: province and description, memberships with confidence and a safe so
       link: { href: 'https://example.go.id/berita', text: 'Berita Kominfo' },
       sourceTitle: 'Berita Kominfo',
     },
-    { year: '2022', note: 'disimpulkan: named in a regional report', link: null, sourceTitle: 'Laporan' },
+    { year: '2022', note: 'dugaan: named in a regional report', link: null, sourceTitle: 'Laporan' },
   ]);
   assert.deepEqual(model.pillars, ['Tata kelola', 'Kehidupan']);
   assert.deepEqual(model.citations, [

@@ -33,7 +33,7 @@ export const STRINGS = {
     noPillars: 'Belum ada pilar yang teridentifikasi.',
     notMember: 'Bukan anggota dalam data yang teridentifikasi.',
     source: 'sumber',
-    confidence: { confirmed: 'terkonfirmasi', inferred: 'disimpulkan', conflicting: 'sumber bertentangan' },
+    confidence: { confirmed: 'terkonfirmasi', inferred: 'dugaan', conflicting: 'sumber bertentangan' },
     table: 'Tabel data',
     tableCaption: (year, n) => `Anggota per ${year}: ${n} kabupaten/kota`,
     columns: ['Kabupaten/kota', 'Provinsi', 'Tahun bergabung', 'Pilar', 'Sumber'],
