@@ -244,7 +244,8 @@ export const FLOWS = [
         'a plain wheel scrolls the page or shows the hint',
       );
       const scrolled = (await page.eval(() => scrollY)) > scroll0;
-      if (!scrolled) t.note('a plain wheel (driver) showed the hint but did not scroll the page');
+      if (!scrolled)
+        t.note("the driver's wheel did not scroll the page (it sends +delta then -delta); the hint showed");
       await page.waitVisible('hint');
       assert.equal(await zoomOf(), zoom0, 'a plain wheel does not zoom');
       const again = await page.eval(() => {
