@@ -256,7 +256,7 @@ fn check_names_every_row_it_cannot_match() {
 /// its file and line, and a code that is no kabupaten/kota of the boundary data is named too.
 #[test]
 fn check_names_every_bad_row_of_a_programme_folder() {
-    let folder = std::env::temp_dir().join(format!("peta-cerdas-check-{}", std::process::id()));
+    let folder = std::env::temp_dir().join(format!("peta-cerdas-check-programme-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
     let real = |name: &str| std::fs::read_to_string(common::root().join("data/programme").join(name)).unwrap();
     for name in ["members.csv", "pillars.csv", "cohorts.csv"] {
