@@ -38,6 +38,8 @@ map.setAttribute('theme', theme);
 map.setAttribute('region', region);
 map.setAttribute('src', '/peta-cerdas/data/');
 map.setAttribute('indicator', '/data/layanan-digital.csv');
+map.setAttribute('programme', '/data/program-kota-cerdas/');
+map.setAttribute('as-of', '2025-06-30');
 map.toggleAttribute('sync-hash', true);
 map.style.setProperty('--peta-cerdas-map-height', '560px');
 
