@@ -275,7 +275,7 @@ fn real_map_has_every_region_with_a_name_and_a_consistent_legend() {
     }
     let (scene, text) = render(atlas, &programme, &COHORT_2021_ID_LIGHT, 1200.0, 800.0);
     assert!(text.contains("<title>Kabupaten Magetan, Jawa Timur:"));
-    assert!(text.contains("Anggota per 2021: 139 dari 514 kabupaten/kota teridentifikasi (resmi 141)"));
+    assert!(text.contains("Anggota per 2021: 123 dari 141 terkonfirmasi, +16 diragukan · 514 kabupaten/kota"));
     // Members whose first listing is inferred or contradicted are outlined dashed, and the legend says how many.
     let doubtful: Vec<&str> = atlas
         .regions()
@@ -286,7 +286,7 @@ fn real_map_has_every_region_with_a_name_and_a_consistent_legend() {
     assert!(doubtful.contains(&"Kota Depok"), "Depok's 2018 selection was cancelled: {doubtful:?}");
     assert_eq!(scene.regions.iter().filter(|region| region.doubtful).count(), doubtful.len());
     let entry = scene.legend.entries.iter().find(|entry| entry.dashed).expect("a legend entry for the dashed outline");
-    assert_eq!((entry.count, entry.label.as_str()), (doubtful.len(), "Keanggotaan diragukan (garis putus)"));
+    assert_eq!((entry.count, entry.label.as_str()), (doubtful.len(), "Tahun pertama diragukan (garis putus)"));
     let outlines = text.split(r#"stroke-dasharray="3 2" aria-hidden="true">"#).nth(1).expect("a dashed outline group");
     assert_eq!(outlines.split("</g>").next().unwrap().matches("<path ").count(), doubtful.len());
 }

@@ -272,6 +272,19 @@ impl Programme {
         self.members.iter().filter(|m| m.year <= year).map(|m| m.code).collect()
     }
 
+    /// The members as of `year` as the sources know them: how many have a confirmed listing, and
+    /// how many more are listed only on inferred or conflicting evidence.
+    pub fn members_split_as_of(&self, year: u16) -> Identified {
+        let members = self.members_as_of(year);
+        let confirmed: BTreeSet<RegionCode> = self
+            .members
+            .iter()
+            .filter(|m| m.year <= year && m.confidence == Confidence::Confirmed)
+            .map(|m| m.code)
+            .collect();
+        Identified { confirmed: confirmed.len(), doubtful: members.len() - confirmed.len() }
+    }
+
     /// The kab/kota listed for the cohort of `year`, in file order.
     pub fn joined_in(&self, year: u16) -> Vec<&Membership> {
         self.members.iter().filter(|m| m.year == year).collect()

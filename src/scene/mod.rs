@@ -114,7 +114,7 @@ impl Scene {
                 style::i18n::subtitle(
                     lang,
                     colouring.year,
-                    members,
+                    programme.members_split_as_of(colouring.year),
                     region_count,
                     programme.cohorts().iter().rev().find(|c| c.year <= colouring.year).map(|c| c.running_total),
                 ),

@@ -55,7 +55,7 @@ pub fn class_label(lang: Lang, class: Class, pillar: PillarFocus) -> String {
 }
 
 pub(super) fn doubtful_label(lang: Lang) -> String {
-    pick(lang, "Keanggotaan diragukan (garis putus)", "Doubtful listing (dashed outline)").to_owned()
+    pick(lang, "Tahun pertama diragukan (garis putus)", "First year doubtful (dashed outline)").to_owned()
 }
 
 pub(super) fn repeat_label(lang: Lang) -> String {
@@ -126,28 +126,34 @@ pub fn title(lang: Lang) -> &'static str {
 }
 
 /// "Members by 2021: 138 of 514 identified (officially 141)".
-pub fn subtitle(lang: Lang, year: u16, members: usize, regions: usize, official_total: Option<u16>) -> String {
-    let official = official_total
-        .map(|total| pick(lang, format!(" (resmi {total})"), format!(" (officially {total})")))
-        .unwrap_or_default();
+/// "Members by 2019: 97 of 100 confirmed, +5 doubtful · 514 regencies/cities": the members as
+/// of the year against the official running total, worded as the cohort lines are.
+pub fn subtitle(lang: Lang, year: u16, members: Identified, regions: usize, official_total: Option<u16>) -> String {
+    let status = cohort_status(lang, members, official_total);
     match lang {
-        Lang::Id => format!("Anggota per {year}: {members} dari {regions} kabupaten/kota teridentifikasi{official}"),
-        Lang::En => format!("Members by {year}: {members} of {regions} regencies/cities identified{official}"),
+        Lang::Id => format!("Anggota per {year}: {status} · {regions} kabupaten/kota"),
+        Lang::En => format!("Members by {year}: {status} · {regions} regencies/cities"),
     }
 }
 
 /// "2017: 25 of 25 confirmed, +1 doubtful": the confirmed members against the official count,
 /// then those listed on inferred or conflicting evidence. Never "N of M" with N above M.
 pub fn identified(lang: Lang, year: u16, identified: Identified, official: u16) -> String {
-    format!("{year}: {}", cohort_status(lang, identified, official))
+    format!("{year}: {}", cohort_status(lang, identified, Some(official)))
 }
 
-fn cohort_status(lang: Lang, Identified { confirmed, doubtful }: Identified, official: u16) -> String {
-    let confirmed_text = match (lang, confirmed <= usize::from(official)) {
-        (Lang::Id, true) => format!("{confirmed} dari {official} terkonfirmasi"),
-        (Lang::En, true) => format!("{confirmed} of {official} confirmed"),
-        (Lang::Id, false) => format!("{confirmed} terkonfirmasi (resmi {official})"),
-        (Lang::En, false) => format!("{confirmed} confirmed (officially {official})"),
+fn cohort_status(lang: Lang, Identified { confirmed, doubtful }: Identified, official: Option<u16>) -> String {
+    let confirmed_text = match (lang, official) {
+        (Lang::Id, Some(official)) if confirmed <= usize::from(official) => {
+            format!("{confirmed} dari {official} terkonfirmasi")
+        }
+        (Lang::En, Some(official)) if confirmed <= usize::from(official) => {
+            format!("{confirmed} of {official} confirmed")
+        }
+        (Lang::Id, Some(official)) => format!("{confirmed} terkonfirmasi (resmi {official})"),
+        (Lang::En, Some(official)) => format!("{confirmed} confirmed (officially {official})"),
+        (Lang::Id, None) => format!("{confirmed} terkonfirmasi"),
+        (Lang::En, None) => format!("{confirmed} confirmed"),
     };
     match (lang, doubtful) {
         (_, 0) => confirmed_text,
@@ -164,8 +170,8 @@ pub fn summary(lang: Lang, year: u16, members: usize, regions: usize, cohort: Op
     };
     match cohort {
         Some((found, official)) => match lang {
-            Lang::Id => format!("{head}; angkatan {year}: {}.", cohort_status(lang, found, official)),
-            Lang::En => format!("{head}; the {year} cohort: {}.", cohort_status(lang, found, official)),
+            Lang::Id => format!("{head}; angkatan {year}: {}.", cohort_status(lang, found, Some(official))),
+            Lang::En => format!("{head}; the {year} cohort: {}.", cohort_status(lang, found, Some(official))),
         },
         None => format!("{head}."),
     }
