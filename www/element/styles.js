@@ -103,7 +103,7 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--l
 @container (min-width: 980px) { .identified { min-height: 60px; } .attribution { min-height: 1.45em; } }
 @container (max-width: 640px) { .legend-box { min-height: 220px; } .identified { min-height: 145px; } }
 @container (max-width: 480px) { .subtitle { min-height: calc(2 * 1.45em); } }
-@container (max-width: 400px) { .legend-box { min-height: 350px; } .identified { min-height: 165px; }
+@container (max-width: 400px) { .subtitle { min-height: calc(3 * 1.45em); } .legend-box { min-height: 350px; } .identified { min-height: 165px; }
   .attribution { min-height: calc(3 * 1.45em); } }
 @media (forced-colors: active) {
   .root { --line: CanvasText; --focus: Highlight; }
