@@ -89,7 +89,7 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--l
   .search { flex: 1 1 100%; }
   .search input { flex: 1 1 8rem; width: auto; min-width: 0; }
   select { max-width: 100%; min-width: 0; }
-  .panel { position: static; width: auto; margin-top: .5rem; }
+  .panel { position: relative; inset: auto; width: auto; margin-top: .5rem; }
   ${TAP}
 }
 /* The rows the map fills in when it has loaded (subtitle, legend, identified, attribution) keep
