@@ -64,7 +64,10 @@ export async function searchMagetan(page, { hash = false } = {}) {
   assert.ok(await page.focus('search'), 'the search box takes focus');
   await page.type('Magetan');
   await page.until(async () => /Kabupaten Magetan/.test(await page.text('search-results')), 'a hit for Magetan');
-  const zoomBefore = hash ? Number((await page.hash()).get('view')?.split(',')[2]) : null;
+  // The hash is written once the view settles: wait for its view before flying.
+  const zoomBefore = hash
+    ? await page.until(async () => Number((await page.hash()).get('view')?.split(',')[2]), 'the hash has a view')
+    : null;
   await page.press(KEY.Enter);
   await page.waitEvent('region-select', (d) => d && d.code === MAGETAN.code);
   await page.waitVisible('panel');
