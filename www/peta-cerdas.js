@@ -6,7 +6,8 @@
 
 import { OBSERVED, START_ORDER, applyAttribute, resolveTheme } from './element/attributes.js';
 import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
-import { DetailLoader, dataBase, fetchOnce } from './element/data.js';
+import { DetailLoader, dataBase, fetchOnce, programmeBase } from './element/data.js';
+import { Events } from './element/events.js';
 import { showFallback } from './element/fallback.js';
 import { HashSync } from './element/hash.js';
 import { ParticipationSection } from './element/participation.js';
@@ -20,8 +21,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   #core = new MapCore((detail) => this.#die(detail));
   #shell = null;
-  #selected = null;
-  #year = null;
+  #events = new Events(this);
   #generation = 0;
   #hash = null;
   #participation = null;
@@ -184,7 +184,7 @@ export class PetaCerdasElement extends HTMLElement {
     if (first) this.#shell.setState('loading');
     try {
       const current = () => generation === this.#generation;
-      const programme = this.hasAttribute('programme') ? this.#programmeBase() : base;
+      const programme = programmeBase(this, document.baseURI);
       if (!(await this.#core.open(this.#shell.d.canvas, base, current, programme))) return;
       if (first) {
         for (const name of START_ORDER) {
@@ -216,11 +216,6 @@ export class PetaCerdasElement extends HTMLElement {
     }
   }
 
-  /** The folder named by the `programme` attribute (relative to the page), or null (the packaged files). */
-  #programmeBase() {
-    return dataBase(this.getAttribute('programme'), document.baseURI);
-  }
-
   /**
    * Loads the site's own members.csv, pillars.csv and cohorts.csv from the folder named by the
    * `programme` attribute (the `src` folder's or the packaged ones without it). A file that cannot
@@ -228,9 +223,7 @@ export class PetaCerdasElement extends HTMLElement {
    */
   async #fetchProgramme() {
     const generation = this.#generation;
-    const base = this.hasAttribute('programme')
-      ? this.#programmeBase()
-      : dataBase(this.getAttribute('src'), document.baseURI);
+    const base = programmeBase(this, document.baseURI);
     try {
       if (await this.#core.loadProgramme(base, () => generation === this.#generation)) this.#changed();
     } catch (error) {
@@ -287,33 +280,16 @@ export class PetaCerdasElement extends HTMLElement {
   /** After each refresh: the events for what changed, and `ready` at the first draw. */
   #refreshed(ui, firstDraw) {
     this.#participation.update(ui);
-    if (ui.selected !== this.#selected) {
-      this.#selected = ui.selected;
-      const info = this.#core.regionInfo(ui.selected);
-      this.#emit('region-select', {
-        code: info?.code ?? null,
-        name: info?.name ?? null,
-        province: info?.province ?? null,
-      });
-    }
-    if (ui.year !== this.#year) {
-      const initial = this.#year === null;
-      this.#year = ui.year;
-      if (!initial) this.#emit('year-change', { year: ui.year });
-    }
+    this.#events.refreshed(ui, (index) => this.#core.regionInfo(index));
     if (firstDraw) {
       this.#shell.setState('ready');
-      this.#emit('ready', {});
+      this.#events.emit('ready', {});
       this.#resolveReady();
     }
   }
 
-  #emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
-
   #emitError(message) {
-    this.#emit('error', { message });
+    this.#events.error(message);
   }
 
   #build() {

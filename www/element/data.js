@@ -69,6 +69,15 @@ export function fetchOnce(url, kind) {
 }
 
 /**
+ * The folder of the programme CSVs: the one the `programme` attribute names, else the `src` data
+ * folder, else `null` (the packaged files); relative to the document.
+ */
+export function programmeBase(element, documentBase) {
+  const attribute = element.hasAttribute('programme') ? 'programme' : 'src';
+  return dataBase(element.getAttribute(attribute), documentBase);
+}
+
+/**
  * The data folder named by the `src` attribute (relative to the document; always ends in `/`), or
  * `null` without one or when it does not parse: then {@link dataUrl} answers the packaged files.
  */
