@@ -259,38 +259,23 @@ pub fn legend(
         })
         .collect();
     if colouring.mode == Mode::Cohort {
-        let count = overlays.doubtful.iter().filter(|&&doubtful| doubtful).count();
-        if count > 0 {
-            let position = entries.len() - 1;
-            entries.insert(
-                position,
-                LegendEntry {
-                    class: None,
-                    label: i18n::doubtful_label(lang),
-                    count,
-                    fill: theme.colours().background,
-                    hatched: false,
-                    dashed: true,
-                    hidden: false,
-                },
-            );
-        }
-        let count = overlays.repeats.iter().filter(|&&repeat| repeat).count();
-        if count > 0 {
-            let position = entries.len() - 1;
-            entries.insert(
-                position,
-                LegendEntry {
-                    class: None,
-                    label: i18n::repeat_label(lang),
-                    count,
-                    // The hatching over the earliest cohort's colour, as most repeats show it.
-                    fill: fill(theme, programme, Class::Joined(programme.cohort_years()[0])),
-                    hatched: true,
-                    dashed: false,
-                    hidden: false,
-                },
-            );
+        // The overlays are not classes: each gets an entry (before "not a member") only when it shows.
+        let overlay_entries = [
+            (overlays.doubtful, i18n::doubtful_label(lang), theme.colours().background, false),
+            // The hatching over the earliest cohort's colour, as most repeats show it.
+            (
+                overlays.repeats,
+                i18n::repeat_label(lang),
+                fill(theme, programme, Class::Joined(programme.cohort_years()[0])),
+                true,
+            ),
+        ];
+        for (marked, label, fill, hatched) in overlay_entries {
+            let count = marked.iter().filter(|&&marked| marked).count();
+            if count > 0 {
+                let entry = LegendEntry { class: None, label, count, fill, hatched, dashed: !hatched, hidden: false };
+                entries.insert(entries.len() - 1, entry);
+            }
         }
     }
     Legend { title: i18n::legend_title(lang, colouring), entries }
