@@ -4,14 +4,19 @@
 //! Shapes are stored as TopoJSON-style arcs: every border shared by two regions is stored
 //! (and was simplified) once, so neighbours can never drift apart. Arc coordinates are
 //! quantized to the level's grid and delta-encoded, which postcard's zigzag varints keep small.
+//!
+//! A [`Detail`] file (magic `PCTD`, same header) holds the finer levels of one province's
+//! regions only, so a page fetches the detail of what it shows and nothing else.
 
-use crate::region::Region;
+use crate::region::{Region, RegionCode};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub const MAGIC: &[u8; 4] = b"PCTA";
-/// Bump on any change to [`Asset`]; readers refuse other versions instead of misreading them.
+/// The magic of a [`Detail`] file: an atlas reader refuses one instead of misreading it.
+pub const DETAIL_MAGIC: &[u8; 4] = b"PCTD";
+/// Bump on any change to [`Asset`] or [`Detail`]; readers refuse other versions instead of misreading them.
 pub const FORMAT_VERSION: u16 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +44,23 @@ pub struct Level {
     pub shapes: Vec<Vec<Vec<Vec<i32>>>>,
 }
 
+/// The finer levels (the atlas's levels 1 and up) of one province's regions, each level with
+/// only the arcs those regions use. Borders with a neighbouring province are in both files,
+/// identical, so they meet exactly once both are loaded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Detail {
+    /// The province's Kemendagri code (35 for Jawa Timur); the file is [`detail_file`] of it.
+    pub province: u8,
+    /// Its regions, in the order of every level's shapes.
+    pub regions: Vec<RegionCode>,
+    pub levels: Vec<Level>,
+}
+
+/// Where a province's detail file lies, relative to the data folder: `detail/35.bin`.
+pub fn detail_file(province: u8) -> String {
+    format!("detail/{province:02}.bin")
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssetError {
     NotAnAsset,
@@ -63,11 +85,7 @@ impl std::error::Error for AssetError {}
 
 impl Asset {
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        // Serialising plain owned data into a Vec cannot fail.
-        bytes.extend(postcard::to_allocvec(self).expect("postcard serialises owned data"));
-        bytes
+        write(MAGIC, self)
     }
 
     /// The same regions with only the coarsest level: the small file a page paints first,
@@ -82,89 +100,172 @@ impl Asset {
 
     /// Reads and checks an asset; every reference is validated so later stages can index freely.
     pub fn from_bytes(bytes: &[u8]) -> Result<Asset, AssetError> {
-        let body = bytes.strip_prefix(MAGIC).ok_or(AssetError::NotAnAsset)?;
-        let (version, body) =
-            body.split_first_chunk::<2>().ok_or_else(|| AssetError::Corrupt("truncated header".into()))?;
-        let found = u16::from_le_bytes(*version);
-        if found != FORMAT_VERSION {
-            return Err(AssetError::Version { found });
-        }
-        let (asset, rest): (Asset, &[u8]) = postcard::take_from_bytes(body).map_err(|e| {
-            AssetError::Corrupt(match e {
-                postcard::Error::DeserializeUnexpectedEnd => {
-                    format!("it ends early, after {} bytes (a truncated file or download?)", bytes.len())
-                }
-                other => format!("{other} (somewhere in the {} bytes after the header)", body.len()),
-            })
-        })?;
-        if !rest.is_empty() {
-            return Err(AssetError::Corrupt(format!(
-                "{} unexpected bytes after its end, at byte {}",
-                rest.len(),
-                bytes.len() - rest.len()
-            )));
-        }
+        let asset: Asset = read(MAGIC, bytes)?;
         asset.validate()?;
         Ok(asset)
     }
 
+    /// One [`Detail`] per province, in code order: the finer levels cut out of this asset.
+    pub fn details(&self) -> Vec<Detail> {
+        let mut provinces: Vec<u8> = self.regions.iter().map(|region| region.code.province).collect();
+        provinces.sort_unstable();
+        provinces.dedup();
+        provinces
+            .into_iter()
+            .map(|province| {
+                let members: Vec<usize> =
+                    (0..self.regions.len()).filter(|&i| self.regions[i].code.province == province).collect();
+                Detail {
+                    province,
+                    regions: members.iter().map(|&i| self.regions[i].code).collect(),
+                    levels: self.levels.iter().skip(1).map(|level| level.subset(&members)).collect(),
+                }
+            })
+            .collect()
+    }
     fn validate(&self) -> Result<(), AssetError> {
-        let corrupt = |why: String| Err(AssetError::Corrupt(why));
         if self.regions.is_empty() {
-            return corrupt("no regions".into());
+            return Err(AssetError::Corrupt("no regions".into()));
         }
         if self.levels.is_empty() {
-            return corrupt("no levels of detail".into());
+            return Err(AssetError::Corrupt("no levels of detail".into()));
         }
-        for (index, level) in self.levels.iter().enumerate() {
-            if !(level.quantum.is_finite() && level.quantum > 0.0 && level.tolerance.is_finite()) {
-                return corrupt(format!("level {index} has a bad grid or tolerance"));
+        self.levels.iter().enumerate().try_for_each(|(index, level)| level.validate(index, self.regions.len()))
+    }
+}
+
+impl Detail {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        write(DETAIL_MAGIC, self)
+    }
+
+    /// Reads and checks a detail file as [`Asset::from_bytes`] does an asset; whether its regions
+    /// and levels fit the loaded atlas is the atlas's question.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Detail, AssetError> {
+        let detail: Detail = read(DETAIL_MAGIC, bytes)?;
+        if detail.regions.is_empty() || detail.levels.is_empty() {
+            return Err(AssetError::Corrupt("a detail file without regions or levels".into()));
+        }
+        if let Some(region) = detail.regions.iter().find(|region| region.province != detail.province) {
+            return Err(AssetError::Corrupt(format!("region {region} is not in province {:02}", detail.province)));
+        }
+        // Levels 1 and up of the atlas: numbered so in messages.
+        detail
+            .levels
+            .iter()
+            .enumerate()
+            .try_for_each(|(index, level)| level.validate(index + 1, detail.regions.len()))?;
+        Ok(detail)
+    }
+}
+
+/// The header (magic, format version) and the postcard body.
+fn write<T: Serialize>(magic: &[u8; 4], value: &T) -> Vec<u8> {
+    let mut bytes = magic.to_vec();
+    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    // Serialising plain owned data into a Vec cannot fail.
+    bytes.extend(postcard::to_allocvec(value).expect("postcard serialises owned data"));
+    bytes
+}
+
+/// Checks the header and decodes the whole body: trailing bytes are corruption too.
+fn read<T: serde::de::DeserializeOwned>(magic: &[u8; 4], bytes: &[u8]) -> Result<T, AssetError> {
+    let body = bytes.strip_prefix(magic).ok_or(AssetError::NotAnAsset)?;
+    let (version, body) =
+        body.split_first_chunk::<2>().ok_or_else(|| AssetError::Corrupt("truncated header".into()))?;
+    let found = u16::from_le_bytes(*version);
+    if found != FORMAT_VERSION {
+        return Err(AssetError::Version { found });
+    }
+    let (value, rest): (T, &[u8]) = postcard::take_from_bytes(body).map_err(|e| {
+        AssetError::Corrupt(match e {
+            postcard::Error::DeserializeUnexpectedEnd => {
+                format!("it ends early, after {} bytes (a truncated file or download?)", bytes.len())
             }
-            if level.shapes.len() != self.regions.len() {
-                return corrupt(format!(
-                    "level {index} has {} shapes for {} regions",
-                    level.shapes.len(),
-                    self.regions.len()
-                ));
+            other => format!("{other} (somewhere in the {} bytes after the header)", body.len()),
+        })
+    })?;
+    if !rest.is_empty() {
+        return Err(AssetError::Corrupt(format!(
+            "{} unexpected bytes after its end, at byte {}",
+            rest.len(),
+            bytes.len() - rest.len()
+        )));
+    }
+    Ok(value)
+}
+
+impl Level {
+    /// Checks grid, arcs and references so that decoding can index freely; `index` names the level.
+    fn validate(&self, index: usize, region_count: usize) -> Result<(), AssetError> {
+        let corrupt = |why: String| Err(AssetError::Corrupt(why));
+        let level = self;
+        if !(level.quantum.is_finite() && level.quantum > 0.0 && level.tolerance.is_finite()) {
+            return corrupt(format!("level {index} has a bad grid or tolerance"));
+        }
+        if level.shapes.len() != region_count {
+            return corrupt(format!("level {index} has {} shapes for {region_count} regions", level.shapes.len()));
+        }
+        for (arc_index, arc) in level.arcs.iter().enumerate() {
+            if arc.len() < 4 || arc.len() % 2 != 0 {
+                return corrupt(format!("level {index} arc {arc_index} is malformed"));
             }
-            for (arc_index, arc) in level.arcs.iter().enumerate() {
-                if arc.len() < 4 || arc.len() % 2 != 0 {
-                    return corrupt(format!("level {index} arc {arc_index} is malformed"));
-                }
-                // Decoded points must be longitudes and latitudes: a huge grid or delta would
-                // give infinite or NaN coordinates that no later stage can place.
-                let (mut x, mut y) = (0i64, 0i64);
-                for (point, pair) in arc.chunks_exact(2).enumerate() {
-                    x += i64::from(pair[0]);
-                    y += i64::from(pair[1]);
-                    let (lon, lat) = (x as f64 * level.quantum, y as f64 * level.quantum);
-                    if !(lon.abs() <= 180.0 && lat.abs() <= 90.0) {
-                        return corrupt(format!(
-                            "level {index} arc {arc_index} point {point} lies at ({lon:e}, {lat:e}), not a longitude/latitude"
-                        ));
-                    }
+            // Decoded points must be longitudes and latitudes: a huge grid or delta would
+            // give infinite or NaN coordinates that no later stage can place.
+            let (mut x, mut y) = (0i64, 0i64);
+            for (point, pair) in arc.chunks_exact(2).enumerate() {
+                x += i64::from(pair[0]);
+                y += i64::from(pair[1]);
+                let (lon, lat) = (x as f64 * level.quantum, y as f64 * level.quantum);
+                if !(lon.abs() <= 180.0 && lat.abs() <= 90.0) {
+                    return corrupt(format!(
+                        "level {index} arc {arc_index} point {point} lies at ({lon:e}, {lat:e}), not a longitude/latitude"
+                    ));
                 }
             }
-            let arc_count = level.arcs.len();
-            let in_range = |reference: i32| {
-                let id = if reference < 0 { !reference } else { reference };
-                (id as usize) < arc_count
-            };
-            for (region, shape) in level.shapes.iter().enumerate() {
-                let references = shape.iter().flatten().flatten();
-                if !references.clone().all(|&r| in_range(r)) {
-                    return corrupt(format!("level {index} region {region} names a missing arc"));
-                }
-                if shape.iter().any(|polygon| polygon.is_empty()) {
-                    return corrupt(format!("level {index} region {region} has an empty polygon"));
-                }
+        }
+        let arc_count = level.arcs.len();
+        let in_range = |reference: i32| arc_id(reference) < arc_count;
+        for (region, shape) in level.shapes.iter().enumerate() {
+            let references = shape.iter().flatten().flatten();
+            if !references.clone().all(|&r| in_range(r)) {
+                return corrupt(format!("level {index} region {region} names a missing arc"));
+            }
+            if shape.iter().any(|polygon| polygon.is_empty()) {
+                return corrupt(format!("level {index} region {region} has an empty polygon"));
             }
         }
         Ok(())
     }
-}
 
-impl Level {
+    /// The shapes of the regions `members` (in that order) with only the arcs they use, renumbered.
+    fn subset(&self, members: &[usize]) -> Level {
+        let mut new_id: std::collections::HashMap<usize, i32> = std::collections::HashMap::new();
+        let mut arcs = Vec::new();
+        let mut renumber = |reference: i32| {
+            let id = arc_id(reference);
+            let new = *new_id.entry(id).or_insert_with(|| {
+                arcs.push(self.arcs[id].clone());
+                (arcs.len() - 1) as i32
+            });
+            if reference < 0 {
+                !new
+            } else {
+                new
+            }
+        };
+        let shapes = members
+            .iter()
+            .map(|&region| {
+                self.shapes[region]
+                    .iter()
+                    .map(|rings| rings.iter().map(|ring| ring.iter().map(|&r| renumber(r)).collect()).collect())
+                    .collect()
+            })
+            .collect();
+        Level { tolerance: self.tolerance, quantum: self.quantum, arcs, shapes }
+    }
+
     /// Decodes every arc to coordinates in degrees.
     pub fn decode_arcs(&self) -> Vec<Vec<Coord<f64>>> {
         self.arcs
@@ -213,6 +314,11 @@ fn assemble_ring(arcs: &[Vec<Coord<f64>>], references: &[i32]) -> LineString<f64
         }
     }
     LineString::new(points)
+}
+
+/// The arc a reference names, whichever way it runs.
+pub fn arc_id(reference: i32) -> usize {
+    (if reference < 0 { !reference } else { reference }) as usize
 }
 
 /// Quantizes and delta-encodes one arc; the inverse of [`Level::decode_arcs`].
@@ -282,5 +388,29 @@ mod tests {
             Asset::from_bytes(&dangling.to_bytes()),
             Err(AssetError::Corrupt(why)) if why.contains("missing arc")
         ));
+    }
+
+    #[test]
+    fn a_detail_file_holds_one_provinces_finer_levels_and_is_not_an_asset() {
+        let mut asset = square_asset();
+        let mut other = asset.regions[0].clone();
+        other.code = RegionCode { province: 36, regency: 1 };
+        asset.regions.push(other);
+        let level = |tolerance: f64| {
+            let mut level = asset.levels[0].clone();
+            level.tolerance = tolerance;
+            level.shapes.push(vec![vec![vec![!0]]]);
+            level
+        };
+        asset.levels = vec![level(0.02), level(0.004), level(0.0005)];
+        let details = asset.details();
+        assert_eq!(details.iter().map(|d| d.province).collect::<Vec<_>>(), [35, 36]);
+        assert_eq!(details[1].regions, [RegionCode { province: 36, regency: 1 }]);
+        assert_eq!(details[1].levels.len(), 2, "levels 1 and up");
+        assert_eq!(details[1].levels[1].shapes, [vec![vec![vec![!0]]]], "its own arcs, renumbered");
+        let bytes = details[1].to_bytes();
+        assert_eq!(Detail::from_bytes(&bytes).unwrap(), details[1]);
+        assert_eq!(Asset::from_bytes(&bytes), Err(AssetError::NotAnAsset));
+        assert_eq!(Detail::from_bytes(&asset.to_bytes()), Err(AssetError::NotAnAsset));
     }
 }

@@ -1,14 +1,17 @@
 //! The atlas: regions, their shapes at every level of detail, and an R-tree for hit testing.
+//! The finer levels may arrive later, one province's [`Detail`] at a time; until then a region's
+//! finer levels repeat its coarsest shape, which it draws and is located by.
 
 mod banded;
 
-use crate::asset::{Asset, AssetError};
+use crate::asset::{Asset, AssetError, Detail};
 use crate::region::{Region, RegionCode};
 use banded::BandedPolygon;
 use geo::coordinate_position::CoordPos;
 use geo::{BoundingRect, Coord, CoordinatePosition, MultiPolygon, Polygon, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
+use std::fmt;
 
 /// A polygon part's bounding box, tagged with its region index and part index.
 type PartBox = GeomWithData<Rectangle<[f64; 2]>, (u32, u32)>;
@@ -18,6 +21,8 @@ pub struct Atlas {
     attribution: String,
     /// Per level (coarsest first), per region, its shape in lon/lat degrees.
     levels: Vec<LevelShapes>,
+    /// Per region, whether its finer levels are its own (from the asset or a detail file).
+    detailed: Vec<bool>,
     /// Polygon parts of the finest level, for exact point location.
     parts: RTree<PartBox>,
     /// The finest level's parts prepared for fast point-in-polygon, per region and part. Built
@@ -42,21 +47,46 @@ impl Atlas {
             .map(|level| LevelShapes { tolerance: level.tolerance, shapes: level.decode_shapes() })
             .collect();
         let finest = levels.last().map(|level| level.shapes.as_slice()).unwrap_or_default();
-        let boxes = finest
+        let banded = finest.iter().map(banded_parts).collect();
+        let parts = part_boxes(finest);
+        let detailed = vec![levels.len() > 1; asset.regions.len()];
+        Atlas { regions: asset.regions, attribution: asset.attribution, levels, detailed, parts, banded }
+    }
+
+    /// Takes in one province's finer levels. Refused, with the atlas unchanged, when a region is
+    /// not in this atlas or the levels are not the ones loaded before.
+    pub fn add_detail(&mut self, detail: &Detail) -> Result<(), DetailError> {
+        let indices = detail
+            .regions
             .iter()
-            .enumerate()
-            .flat_map(|(region, shape)| {
-                shape.0.iter().enumerate().filter_map(move |(part, polygon)| {
-                    let rect = polygon.bounding_rect()?;
-                    Some(GeomWithData::new(
-                        Rectangle::from_corners(rect.min().into(), rect.max().into()),
-                        (region as u32, part as u32),
-                    ))
-                })
-            })
-            .collect();
-        let banded = finest.iter().map(|shape| shape.0.iter().map(BandedPolygon::new).collect()).collect();
-        Atlas { regions: asset.regions, attribution: asset.attribution, levels, parts: RTree::bulk_load(boxes), banded }
+            .map(|&code| self.index_of(code).ok_or(DetailError::UnknownRegion(code)))
+            .collect::<Result<Vec<usize>, DetailError>>()?;
+        let tolerances = detail.levels.iter().map(|level| level.tolerance);
+        if self.levels.len() == 1 {
+            // The first detail after the overview: every other region repeats its coarsest shape.
+            let coarsest = self.levels[0].shapes.clone();
+            let finer: Vec<LevelShapes> =
+                tolerances.map(|tolerance| LevelShapes { tolerance, shapes: coarsest.clone() }).collect();
+            self.levels.extend(finer);
+        } else if !self.levels[1..].iter().map(|level| level.tolerance).eq(tolerances) {
+            return Err(DetailError::OtherLevels { province: detail.province });
+        }
+        for (level, finer) in self.levels[1..].iter_mut().zip(&detail.levels) {
+            for (&index, shape) in indices.iter().zip(finer.decode_shapes()) {
+                level.shapes[index] = shape;
+            }
+        }
+        for &index in &indices {
+            self.detailed[index] = true;
+            self.banded[index] = banded_parts(&self.finest()[index]);
+        }
+        self.parts = part_boxes(self.finest());
+        Ok(())
+    }
+
+    /// Whether the region's finer levels are loaded (else they repeat its coarsest shape).
+    pub fn is_detailed(&self, region: usize) -> bool {
+        self.detailed.get(region).copied().unwrap_or(false)
     }
 
     pub fn regions(&self) -> &[Region] {
@@ -124,6 +154,56 @@ impl Atlas {
     pub fn region_bounds(&self, region: usize) -> Option<Rect<f64>> {
         self.finest().get(region)?.bounding_rect()
     }
+}
+
+/// Why a detail file cannot be added to the loaded atlas.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DetailError {
+    /// The bytes are not a detail file.
+    Unreadable(AssetError),
+    /// The file names a region the atlas does not have (made from other boundaries).
+    UnknownRegion(RegionCode),
+    /// Its levels of detail differ from those already loaded (made by another build).
+    OtherLevels { province: u8 },
+}
+
+impl fmt::Display for DetailError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DetailError::Unreadable(error) => write!(f, "the detail file cannot be read: {error}"),
+            DetailError::UnknownRegion(code) => {
+                write!(f, "the detail file names region {code}, which the loaded boundaries do not have")
+            }
+            DetailError::OtherLevels { province } => write!(
+                f,
+                "the detail file of province {province:02} has other levels of detail than the loaded boundaries (another build?)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DetailError {}
+
+/// Every polygon part's bounding box, tagged with its region and part.
+fn part_boxes(shapes: &[MultiPolygon<f64>]) -> RTree<PartBox> {
+    let boxes = shapes
+        .iter()
+        .enumerate()
+        .flat_map(|(region, shape)| {
+            shape.0.iter().enumerate().filter_map(move |(part, polygon)| {
+                let rect = polygon.bounding_rect()?;
+                Some(GeomWithData::new(
+                    Rectangle::from_corners(rect.min().into(), rect.max().into()),
+                    (region as u32, part as u32),
+                ))
+            })
+        })
+        .collect();
+    RTree::bulk_load(boxes)
+}
+
+fn banded_parts(shape: &MultiPolygon<f64>) -> Vec<BandedPolygon> {
+    shape.0.iter().map(BandedPolygon::new).collect()
 }
 
 /// Inside or on the boundary, so a point exactly on a shared border still finds a region.

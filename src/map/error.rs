@@ -2,6 +2,7 @@
 //! a person reads (the element shows it, the binding throws it as a JS `Error`).
 
 use crate::asset::AssetError;
+use crate::atlas::DetailError;
 use crate::indicator::IndicatorError;
 use crate::keyword::UnknownKeyword;
 use crate::programme::ProgrammeError;
@@ -24,6 +25,8 @@ pub enum MapError {
     Asset(AssetError),
     /// The boundary asset is valid but holds no region.
     EmptyAtlas,
+    /// A province's detail file is unreadable or does not fit the loaded atlas.
+    Detail(DetailError),
     /// The programme CSV files are invalid (the error names file and line).
     Programme(ProgrammeError),
     /// The indicator CSV cannot be read at all.
@@ -58,6 +61,7 @@ impl fmt::Display for MapError {
             MapError::NotLoaded(Missing::Programme) => f.write_str("the programme data is not loaded yet"),
             MapError::Asset(error) => write!(f, "the boundary asset cannot be read: {error}"),
             MapError::EmptyAtlas => f.write_str("the boundary asset holds no regions"),
+            MapError::Detail(error) => write!(f, "{error}"),
             MapError::Programme(error) => write!(f, "{error}"),
             MapError::Indicator(error) => write!(f, "indicator: {error}"),
             MapError::NoIndicatorRow { first_problem } => {

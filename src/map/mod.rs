@@ -8,7 +8,8 @@ mod keyboard;
 pub use error::{MapError, Missing};
 pub use keyboard::{nearest_in_direction, Direction, FocusMove};
 
-use crate::atlas::Atlas;
+use crate::asset::Detail;
+use crate::atlas::{Atlas, DetailError};
 use crate::indicator::{Indicator, IndicatorReport, Layer};
 use crate::keyword::Keyword;
 use crate::names::NameIndex;
@@ -186,9 +187,27 @@ impl MapState {
         self.indicator.as_ref()
     }
 
-    /// Whether the view wants finer borders than the loaded atlas has (see `scene::needs_finer_level`).
-    pub fn needs_detail(&self) -> bool {
-        self.atlas.as_ref().is_some_and(|atlas| crate::scene::needs_finer_level(atlas, &self.viewport))
+    /// The provinces (Kemendagri codes, ascending) whose detail the view wants and lacks: those of
+    /// the regions in view once the view wants finer borders than the coarsest level.
+    pub fn detail_wanted(&self) -> Vec<u8> {
+        let Some(atlas) = self.atlas.as_ref().filter(|atlas| crate::scene::wants_detail(atlas, &self.viewport)) else {
+            return Vec::new();
+        };
+        let mut provinces: Vec<u8> = atlas
+            .regions_in(self.viewport.visible_extent())
+            .into_iter()
+            .filter(|&index| !atlas.is_detailed(index))
+            .map(|index| atlas.regions()[index].code.province)
+            .collect();
+        provinces.dedup();
+        provinces
+    }
+
+    /// Takes in one province's detail file ([`crate::asset::Detail`]); on error the atlas stays as it was.
+    pub fn load_detail(&mut self, bytes: &[u8]) -> Result<(), MapError> {
+        let atlas = self.atlas.as_mut().ok_or(MapError::NotLoaded(Missing::Atlas))?;
+        let detail = Detail::from_bytes(bytes).map_err(|e| MapError::Detail(DetailError::Unreadable(e)))?;
+        atlas.add_detail(&detail).map_err(MapError::Detail)
     }
 
     pub fn viewport(&self) -> &Viewport {
@@ -553,21 +572,29 @@ mod tests {
     }
 
     #[test]
-    fn the_overview_serves_the_country_and_a_zoom_asks_for_detail() {
+    fn the_overview_serves_the_country_and_a_zoom_asks_for_its_provinces() {
         let read = |name: &str| {
             let path = format!("{}/data/build/{name}", env!("CARGO_MANIFEST_DIR"));
             std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"))
         };
         let mut map = MapState::new();
         map.set_size(1200.0, 800.0);
+        assert!(matches!(map.load_detail(&read("detail/35.bin")), Err(MapError::NotLoaded(Missing::Atlas))));
         map.load_atlas(&read("overview.bin")).unwrap();
-        assert!(!map.needs_detail(), "the home view draws from the overview");
-        map.zoom_at(8.0, 600.0, 400.0);
-        assert!(map.needs_detail(), "a province-sized view wants finer borders");
-        map.load_atlas(&read("atlas.bin")).unwrap();
-        assert!(!map.needs_detail(), "the finest level serves it");
+        assert_eq!(map.detail_wanted(), Vec::<u8>::new(), "the home view draws from the overview");
+        assert!(map.select_code("35.20".parse().unwrap()));
+        map.fly_to(map.selected().unwrap());
+        let wanted = map.detail_wanted();
+        assert!(
+            wanted.contains(&35) && wanted.len() < 5,
+            "a view of Magetan wants Jawa Timur and neighbours: {wanted:?}"
+        );
+        for &province in &wanted {
+            map.load_detail(&read(&crate::asset::detail_file(province))).unwrap();
+        }
+        assert_eq!(map.detail_wanted(), Vec::<u8>::new(), "the loaded provinces serve it");
         map.reset_view();
-        assert!(!map.needs_detail());
+        assert_eq!(map.detail_wanted(), Vec::<u8>::new());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Arc topology: every ring cut at junctions into arcs, and each shared arc stored once, so
 //! that simplifying an arc moves the border of both neighbours alike (no gaps, no overlaps).
 
+use crate::asset::arc_id;
 use geo::{Coord, LineString, MultiPolygon, Simplify};
 use std::collections::HashMap;
 
@@ -121,10 +122,6 @@ impl Topology {
     pub fn vertex_count(&self) -> usize {
         self.arcs.iter().map(Vec::len).sum()
     }
-}
-
-pub fn arc_id(reference: i32) -> usize {
-    (if reference < 0 { !reference } else { reference }) as usize
 }
 
 fn open_ring_keys(ring: &LineString<f64>) -> Vec<Key> {

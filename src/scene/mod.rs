@@ -169,10 +169,10 @@ pub fn level_for(atlas: &Atlas, viewport: &Viewport) -> usize {
         .unwrap_or(levels.len().saturating_sub(1))
 }
 
-/// Whether the view wants finer borders than the loaded atlas has: the overview alone serves
-/// the country, and the detailed asset is fetched only when a zoom needs it.
-pub fn needs_finer_level(atlas: &Atlas, viewport: &Viewport) -> bool {
-    atlas.levels().last().is_some_and(|finest| finest.tolerance.to_radians() * viewport.scale() > MAX_ERROR_PX)
+/// Whether the view wants finer borders than the coarsest level: the overview alone serves the
+/// country, and a province's detail is fetched only when a zoom shows it.
+pub fn wants_detail(atlas: &Atlas, viewport: &Viewport) -> bool {
+    atlas.levels().first().is_some_and(|coarsest| coarsest.tolerance.to_radians() * viewport.scale() > MAX_ERROR_PX)
 }
 
 /// What a screen reader says for a region, and what its tooltip heads with:

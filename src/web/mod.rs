@@ -46,6 +46,14 @@ pub struct MapHandle {
     drawn: Option<Drawn>,
 }
 
+impl MapHandle {
+    /// New geometry: the cached paths are stale and the next render draws.
+    fn forget_paths(&mut self) {
+        self.paths.clear();
+        self.drawn = None;
+    }
+}
+
 fn error(error: MapError) -> JsError {
     JsError::new(&error.to_string())
 }
@@ -76,8 +84,7 @@ impl MapHandle {
     #[wasm_bindgen(js_name = loadAtlas)]
     pub fn load_atlas(&mut self, bytes: &[u8]) -> Result<(), JsError> {
         self.state.load_atlas(bytes).map_err(error)?;
-        self.paths.clear();
-        self.drawn = None;
+        self.forget_paths();
         Ok(())
     }
 
@@ -231,10 +238,20 @@ impl MapHandle {
         self.state.atlas().map_or(-1, |atlas| crate::scene::level_for(atlas, self.state.viewport()) as i32)
     }
 
-    /// Whether the view wants finer borders than the loaded atlas has: fetch `atlas.bin` then.
-    #[wasm_bindgen(js_name = needsDetail)]
-    pub fn needs_detail(&self) -> bool {
-        self.state.needs_detail()
+    /// The detail files (`detail/35.bin`, relative to the data folder) the view wants and lacks;
+    /// empty at the home view, which the overview serves.
+    #[wasm_bindgen(js_name = detailWanted)]
+    pub fn detail_wanted(&self) -> Vec<String> {
+        self.state.detail_wanted().into_iter().map(crate::asset::detail_file).collect()
+    }
+
+    /// One province's detail file; throws on bad bytes or a file of other boundaries, keeping the
+    /// previous state.
+    #[wasm_bindgen(js_name = loadDetail)]
+    pub fn load_detail(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.state.load_detail(bytes).map_err(error)?;
+        self.forget_paths();
+        Ok(())
     }
 
     #[wasm_bindgen(js_name = zoomAt)]

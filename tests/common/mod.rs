@@ -80,7 +80,7 @@ pub fn require_code_list() {
 pub fn ensure_prepared() {
     static PREPARED: OnceLock<()> = OnceLock::new();
     PREPARED.get_or_init(|| {
-        if asset_path().is_file() && overview_path().is_file() {
+        if asset_path().is_file() && overview_path().is_file() && root().join("data/build/detail").is_dir() {
             return;
         }
         let source = boundary_source();

@@ -1,61 +1,96 @@
-// Issues 12 and 15: what the page downloads follows the view (atlas.bin only once a view wants
-// finer borders), the element keeps its box from its first paint to ready (no layout shift), and
+// Issues 12 and 15: what the page downloads follows the view (a province's detail file only once
+// a view of it wants finer borders, never atlas.bin), the element keeps its box from its first paint to ready (no layout shift), and
 // on phones (320–412 px, touch) nothing overflows, every control is whole and big enough to tap,
 // Indonesia fills the map's width and no control covers the map.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAGETAN, ROOT, assert, call, frames, part, test, until, waitReady } from './lib.mjs';
+import { MAGETAN, ROOT, assert, call, frames, landPixels, part, test, until, waitEvent, waitReady } from './lib.mjs';
 
 const SHOTS = path.join(ROOT, 'target/layout');
 
-/** Counts the requests of `page` whose path ends in `name`. */
-function countRequests(page, name) {
-  const seen = { count: 0 };
+/** Records the paths of the data files `page` requests (`detail/35.bin`, `atlas.bin`, …). */
+function recordDataRequests(page) {
+  const seen = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname.endsWith(`/${name}`)) seen.count += 1;
+    const match = new URL(request.url()).pathname.match(/\/data\/(.+)$/);
+    if (match) seen.push(match[1]);
   });
   return seen;
 }
 
-test('the home view downloads no atlas.bin; zooming in fetches it once and the map still answers', async (t) => {
+const details = (requests) => requests.filter((name) => name.startsWith('detail/'));
+
+/** Bytes the page transferred for the resources whose URL passes `keep`. */
+function transferred(page, keep = '') {
+  return page.evaluate(
+    (keep) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes(keep))
+        .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
+    keep,
+  );
+}
+
+test('the home view downloads no detail; a zoom onto Java fetches only the provinces in view, once', async (t) => {
   const page = await (await t.context()).newPage();
   t.watch(page);
-  const atlas = countRequests(page, 'atlas.bin');
-  const overview = countRequests(page, 'overview.bin');
+  const requests = recordDataRequests(page);
   await page.goto(t.url('/index.html'), { waitUntil: 'load' });
   await waitReady(page);
   await frames(page, 4);
   await page.waitForTimeout(800);
-  assert.equal(overview.count, 1, 'the overview is fetched');
-  assert.equal(atlas.count, 0, 'the home view needs no atlas.bin');
-  const bytes = await page.evaluate(() =>
-    performance.getEntriesByType('resource').reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
-  );
-  console.log(`    home view: ${(bytes / 1024).toFixed(0)} kB transferred, atlas.bin requests: ${atlas.count}`);
+  assert.deepEqual(details(requests), [], 'the home view needs no detail file');
+  assert.ok(!requests.includes('atlas.bin'), 'the element never fetches atlas.bin');
+  const home = await transferred(page);
+  console.log(`    home view: ${(home / 1024).toFixed(0)} kB transferred`);
 
-  // Ctrl+wheel over Magetan zooms about it until the view wants finer borders.
-  const box = await part(page, 'map').boundingBox();
-  for (let i = 0; i < 12 && atlas.count === 0; i++) {
-    const at = await call(page, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);
-    await page.mouse.move(box.x + at.x, box.y + at.y);
-    await page.keyboard.down('Control');
-    await page.mouse.wheel(0, -240);
-    await page.keyboard.up('Control');
-    await frames(page, 2);
-  }
-  await until(() => atlas.count > 0, 'zooming in requests atlas.bin');
-  // More zooming and panning asks for nothing more.
+  // Zoom 8 about Magetan (as the benchmark's Java frame): Jawa Timur and its neighbours in view.
+  await page.evaluate(() => {
+    location.hash = 'view=111.33,-7.65,8';
+  });
+  await until(() => details(requests).includes('detail/35.bin'), 'the zoom requests Jawa Timur');
+  await frames(page, 4);
+  await page.waitForTimeout(500);
+  const fetched = details(requests);
+  assert.equal(new Set(fetched).size, fetched.length, `each file once: ${fetched}`);
+  for (const name of fetched) assert.match(name, /^detail\/3[2-5]\.bin$/, `only Java's middle is in view: ${fetched}`);
+  // More zooming and panning within the loaded provinces asks for nothing more.
   await part(page, 'zoom-in').click();
   await part(page, 'zoom-out').click();
   await frames(page, 3);
   await page.waitForTimeout(300);
-  assert.equal(atlas.count, 1, 'atlas.bin is requested once');
+  assert.deepEqual(details(requests), fetched, 'nothing more');
+  assert.ok(!requests.includes('atlas.bin'), 'the element never fetches atlas.bin');
+  const java = await transferred(page, '/data/detail/');
+  console.log(`    zoom onto Java: ${fetched.join(', ')}, ${(java / 1024).toFixed(1)} kB transferred`);
+
+  const box = await part(page, 'map').boundingBox();
   const at = await call(page, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);
   await page.mouse.move(box.x + at.x - 2, box.y + at.y - 2);
   await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 2 });
   await part(page, 'tooltip').waitFor({ state: 'visible', timeout: 3000 });
   assert.match(await part(page, 'tooltip').textContent(), /Magetan/);
   assert.equal((await call(page, 'regionAt', [MAGETAN.lon, MAGETAN.lat]))?.code, MAGETAN.code);
+});
+
+test('a detail file that cannot be had is reported, and the map keeps drawing the overview', async (t) => {
+  t.allowConsoleError(/404|Failed to load resource/);
+  const page = await (await t.context()).newPage();
+  t.watch(page);
+  await page.route('**/data/detail/35.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(t.url('/index.html'), { waitUntil: 'load' });
+  await waitReady(page);
+  const land = await landPixels(page);
+  await page.evaluate(() => {
+    location.hash = 'view=111.33,-7.65,8';
+  });
+  const error = await waitEvent(page, 'error', (detail) => /detail\/35\.bin/.test(detail.message));
+  assert.match(error.detail.message, /404/);
+  await frames(page, 3);
+  assert.equal(await page.locator('peta-cerdas #root').getAttribute('data-state'), 'ready');
+  assert.ok((await landPixels(page)).land > land.land / 10, 'the map is still drawn');
+  assert.equal((await call(page, 'regionAt', [MAGETAN.lon, MAGETAN.lat]))?.code, MAGETAN.code, 'and answers');
 });
 
 /** Records the element's height as soon as it is defined (its shadow DOM built, nothing loaded). */

@@ -1,4 +1,4 @@
-// The data folder and the packaged files, and the detailed atlas fetched only when a view wants it.
+// The data folder and the packaged files, and the provinces' detail files fetched only when a view wants them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DetailLoader, dataBase, dataUrl } from '../../www/element/data.js';
@@ -13,10 +13,10 @@ test('dataBase: the src folder relative to the document, else none (the packaged
 
 test('dataUrl: a file in the src folder, else the packaged file beside peta-cerdas.js', () => {
   const base = new URL('https://example.go.id/peta/data/');
-  assert.equal(dataUrl(base, 'atlas.bin'), 'https://example.go.id/peta/data/atlas.bin');
+  assert.equal(dataUrl(base, 'detail/35.bin'), 'https://example.go.id/peta/data/detail/35.bin');
   for (const name of [
     'overview.bin',
-    'atlas.bin',
+    'detail/35.bin',
     'members.csv',
     'pillars.csv',
     'cohorts.csv',
@@ -28,23 +28,23 @@ test('dataUrl: a file in the src folder, else the packaged file beside peta-cerd
   assert.throws(() => dataUrl(null, 'elsewhere.csv'), /not one of the packaged data files/);
 });
 
-/** A MapCore stand-in for DetailLoader: `needsDetail` as set, loadDetail counted and resolved. */
-function fakeCore({ needsDetail = false, fails = false } = {}) {
+/** A MapCore stand-in for DetailLoader: `detailWanted` as set, loadDetail counted and resolved. */
+function fakeCore({ wanted = [], fails = [] } = {}) {
   return {
-    needsDetail: () => needsDetail,
+    detailWanted: () => wanted,
     dead: false,
     requests: [],
     set wants(value) {
-      needsDetail = value;
+      wanted = value;
     },
-    loadDetail(base, current) {
-      this.requests.push(base);
-      return fails ? Promise.reject(new Error('HTTP 404')) : Promise.resolve(current());
+    loadDetail(base, name, current) {
+      this.requests.push(`${base}${name}`);
+      return fails.includes(name) ? Promise.reject(new Error(`${name}: HTTP 404`)) : Promise.resolve(current());
     },
   };
 }
 
-test('the detailed atlas is fetched once, only after a draw whose view wants it', async () => {
+test('each wanted province file is fetched once, only after a draw whose view wants it', async () => {
   const core = fakeCore();
   let loaded = 0;
   const loader = new DetailLoader(core, { loaded: () => loaded++, failed: () => assert.fail('no failure') });
@@ -52,30 +52,40 @@ test('the detailed atlas is fetched once, only after a draw whose view wants it'
   assert.deepEqual(core.requests, [], 'nothing before a start');
   loader.reset('base/', () => true);
   loader.drawn();
-  assert.deepEqual(core.requests, [], 'the home view does not want it');
-  core.wants = true;
+  assert.deepEqual(core.requests, [], 'the home view wants none');
+  core.wants = ['detail/33.bin', 'detail/35.bin'];
   loader.drawn();
   loader.drawn();
   await Promise.resolve();
-  assert.deepEqual(core.requests, ['base/'], 'fetched once');
-  assert.equal(loaded, 1);
+  assert.deepEqual(core.requests, ['base/detail/33.bin', 'base/detail/35.bin'], 'each fetched once');
+  assert.equal(loaded, 2, 'a redraw per file');
+  core.wants = ['detail/35.bin', 'detail/34.bin'];
+  loader.drawn();
+  assert.deepEqual(core.requests.slice(2), ['base/detail/34.bin'], 'only the new province');
   loader.reset('other/', () => true);
   loader.drawn();
-  assert.deepEqual(core.requests, ['base/', 'other/'], 'a new data folder fetches again');
+  assert.deepEqual(
+    core.requests.slice(3),
+    ['other/detail/35.bin', 'other/detail/34.bin'],
+    'a new data folder fetches again',
+  );
 });
 
-test('a start that was superseded fetches nothing; a failed fetch is reported', async () => {
-  const stale = fakeCore({ needsDetail: true });
+test('a start that was superseded fetches nothing; a failed file is reported once', async () => {
+  const stale = fakeCore({ wanted: ['detail/35.bin'] });
   const loader = new DetailLoader(stale, { loaded: () => assert.fail(), failed: () => assert.fail() });
   loader.reset('base/', () => false);
   loader.drawn();
   assert.deepEqual(stale.requests, []);
 
-  const failing = fakeCore({ needsDetail: true, fails: true });
+  const failing = fakeCore({ wanted: ['detail/33.bin', 'detail/35.bin'], fails: ['detail/35.bin'] });
   const failures = [];
-  const reporting = new DetailLoader(failing, { loaded: () => assert.fail(), failed: (e) => failures.push(e.message) });
+  let loaded = 0;
+  const reporting = new DetailLoader(failing, { loaded: () => loaded++, failed: (e) => failures.push(e.message) });
   reporting.reset('base/', () => true);
   reporting.drawn();
+  reporting.drawn();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  assert.deepEqual(failures, ['HTTP 404']);
+  assert.deepEqual(failures, ['detail/35.bin: HTTP 404']);
+  assert.equal(loaded, 1, 'the other province still arrives');
 });

@@ -122,11 +122,15 @@ export class MapCore {
     this.#handle = handle;
   }
 
-  /** Fetches `atlas.bin` (the detailed levels) as open does its files, and loads it; true when loaded. */
-  async loadDetail(base, current) {
-    const atlas = await fetchOnce(dataUrl(base, 'atlas.bin'), 'bytes');
+  /**
+   * Fetches the detail file `name` (a `detailWanted()` answer) from the folder `base` as open does
+   * its files and loads it, unless `current()` turned false meanwhile; true when loaded. Throws on
+   * an HTTP error or a file the core refuses; the map keeps what it had.
+   */
+  async loadDetail(base, name, current) {
+    const bytes = await fetchOnce(dataUrl(base, name), 'bytes');
     if (!current() || this.#dead) return false;
-    this.loadAtlas(atlas);
+    this.#call((h) => h.loadDetail(bytes));
     return true;
   }
 
@@ -155,9 +159,6 @@ export class MapCore {
   }
 
   // ---- data ----
-  loadAtlas(bytes) {
-    this.#call((h) => h.loadAtlas(bytes));
-  }
   /** `{label, rows, matched, problems}`; throws when no row is usable (the previous view stays). */
   loadIndicator(csv) {
     const report = this.#json((h) => h.loadIndicator(String(csv)), null);
@@ -167,9 +168,9 @@ export class MapCore {
   clearIndicator() {
     this.#call((h) => h.clearIndicator());
   }
-  /** True when the view wants finer borders than the loaded atlas has (false at the home view). */
-  needsDetail() {
-    return this.#call((h) => h.needsDetail(), false) === true;
+  /** The detail files (`detail/35.bin`) the view wants and lacks; `[]` at the home view. */
+  detailWanted() {
+    return this.#call((h) => h.detailWanted(), []);
   }
 
   // ---- view state (the setters throw on values the core does not know) ----

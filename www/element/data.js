@@ -1,6 +1,6 @@
 // The data the map shows: the folder named by the `src` attribute or the package's own files,
-// each fetched once per page however many maps show it, and the detailed atlas fetched only once
-// a view wants finer borders than the overview has.
+// each fetched once per page however many maps show it, and a province's detail file fetched only
+// once a view of it wants finer borders than the overview has.
 //
 // The package's files are resolved from this module, which lives in `element/` beside
 // `peta-cerdas.js`: `../data/<file>`, each named by its own literal
@@ -13,8 +13,8 @@
  * own literal here. A file the element starts fetching gets a line here (and in stage-www.sh).
  */
 const PACKAGED = {
+  'preview.json': new URL('../data/preview.json', import.meta.url),
   'overview.bin': new URL('../data/overview.bin', import.meta.url),
-  'atlas.bin': new URL('../data/atlas.bin', import.meta.url),
   'members.csv': new URL('../data/members.csv', import.meta.url),
   'pillars.csv': new URL('../data/pillars.csv', import.meta.url),
   'cohorts.csv': new URL('../data/cohorts.csv', import.meta.url),
@@ -22,6 +22,45 @@ const PACKAGED = {
   'fallback-en.svg': new URL('../data/fallback-en.svg', import.meta.url),
   'table-id.json': new URL('../data/table-id.json', import.meta.url),
   'table-en.json': new URL('../data/table-en.json', import.meta.url),
+  // One per province: tests/detail.rs checks them against what prepare writes (and rewrites them).
+  'detail/11.bin': new URL('../data/detail/11.bin', import.meta.url),
+  'detail/12.bin': new URL('../data/detail/12.bin', import.meta.url),
+  'detail/13.bin': new URL('../data/detail/13.bin', import.meta.url),
+  'detail/14.bin': new URL('../data/detail/14.bin', import.meta.url),
+  'detail/15.bin': new URL('../data/detail/15.bin', import.meta.url),
+  'detail/16.bin': new URL('../data/detail/16.bin', import.meta.url),
+  'detail/17.bin': new URL('../data/detail/17.bin', import.meta.url),
+  'detail/18.bin': new URL('../data/detail/18.bin', import.meta.url),
+  'detail/19.bin': new URL('../data/detail/19.bin', import.meta.url),
+  'detail/21.bin': new URL('../data/detail/21.bin', import.meta.url),
+  'detail/31.bin': new URL('../data/detail/31.bin', import.meta.url),
+  'detail/32.bin': new URL('../data/detail/32.bin', import.meta.url),
+  'detail/33.bin': new URL('../data/detail/33.bin', import.meta.url),
+  'detail/34.bin': new URL('../data/detail/34.bin', import.meta.url),
+  'detail/35.bin': new URL('../data/detail/35.bin', import.meta.url),
+  'detail/36.bin': new URL('../data/detail/36.bin', import.meta.url),
+  'detail/51.bin': new URL('../data/detail/51.bin', import.meta.url),
+  'detail/52.bin': new URL('../data/detail/52.bin', import.meta.url),
+  'detail/53.bin': new URL('../data/detail/53.bin', import.meta.url),
+  'detail/61.bin': new URL('../data/detail/61.bin', import.meta.url),
+  'detail/62.bin': new URL('../data/detail/62.bin', import.meta.url),
+  'detail/63.bin': new URL('../data/detail/63.bin', import.meta.url),
+  'detail/64.bin': new URL('../data/detail/64.bin', import.meta.url),
+  'detail/65.bin': new URL('../data/detail/65.bin', import.meta.url),
+  'detail/71.bin': new URL('../data/detail/71.bin', import.meta.url),
+  'detail/72.bin': new URL('../data/detail/72.bin', import.meta.url),
+  'detail/73.bin': new URL('../data/detail/73.bin', import.meta.url),
+  'detail/74.bin': new URL('../data/detail/74.bin', import.meta.url),
+  'detail/75.bin': new URL('../data/detail/75.bin', import.meta.url),
+  'detail/76.bin': new URL('../data/detail/76.bin', import.meta.url),
+  'detail/81.bin': new URL('../data/detail/81.bin', import.meta.url),
+  'detail/82.bin': new URL('../data/detail/82.bin', import.meta.url),
+  'detail/91.bin': new URL('../data/detail/91.bin', import.meta.url),
+  'detail/92.bin': new URL('../data/detail/92.bin', import.meta.url),
+  'detail/93.bin': new URL('../data/detail/93.bin', import.meta.url),
+  'detail/94.bin': new URL('../data/detail/94.bin', import.meta.url),
+  'detail/95.bin': new URL('../data/detail/95.bin', import.meta.url),
+  'detail/96.bin': new URL('../data/detail/96.bin', import.meta.url),
 };
 
 /**
@@ -90,9 +129,10 @@ export function dataBase(src, documentBase) {
 }
 
 /**
- * The detailed atlas (`atlas.bin`), fetched after a draw the first time the view wants finer
- * borders than the loaded atlas has (a zoom past the overview); the overview keeps drawing
- * meanwhile, and a visitor who never zooms never downloads it.
+ * The detail files (`detail/<province>.bin`, the finer borders of one province each), fetched
+ * after a draw whose view wants finer borders than the overview has: exactly the provinces in
+ * view that are not loaded yet, each once per page. The overview keeps drawing meanwhile, and a
+ * visitor who never zooms downloads none.
  */
 export class DetailLoader {
   #core;
@@ -100,7 +140,7 @@ export class DetailLoader {
   #failed;
   #source = null;
 
-  /** `core` (a MapCore); `loaded()` after the atlas is in, `failed(error)` when it cannot be had. */
+  /** `core` (a MapCore); `loaded()` after each file is in, `failed(error)` when one cannot be had. */
   constructor(core, { loaded, failed }) {
     this.#core = core;
     this.#loaded = loaded;
@@ -109,18 +149,22 @@ export class DetailLoader {
 
   /** A start loaded the overview from `base`; `current()` is false once another start began. */
   reset(base, current) {
-    this.#source = { base, current, requested: false };
+    this.#source = { base, current, requested: new Set() };
   }
 
-  /** After each draw: fetches the detailed atlas once, when the view first wants it. */
+  /** After each draw: fetches the files the view wants that were not asked for yet. */
   drawn() {
     const source = this.#source;
-    if (!source || source.requested || !source.current() || !this.#core.needsDetail()) return;
-    source.requested = true;
-    this.#core.loadDetail(source.base, source.current).then(
-      (loaded) => loaded && this.#loaded(),
-      // The overview keeps working; say what is missing without blanking the map.
-      (error) => this.#core.dead || this.#failed(error),
-    );
+    if (!source || !source.current()) return;
+    for (const name of this.#core.detailWanted()) {
+      if (source.requested.has(name)) continue;
+      // Asked for once per start: a file that failed is reported once, not again at every draw.
+      source.requested.add(name);
+      this.#core.loadDetail(source.base, name, source.current).then(
+        (loaded) => loaded && this.#loaded(),
+        // The overview keeps working; say what is missing without blanking the map.
+        (error) => this.#core.dead || this.#failed(error),
+      );
+    }
   }
 }
