@@ -10,7 +10,9 @@ cp npm/package.json npm/peta-cerdas.d.ts npm/contract.d.ts npm/embed-resize.d.ts
 cp www/peta-cerdas.js www/embed-resize.js "$stage/"
 cp www/element/*.js "$stage/element/"
 cp www/pkg/peta_cerdas.js www/pkg/peta_cerdas_bg.wasm "$stage/pkg/"
-cp www/data/* "$stage/data/"
+# Every staged data file but atlas.bin, which only the benchmark reads.
+cp -r www/data/. "$stage/data/"
+rm -f "$stage/data/atlas.bin"
 # The package version follows the crate's.
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node -e 'const fs=require("fs");const p=JSON.parse(fs.readFileSync(process.argv[1]));p.version=process.argv[2];fs.writeFileSync(process.argv[1],JSON.stringify(p,null,2)+"\n")' "$stage/package.json" "$version"
