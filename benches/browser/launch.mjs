@@ -17,11 +17,17 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+/**
+ * The pages, the element and the build they serve: `www/`, or the folder `PETA_BENCH_WWW` names
+ * (a copy of `www/` with its `pkg/` and `data/`, to measure a build while `www/` is being edited).
+ */
+export const WWW = process.env.PETA_BENCH_WWW ? path.resolve(process.env.PETA_BENCH_WWW) : path.join(ROOT, 'www');
+
 /** Starts both; `close()` ends them and removes the profile. */
 export async function launch() {
   const server = await startServer({
     '/benches/browser/': path.join(ROOT, 'benches/browser'),
-    '/www/': path.join(ROOT, 'www'),
+    '/www/': WWW,
     '/node_modules/': path.join(ROOT, 'node_modules'),
     '/bench-data/': path.join(ROOT, 'target/bench-data'),
     // The build of benches/wasm-size.mjs, whose wasm keeps its function names (profile.mjs).

@@ -2,17 +2,22 @@
 //
 // Serves the pages of benches/browser/ with gzip (server.mjs), drives headless Chromium (CPU
 // raster) with playwright-core, and measures peta-cerdas beside its peers on the same prepared
-// geometry (data.mjs): bytes and time to the first full paint, frame times of the whole country
-// and of Java at 1200x800, hit-test time per pointer position, and how load, frames and hit
-// tests grow on synthetic finer layers. Then it reads criterion's native figures
+// geometry (data.mjs): bytes and time to the first paint and to an interactive map, the element
+// embedded as a site embeds it, unthrottled and on a slow phone (load.mjs); frame times of the
+// whole country and of Java at 1200x800, hit-test time per pointer position, and how load, frames
+// and hit tests grow on synthetic finer layers. Then it reads criterion's native figures
 // (`cargo bench --bench atlas`), prints one table and writes benches/results/latest.json.
+//
+// `node benches/browser/run.mjs --only load` measures only the loads (first paint, interactive,
+// slow phone) and `--only frames` only the rest (frames, hit tests, geometry loads, scaling); a
+// partial run writes benches/results/latest-<part>.json and leaves latest.json alone.
 //
 // Budgets are report lines, never failures: the exit code is 0 whenever the measurement ran.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { gzipSync, constants } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import { launch } from './launch.mjs';
+import { launch, WWW } from './launch.mjs';
+import { measureLoad, SLOW_4G, SLOW_CPU_RATE } from './load.mjs';
 import { prepareBenchData, ROOT } from './data.mjs';
 
 const SETTINGS = {
@@ -22,9 +27,13 @@ const SETTINGS = {
   loads: 5,
   seed: 6,
   firstPaintRuns: 5,
+  slowRuns: 3,
 };
+const PARTS = ['load', 'frames'];
+/** The level of overview.bin, which the element's first paint draws. */
+const OVERVIEW_LEVEL = 0;
 const SYNTHETIC_FRAME_BUDGET_MS = 4000;
-const BUDGET = { firstPaintKB: 150, frameMs: 8, hitUs: 5, peerFactor: 2 };
+const BUDGET = { firstPaintKB: 150, interactiveKB: 150, frameMs: 8, hitUs: 5, peerFactor: 2 };
 const KB = 1000;
 /** Criterion figures older than the newest by more than this are from an earlier run. */
 const STALE_AFTER_MS = 30 * 60 * 1000;
@@ -39,50 +48,20 @@ async function openPage(context, server, stack, query) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  const started = Date.now();
   await page.goto(`${server.url}/benches/browser/${stack}.html?${new URLSearchParams(query)}`);
   await page.waitForFunction(() => window.__firstPaint || window.__benchError, null, { timeout: 120_000 });
   const failure = await page.evaluate(() => window.__benchError);
   if (failure || errors.length) throw new Error(`${stack}.html: ${failure ?? ''} ${errors.join('; ')}`);
-  return { page, started };
+  return page;
 }
 
 async function runPage(context, server, stack, query, options) {
-  const { page } = await openPage(context, server, stack, query);
+  const page = await openPage(context, server, stack, query);
   try {
     return await page.evaluate((o) => window.bench.run(o), options);
   } finally {
     await page.close();
   }
-}
-
-/** Cold loads: ms from navigation to the first full paint, and the gzip bytes fetched until then. */
-async function firstPaint(context, server, stack, query) {
-  const times = [];
-  let files;
-  for (let run = 0; run < SETTINGS.firstPaintRuns; run++) {
-    const { page } = await openPage(context, server, stack, query);
-    const { paint, resources } = await page.evaluate(() => ({
-      paint: window.__firstPaint,
-      resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name, end: r.responseEnd })),
-    }));
-    await page.close();
-    times.push(paint);
-    // What the page needed, not the harness: files under /benches/browser/ are left out.
-    const needed = resources
-      .filter((r) => r.end <= paint)
-      .map((r) => new URL(r.name).pathname)
-      .filter((p) => !p.startsWith('/benches/browser/'));
-    files = Object.fromEntries(
-      needed.map((p) => {
-        const sent = server.log.findLast((entry) => entry.path === p);
-        return [p, { raw: sent.raw, gzip: sent.gzip }];
-      }),
-    );
-  }
-  const bytes = Object.values(files).reduce((sum, f) => sum + f.gzip, 0);
-  times.sort((a, b) => a - b);
-  return { ms: times[times.length >> 1], runs: times, bytes, files };
 }
 
 /** Criterion's medians from target/criterion (ns), with the per-element time where it has a count. */
@@ -113,68 +92,97 @@ function criterionFigures() {
   return figures;
 }
 
-/** The gzip size of a file the page would also need (the element module, when there is one). */
-function gzipSize(file) {
-  return existsSync(file) ? gzipSync(readFileSync(file), { level: constants.Z_BEST_COMPRESSION }).length : null;
-}
-
 function agreement(a, b) {
   let same = 0;
   for (let i = 0; i < a.length; i++) same += a[i] === b[i] ? 1 : 0;
   return same / a.length;
 }
 
+/** Frames, hit tests and geometry loads of every layer, each stack's page in turn. */
+async function measureLayers(context, server, data) {
+  const layers = {};
+  for (const layer of data.layers) {
+    const finest = layer.levels - 1;
+    // ≥50 frames on the real layer; on the synthetic ones the slowest peers take seconds a
+    // frame, so each frame measurement stops after SYNTHETIC_FRAME_BUDGET_MS (≥5 frames).
+    const budgetMs = layer.name === 'real' ? undefined : SYNTHETIC_FRAME_BUDGET_MS;
+    const common = { ...SETTINGS, finest, budgetMs };
+    log(`${layer.name}: peta-cerdas`);
+    const peta = await runPage(context, server, 'peta', { layer: layer.name }, common);
+    const views = peta.views;
+    const peers = {};
+    log(`${layer.name}: d3-geo`);
+    peers.d3 = await runPage(context, server, 'd3', { layer: layer.name }, { ...common, views });
+    log(`${layer.name}: turf + rbush`);
+    peers.turf = await runPage(context, server, 'turf', { layer: layer.name }, { ...common, views });
+    if (layer.name === 'real') {
+      log(`${layer.name}: Leaflet`);
+      peers.leaflet = await runPage(context, server, 'leaflet', { layer: layer.name }, { ...common, views });
+    }
+    const agree = {};
+    for (const [name, peer] of Object.entries(peers)) {
+      if (peer.hitTest) agree[name] = agreement(peta.hitTest.answers, peer.hitTest.answers);
+      if (peer.hitTest) delete peer.hitTest.answers;
+    }
+    delete peta.hitTest.answers;
+    layers[layer.name] = { geometry: layer.perLevel, views, peta, peers, hitTestAgreement: agree };
+  }
+  return layers;
+}
+
+/**
+ * Cold loads of every stack: peta-cerdas embedded (`peta`, element.html), its core alone through
+ * MapHandle (`core`, peta.html: the measure before the element was), d3-geo and Leaflet;
+ * unthrottled, then d3-geo, Leaflet and the embedded element on the slow phone. The element's
+ * first paint draws overview.bin, the coarsest level: the peers draw the same level.
+ */
+async function measureLoads(context, server) {
+  const query = { layer: 'real', level: OVERVIEW_LEVEL };
+  const fast = {};
+  for (const stack of ['peta', 'core', 'd3', 'leaflet']) {
+    log(`load: ${stack}`);
+    fast[stack] = await measureLoad(context, server, stack, { runs: SETTINGS.firstPaintRuns, query });
+  }
+  const slow = {};
+  for (const stack of ['peta', 'd3', 'leaflet']) {
+    log(`load on Slow 4G with ${SLOW_CPU_RATE}x CPU throttling: ${stack}`);
+    slow[stack] = await measureLoad(context, server, stack, { runs: SETTINGS.slowRuns, query, slow: true });
+  }
+  return { fast, slow };
+}
+
+/** `--only load|frames`, or null for everything. */
+function onlyPart(argv) {
+  const at = argv.indexOf('--only');
+  if (at < 0) return null;
+  const part = argv[at + 1];
+  if (!PARTS.includes(part)) throw new Error(`--only takes one of ${PARTS.join(', ')}, not ${part}`);
+  return part;
+}
+
 async function main() {
-  for (const needed of ['www/pkg/peta_cerdas_bg.wasm', 'www/data/overview.bin']) {
-    if (!existsSync(path.join(ROOT, needed))) throw new Error(`${needed} is missing: run \`make build\` first`);
+  const only = onlyPart(process.argv.slice(2));
+  for (const needed of ['pkg/peta_cerdas_bg.wasm', 'data/overview.bin', 'peta-cerdas.js']) {
+    if (!existsSync(path.join(WWW, needed))) throw new Error(`${WWW}/${needed} is missing: run \`make build\` first`);
   }
   const data = prepareBenchData({ log });
   const { server, context, close } = await launch();
   const started = Date.now();
   const loadBefore = os.loadavg();
-  const layers = {};
   try {
-    for (const layer of data.layers) {
-      const finest = layer.levels - 1;
-      // ≥50 frames on the real layer; on the synthetic ones the slowest peers take seconds a
-      // frame, so each frame measurement stops after SYNTHETIC_FRAME_BUDGET_MS (≥5 frames).
-      const budgetMs = layer.name === 'real' ? undefined : SYNTHETIC_FRAME_BUDGET_MS;
-      const common = { ...SETTINGS, finest, budgetMs };
-      log(`${layer.name}: peta-cerdas`);
-      const peta = await runPage(context, server, 'peta', { layer: layer.name }, common);
-      const views = peta.views;
-      const peers = {};
-      log(`${layer.name}: d3-geo`);
-      peers.d3 = await runPage(context, server, 'd3', { layer: layer.name }, { ...common, views });
-      log(`${layer.name}: turf + rbush`);
-      peers.turf = await runPage(context, server, 'turf', { layer: layer.name }, { ...common, views });
-      if (layer.name === 'real') {
-        log(`${layer.name}: Leaflet`);
-        peers.leaflet = await runPage(context, server, 'leaflet', { layer: layer.name }, { ...common, views });
-      }
-      const agree = {};
-      for (const [name, peer] of Object.entries(peers)) {
-        if (peer.hitTest) agree[name] = agreement(peta.hitTest.answers, peer.hitTest.answers);
-        if (peer.hitTest) delete peer.hitTest.answers;
-      }
-      delete peta.hitTest.answers;
-      layers[layer.name] = { geometry: layer.perLevel, views, peta, peers, hitTestAgreement: agree };
-    }
-    const level = layers.real.views.country.level;
-    const paint = {};
-    for (const stack of ['peta', 'd3', 'leaflet']) {
-      log(`first paint: ${stack}`);
-      paint[stack] = await firstPaint(context, server, stack, { layer: 'real', level });
-    }
-    const element = gzipSize(path.join(ROOT, 'www/peta-cerdas.js'));
-    const report = buildReport({ layers, paint, element, native: criterionFigures(), data });
+    const layers = only === 'load' ? null : await measureLayers(context, server, data);
+    const loads = only === 'frames' ? null : await measureLoads(context, server);
+    const native = only ? null : criterionFigures();
+    const report = buildReport({ layers, loads, native, data });
+    report.only = only;
     report.seconds = (Date.now() - started) / 1000;
     // Two shared cores: other work on the machine shows here and in the spread of the figures.
     report.machine.loadAverage = { before: loadBefore, after: os.loadavg() };
+    const file = `benches/results/latest${only ? `-${only}` : ''}.json`;
     mkdirSync(path.join(ROOT, 'benches/results'), { recursive: true });
-    writeFileSync(path.join(ROOT, 'benches/results/latest.json'), JSON.stringify(report, null, 1));
+    writeFileSync(path.join(ROOT, file), JSON.stringify(report, null, 1));
     console.log(formatReport(report));
-    log(`wrote benches/results/latest.json (${report.seconds.toFixed(0)} s in the browser)`);
+    log(`wrote ${file} (${report.seconds.toFixed(0)} s in the browser)`);
   } finally {
     await close();
   }
@@ -188,14 +196,35 @@ function compare(ours, peers) {
   return { ours, bestPeer, best, ratio: ours / best };
 }
 
-function budget(name, comparison, limit, unit) {
-  const withinLimit = comparison.ours <= limit;
-  const twiceBetter = comparison.ratio !== null && comparison.ratio <= 1 / BUDGET.peerFactor;
-  return { name, limit, unit, ...comparison, withinLimit, twiceBetter, met: withinLimit && twiceBetter };
+/**
+ * A budget line: `limit` (null: none) on our figure, and, unless `peerGoal` is false, our figure
+ * at most 1/peerFactor of the peer's in `comparison`.
+ */
+function budget(name, comparison, limit, unit, { peerGoal = true } = {}) {
+  const withinLimit = limit === null || comparison.ours <= limit;
+  const twiceBetter = !peerGoal || (comparison.ratio !== null && comparison.ratio <= 1 / BUDGET.peerFactor);
+  return { name, limit, unit, peerGoal, ...comparison, withinLimit, twiceBetter, met: withinLimit && twiceBetter };
 }
 
-function buildReport({ layers, paint, element, native, data }) {
-  const real = layers.real;
+/** A comparison with every figure divided by `by` (bytes to kB). */
+function scaled(comparison, by) {
+  return { ...comparison, ours: comparison.ours / by, best: comparison.best === null ? null : comparison.best / by };
+}
+
+function loadComparisons({ fast, slow }) {
+  const ready = (load) => load.interactive.readyMs;
+  return {
+    // Issue 12 sets the byte and slow-phone goals against d3-geo.
+    firstPaintBytes: compare(fast.peta.bytes, { d3: fast.d3.bytes }),
+    interactiveBytes: compare(fast.peta.interactive.bytes, { d3: fast.d3.interactive.bytes }),
+    firstPaintMs: compare(fast.peta.ms, { d3: fast.d3.ms, leaflet: fast.leaflet.ms }),
+    interactiveMs: compare(ready(fast.peta), { d3: ready(fast.d3), leaflet: ready(fast.leaflet) }),
+    slowFirstPaintMs: compare(slow.peta.ms, { d3: slow.d3.ms }),
+    slowInteractiveMs: compare(ready(slow.peta), { d3: ready(slow.d3) }),
+  };
+}
+
+function layerComparisons(real) {
   const peerFrames = (view) =>
     Object.fromEntries(
       Object.entries(real.peers).flatMap(([n, p]) => (p[`${view}Frame`] ? [[n, p[`${view}Frame`].median]] : [])),
@@ -203,9 +232,7 @@ function buildReport({ layers, paint, element, native, data }) {
   const peerHits = Object.fromEntries(
     Object.entries(real.peers).flatMap(([n, p]) => (p.hitTest ? [[n, p.hitTest.medianUs]] : [])),
   );
-  const comparisons = {
-    firstPaintBytes: compare(paint.peta.bytes, { d3: paint.d3.bytes, leaflet: paint.leaflet.bytes }),
-    firstPaintMs: compare(paint.peta.ms, { d3: paint.d3.ms, leaflet: paint.leaflet.ms }),
+  return {
     countryFrameMs: compare(real.peta.countryFrame.median, peerFrames('country')),
     javaFrameMs: compare(real.peta.javaFrame.median, peerFrames('java')),
     hitTestUs: compare(real.peta.hitTest.medianUs, peerHits),
@@ -214,25 +241,32 @@ function buildReport({ layers, paint, element, native, data }) {
       Object.fromEntries(Object.entries(real.peers).flatMap(([n, p]) => (p.loadMs ? [[n, p.loadMs]] : []))),
     ),
   };
-  const withElement = element === null ? null : paint.peta.bytes + element;
-  const budgets = [
-    budget(
-      'bytes to first paint (gzip, kB)',
-      { ...comparisons.firstPaintBytes, ours: paint.peta.bytes / KB, best: comparisons.firstPaintBytes.best / KB },
-      BUDGET.firstPaintKB,
-      'kB',
-    ),
-    budget('full-country frame (ms)', comparisons.countryFrameMs, BUDGET.frameMs, 'ms'),
-    budget('hit test (µs per position)', comparisons.hitTestUs, BUDGET.hitUs, 'µs'),
-  ];
-  if (withElement !== null) {
+}
+
+function buildReport({ layers, loads, native, data }) {
+  const comparisons = {
+    ...(loads ? loadComparisons(loads) : {}),
+    ...(layers ? layerComparisons(layers.real) : {}),
+  };
+  const budgets = [];
+  if (loads) {
     budgets.push(
       budget(
-        'bytes to first paint with the element module (gzip, kB)',
-        compare(withElement / KB, { d3: paint.d3.bytes / KB, leaflet: paint.leaflet.bytes / KB }),
+        'bytes to first paint, the element embedded (gzip, kB)',
+        scaled(comparisons.firstPaintBytes, KB),
         BUDGET.firstPaintKB,
         'kB',
       ),
+      budget('bytes to interactive (gzip, kB)', scaled(comparisons.interactiveBytes, KB), BUDGET.interactiveKB, 'kB', {
+        peerGoal: false,
+      }),
+      budget(`first paint on Slow 4G with ${SLOW_CPU_RATE}x CPU (ms)`, comparisons.slowFirstPaintMs, null, 'ms'),
+    );
+  }
+  if (layers) {
+    budgets.push(
+      budget('full-country frame (ms)', comparisons.countryFrameMs, BUDGET.frameMs, 'ms'),
+      budget('hit test (µs per position)', comparisons.hitTestUs, BUDGET.hitUs, 'µs'),
     );
   }
   return {
@@ -243,8 +277,13 @@ function buildReport({ layers, paint, element, native, data }) {
       node: process.version,
       chromium: '/usr/bin/chromium (CPU raster)',
     },
-    settings: { ...SETTINGS, size: '1200x800 CSS px, DPR 1', budget: BUDGET },
-    firstPaint: { ...paint, elementModuleGzip: element },
+    settings: {
+      ...SETTINGS,
+      size: '1200x800 CSS px, DPR 1',
+      slowPhone: { network: SLOW_4G, cpuRate: SLOW_CPU_RATE, cache: 'disabled' },
+      budget: BUDGET,
+    },
+    loads,
     layers,
     comparisons,
     budgets,
@@ -262,14 +301,109 @@ function table(headers, rows) {
   return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-function formatReport(report) {
-  const real = report.layers.real;
+const ratio = (cmp) => (cmp.ratio === null ? '–' : `${fmt(cmp.ratio)} (vs ${cmp.bestPeer})`);
+
+/** The table rows of the loads. */
+function loadRows({ fast, slow }, c) {
+  const kB = (bytes) => fmt(bytes / KB, 1);
+  const ms = (value) => fmt(value, 0);
+  /** A row of one figure (`pick`) of each stack's loads (`of`: fast or slow), shown by `show`. */
+  const row = (name, pick, show, cmp, of = fast) => [
+    name,
+    ...[of.peta, of.d3, of.leaflet].map((load) => show(pick(load))),
+    '',
+    ratio(cmp),
+  ];
+  return [
+    row('bytes to first paint, gzip kB', (l) => l.bytes, kB, c.firstPaintBytes),
+    row('bytes to interactive, gzip kB', (l) => l.interactive.bytes, kB, c.interactiveBytes),
+    row('navigation to first full paint, ms', (l) => l.ms, ms, c.firstPaintMs),
+    row('navigation to interactive, ms', (l) => l.interactive.readyMs, ms, c.interactiveMs),
+    row(`Slow 4G, ${SLOW_CPU_RATE}x CPU: first paint, ms`, (l) => l.ms, ms, c.slowFirstPaintMs, slow),
+    row(`Slow 4G, ${SLOW_CPU_RATE}x CPU: interactive, ms`, (l) => l.interactive.readyMs, ms, c.slowInteractiveMs, slow),
+  ];
+}
+
+function layerRows(real, c) {
   const { d3, turf, leaflet } = real.peers;
+  const frameRow = (view) => [
+    `${view === 'country' ? 'country' : 'Java'} frame, ms (level ${real.views[view].level})`,
+    ...[real.peta, d3, leaflet].map((stack) => fmt(stack[`${view}Frame`].median)),
+    '',
+    ratio(c[`${view}FrameMs`]),
+  ];
+  return [
+    frameRow('country'),
+    ['  same, pillar mode (no hatching), ms', fmt(real.peta.countryFramePillarMode.median), '', '', '', ''],
+    frameRow('java'),
+    [
+      'hit test, µs per position',
+      fmt(real.peta.hitTest.medianUs, 3),
+      '',
+      fmt(leaflet.hitTest.medianUs, 3),
+      fmt(turf.hitTest.medianUs, 3),
+      ratio(c.hitTestUs),
+    ],
+    [
+      'load finest geometry, ms',
+      fmt(real.peta.loadAtlasMs, 1),
+      '',
+      fmt(leaflet.loadMs, 1),
+      fmt(turf.loadMs, 1),
+      ratio(c.loadMs),
+    ],
+  ];
+}
+
+/** `files` ({ path: { gzip } }) as one line: the element's own modules summed, the rest by name. */
+function fileList(files) {
+  const entries = Object.entries(files);
+  const element = entries.filter(([p]) => p === '/www/peta-cerdas.js' || p.startsWith('/www/element/'));
+  const rest = entries.filter((entry) => !element.includes(entry));
+  return [
+    ...(element.length
+      ? [`element modules (${element.length} files) ${element.reduce((sum, [, f]) => sum + f.gzip, 0)}`]
+      : []),
+    ...rest.map(([p, f]) => `${path.basename(p)} ${f.gzip}`),
+  ].join(', ');
+}
+
+/** What the loads fetched, and when the interactive checks answered. */
+function loadNotes({ fast, slow }) {
+  const later = Object.fromEntries(
+    Object.entries(fast.peta.interactive.files).filter(([p]) => !(p in fast.peta.files)),
+  );
+  const answered = (load) => fmt(load.interactive.ms, 0);
+  return [
+    `first-paint files of the embedded element (gzip bytes): ${fileList(fast.peta.files)}`,
+    `fetched after its first paint until interactive: ${fileList(later) || 'nothing'}`,
+    `first paint of the embedded element: ${fast.peta.previewed ? 'the `preview` event (prerendered map)' : 'the `ready` event (no `preview` came)'}` +
+      `; the bench then calls el.load() (${fast.peta.interactive.loadCalled ? 'present' : 'absent'}) and waits for el.ready`,
+    `hover, click and search answered (ms after navigation, including the bench driving them): ${answered(fast.peta)}, on Slow 4G ${answered(slow.peta)}`,
+    `the core alone through MapHandle (peta.html, the measure before the element): ${fmt(fast.core.bytes / KB, 1)} kB gzip, first full paint ${fmt(fast.core.ms, 0)} ms`,
+    `the peers have no search or tooltip: their interactive figures are their first paint`,
+  ];
+}
+
+function budgetLine(b) {
+  const misses = [
+    !b.withinLimit && `over ${b.limit} ${b.unit}`,
+    !b.twiceBetter && `not 2x better than ${b.bestPeer ?? 'the peer'}`,
+  ].filter(Boolean);
+  const limit = b.limit === null ? 'no absolute limit' : `limit ${b.limit} ${b.unit}`;
+  const peer = b.peerGoal
+    ? `goal ≤ ${1 / BUDGET.peerFactor}x ${b.bestPeer ?? '–'} ${fmt(b.best)} ${b.unit}; ratio ${fmt(b.ratio)}`
+    : 'no peer goal';
+  return `  ${b.name}: ${fmt(b.ours)} ${b.unit}, ${limit}; ${peer}: ${b.met ? 'met' : `MISSED (${misses.join(', ')})`}`;
+}
+
+function formatReport(report) {
+  const real = report.layers?.real;
   const c = report.comparisons;
-  const ratio = (cmp) => (cmp.ratio === null ? '–' : `${fmt(cmp.ratio)} (vs ${cmp.bestPeer})`);
-  const paint = report.firstPaint;
   const out = [];
-  out.push('peta-cerdas benchmark: 1200x800 CSS px, DPR 1, headless Chromium with CPU raster; medians');
+  out.push(
+    `peta-cerdas benchmark${report.only ? ` (only ${report.only})` : ''}: 1200x800 CSS px, DPR 1, headless Chromium with CPU raster; medians`,
+  );
   out.push(
     `load average (1 min) before/after: ${report.machine.loadAverage.before[0].toFixed(1)} / ${report.machine.loadAverage.after[0].toFixed(1)} on ${report.machine.cpus} cores`,
   );
@@ -277,88 +411,30 @@ function formatReport(report) {
   out.push(
     table(
       ['measure', 'peta-cerdas', 'd3-geo', 'Leaflet', 'turf+rbush', 'ours / best peer'],
-      [
-        [
-          'bytes to first paint, gzip kB',
-          fmt(paint.peta.bytes / KB, 1),
-          fmt(paint.d3.bytes / KB, 1),
-          fmt(paint.leaflet.bytes / KB, 1),
-          '',
-          ratio(c.firstPaintBytes),
-        ],
-        [
-          'navigation to first full paint, ms',
-          fmt(paint.peta.ms, 0),
-          fmt(paint.d3.ms, 0),
-          fmt(paint.leaflet.ms, 0),
-          '',
-          ratio(c.firstPaintMs),
-        ],
-        [
-          `country frame, ms (level ${real.views.country.level})`,
-          fmt(real.peta.countryFrame.median),
-          fmt(d3.countryFrame.median),
-          fmt(leaflet.countryFrame.median),
-          '',
-          ratio(c.countryFrameMs),
-        ],
-        ['  same, pillar mode (no hatching), ms', fmt(real.peta.countryFramePillarMode.median), '', '', '', ''],
-        [
-          `Java frame, ms (level ${real.views.java.level})`,
-          fmt(real.peta.javaFrame.median),
-          fmt(d3.javaFrame.median),
-          fmt(leaflet.javaFrame.median),
-          '',
-          ratio(c.javaFrameMs),
-        ],
-        [
-          'hit test, µs per position',
-          fmt(real.peta.hitTest.medianUs, 3),
-          '',
-          fmt(leaflet.hitTest.medianUs, 3),
-          fmt(turf.hitTest.medianUs, 3),
-          ratio(c.hitTestUs),
-        ],
-        [
-          'load finest geometry, ms',
-          fmt(real.peta.loadAtlasMs, 1),
-          '',
-          fmt(leaflet.loadMs, 1),
-          fmt(turf.loadMs, 1),
-          ratio(c.loadMs),
-        ],
-      ],
+      [...(report.loads ? loadRows(report.loads, c) : []), ...(real ? layerRows(real, c) : [])],
     ),
   );
   out.push('');
-  out.push(
-    'first-paint files (gzip bytes): ' +
-      Object.entries(paint.peta.files)
-        .map(([p, f]) => `${path.basename(p)} ${f.gzip}`)
-        .join(', '),
-  );
-  if (paint.elementModuleGzip !== null)
-    out.push(`element module www/peta-cerdas.js (not loaded by the bench page): ${paint.elementModuleGzip} gzip bytes`);
-  out.push(
-    'hit-test agreement with peta-cerdas: ' +
-      Object.entries(real.hitTestAgreement)
-        .map(([n, a]) => `${n} ${(a * 100).toFixed(2)}%`)
-        .join(', ') +
-      ' (Leaflet tests its pixel-simplified drawn paths, peta-cerdas and turf the finest level)',
-  );
-  out.push('');
-  out.push('Budgets (report only):');
-  for (const b of report.budgets) {
-    const verdict = b.met
-      ? 'met'
-      : `MISSED (${[!b.withinLimit && `over ${b.limit} ${b.unit}`, !b.twiceBetter && 'not 2x better than the best peer'].filter(Boolean).join(', ')})`;
+  if (report.loads) out.push(...loadNotes(report.loads));
+  if (real) {
     out.push(
-      `  ${b.name}: ${fmt(b.ours)} ${b.unit}, limit ${b.limit} ${b.unit}; best peer ${b.bestPeer ?? '–'} ${fmt(b.best)} ${b.unit}; ratio ${fmt(b.ratio)}: ${verdict}`,
+      'hit-test agreement with peta-cerdas: ' +
+        Object.entries(real.hitTestAgreement)
+          .map(([n, a]) => `${n} ${(a * 100).toFixed(2)}%`)
+          .join(', ') +
+        ' (Leaflet tests its pixel-simplified drawn paths, peta-cerdas and turf the finest level)',
     );
   }
   out.push('');
-  out.push('Scaling (synthetic layers: every region cut into about N parts):');
-  const rows = Object.entries(report.layers).map(([name, layer]) => {
+  out.push('Budgets (report only):');
+  out.push(...report.budgets.map(budgetLine));
+  if (real) out.push('', ...scalingLines(report.layers));
+  if (report.native) out.push('', ...nativeLines(report.native));
+  return out.join('\n');
+}
+
+function scalingLines(layers) {
+  const rows = Object.entries(layers).map(([name, layer]) => {
     const finest = layer.geometry[layer.geometry.length - 1];
     return [
       name,
@@ -374,7 +450,8 @@ function formatReport(report) {
       fmt(layer.peers.turf.hitTest.medianUs, 3),
     ];
   });
-  out.push(
+  return [
+    'Scaling (synthetic layers: every region cut into about N parts):',
     table(
       [
         'layer',
@@ -391,21 +468,22 @@ function formatReport(report) {
       ],
       rows,
     ),
-  );
-  out.push('');
-  out.push('Native (criterion, bench profile):');
-  const native = Object.entries(report.native).sort(([a], [b]) => a.localeCompare(b));
-  out.push(
+  ];
+}
+
+function nativeLines(native) {
+  const sorted = Object.entries(native).sort(([a], [b]) => a.localeCompare(b));
+  return [
+    'Native (criterion, bench profile):',
     table(
       ['benchmark', 'median', 'per point'],
-      native.map(([id, f]) => [
+      sorted.map(([id, f]) => [
         id,
         f.medianNs >= 1e6 ? `${fmt(f.medianNs / 1e6, 2)} ms` : `${fmt(f.medianNs / 1e3, 1)} µs`,
         f.perElementNs ? `${fmt(f.perElementNs, 0)} ns` : '',
       ]),
     ),
-  );
-  return out.join('\n');
+  ];
 }
 
 main().catch((error) => {
