@@ -104,7 +104,7 @@ function filesUnder(dir) {
  */
 function assertEmitted(appDir, dist) {
   const pkg = path.join(appDir, 'node_modules/peta-cerdas');
-  const wanted = [...fs.readdirSync(path.join(pkg, 'data')).map((f) => `data/${f}`), 'pkg/peta_cerdas_bg.wasm'];
+  const wanted = [...filesUnder(path.join(pkg, 'data')).map((f) => `data/${f}`), 'pkg/peta_cerdas_bg.wasm'];
   const output = filesUnder(dist);
   const hashes = new Map(output.map((f) => [sha(fs.readFileSync(path.join(dist, f))), f]));
   const scripts = output.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(dist, f), 'utf8'));

@@ -55,11 +55,13 @@ test('npm package: installs from the tarball and a plain page using it becomes r
       'pkg/peta_cerdas_bg.wasm',
       'pkg/peta_cerdas.js',
       'data/overview.bin',
+      'data/detail/35.bin',
       'data/members.csv',
       ...modules,
     ]) {
       assert.ok(fs.existsSync(path.join(installed, file)), `${file} is packed`);
     }
+    assert.ok(!fs.existsSync(path.join(installed, 'data/atlas.bin')), "atlas.bin (the benchmark's) is not packed");
 
     const script = `/node_modules/peta-cerdas/${path.relative(installed, entry)}`;
     fs.writeFileSync(
