@@ -81,7 +81,11 @@ function watchElement() {
 function recordResponses(page) {
   const pending = [];
   const failed = [];
-  page.on('requestfailed', (request) => failed.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => {
+    // A request the page itself aborted (e.g. one a newer view made moot) is not a failure.
+    const error = request.failure()?.errorText;
+    if (error !== 'net::ERR_ABORTED') failed.push(`${request.url()}: ${error}`);
+  });
   page.on('requestfinished', (request) => {
     pending.push(
       request.sizes().then((sizes) => {

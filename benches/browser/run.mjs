@@ -381,7 +381,7 @@ function loadNotes({ fast, slow }) {
       `; the bench then calls el.load() (${fast.peta.interactive.loadCalled ? 'present' : 'absent'}) and waits for el.ready`,
     `hover, click and search answered (ms after navigation, including the bench driving them): ${answered(fast.peta)}, on Slow 4G ${answered(slow.peta)}`,
     `the core alone through MapHandle (peta.html, the measure before the element): ${fmt(fast.core.bytes / KB, 1)} kB gzip, first full paint ${fmt(fast.core.ms, 0)} ms`,
-    `the peers have no search or tooltip: their interactive figures are their first paint`,
+    'the peers: interactive = first paint (Leaflet hit-tests its drawn layers at once, d3-geo has no hit testing, neither has search)',
   ];
 }
 
