@@ -239,15 +239,22 @@ async function loadOnce(context, server, stack, { query, slow }) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
-/** Files as `{ path: { raw, gzip } }` (raw from what the server sent) and their gzip sum. */
+/**
+ * Responses as files `{ path: { raw, gzip, requests } }` (raw from what the server sent; a file
+ * fetched twice counts twice) and their gzip sum.
+ */
 function files(list, server) {
-  const named = Object.fromEntries(
-    list.map((r) => [
-      r.path,
-      { raw: server.log.findLast((entry) => entry.path === r.path)?.raw ?? null, gzip: r.gzip },
-    ]),
-  );
-  return { bytes: Object.values(named).reduce((sum, f) => sum + f.gzip, 0), files: named };
+  const named = {};
+  for (const { path, gzip } of list) {
+    const file = (named[path] ??= {
+      raw: server.log.findLast((entry) => entry.path === path)?.raw ?? null,
+      gzip: 0,
+      requests: 0,
+    });
+    file.gzip += gzip;
+    file.requests += 1;
+  }
+  return { bytes: list.reduce((sum, r) => sum + r.gzip, 0), files: named };
 }
 
 /**
