@@ -77,7 +77,7 @@ function watchElement() {
   });
 }
 
-/** Records every finished response of `page`: `{ path, end, gzip }`. */
+/** Records every finished response of `page`: `{ path, start, end, gzip }`. */
 function recordResponses(page) {
   const pending = [];
   const failed = [];
@@ -93,6 +93,7 @@ function recordResponses(page) {
         return {
           url: request.url(),
           // Epoch ms; turned into the page's clock with performance.timeOrigin below.
+          startEpoch: timing.startTime,
           endEpoch: timing.startTime + timing.responseEnd,
           gzip: sizes.responseBodySize,
         };
@@ -102,7 +103,7 @@ function recordResponses(page) {
   return {
     failed,
     /**
-     * Every response finished so far, with its end in ms since the page's time origin: the page's
+     * Every response finished so far, its start and end in ms since the page's time origin: the page's
      * own Resource Timing where it has the entry (Playwright's end comes a few ms later, from
      * the browser process), else Playwright's timing.
      */
@@ -112,12 +113,15 @@ function recordResponses(page) {
       const done = await Promise.all(pending);
       const { origin, entries } = await page.evaluate(() => ({
         origin: performance.timeOrigin,
-        entries: performance.getEntriesByType('resource').map((e) => ({ url: e.name, end: e.responseEnd })),
+        entries: performance
+          .getEntriesByType('resource')
+          .map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
       }));
-      return done.map(({ url, endEpoch, gzip }) => {
+      return done.map(({ url, startEpoch, endEpoch, gzip }) => {
         const index = entries.findIndex((e) => e.url === url);
-        const end = index < 0 ? endEpoch - origin : entries.splice(index, 1)[0].end;
-        return { path: new URL(url).pathname, end, gzip };
+        const { start, end } =
+          index < 0 ? { start: startEpoch - origin, end: endEpoch - origin } : entries.splice(index, 1)[0];
+        return { path: new URL(url).pathname, start, end, gzip };
       });
     },
   };
@@ -240,12 +244,13 @@ async function loadOnce(context, server, stack, { query, slow }) {
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /**
- * Responses as files `{ path: { raw, gzip, requests } }` (raw from what the server sent; a file
- * fetched twice counts twice) and their gzip sum.
+ * Responses as files `{ path: { raw, gzip, requests, start, end } }` (raw from what the server
+ * sent; a file fetched twice counts twice; start and end in ms after navigation, the waterfall)
+ * and their gzip sum.
  */
 function files(list, server) {
   const named = {};
-  for (const { path, gzip } of list) {
+  for (const { path, gzip, start, end } of list) {
     const file = (named[path] ??= {
       raw: server.log.findLast((entry) => entry.path === path)?.raw ?? null,
       gzip: 0,
@@ -253,6 +258,8 @@ function files(list, server) {
     });
     file.gzip += gzip;
     file.requests += 1;
+    file.start ??= Math.round(start);
+    file.end = Math.round(end);
   }
   return { bytes: list.reduce((sum, r) => sum + r.gzip, 0), files: named };
 }

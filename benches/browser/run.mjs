@@ -381,6 +381,11 @@ function loadNotes({ fast, slow }) {
       `; the bench then calls el.load() (${fast.peta.interactive.loadCalled ? 'present' : 'absent'}) and waits for el.ready`,
     `hover, click and search answered (ms after navigation, including the bench driving them): ${answered(fast.peta)}, on Slow 4G ${answered(slow.peta)}`,
     `the core alone through MapHandle (peta.html, the measure before the element): ${fmt(fast.core.bytes / KB, 1)} kB gzip, first full paint ${fmt(fast.core.ms, 0)} ms`,
+    // Each request waits for the one that named it: on Slow 4G every link of that chain costs a
+    // 562.5 ms round trip before any bytes flow.
+    `Slow 4G: the last first-paint request started at (ms) ${['peta', 'd3', 'leaflet']
+      .map((stack) => `${stack} ${fmt(Math.max(...Object.values(slow[stack].files).map((f) => f.start)), 0)}`)
+      .join(', ')}`,
     'the peers: interactive = first paint (Leaflet hit-tests its drawn layers at once, d3-geo has no hit testing, neither has search)',
   ];
 }
