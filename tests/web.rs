@@ -172,3 +172,28 @@ fn corpus_inputs_throw_and_the_previous_map_stays() {
         assert_eq!(map.ui(), before, "{hash}");
     }
 }
+
+/// A zoom onto Java asks for Jawa Timur's detail file; loading it draws the finer level there,
+/// and bad bytes throw with the map as it was.
+#[wasm_bindgen_test]
+fn a_zoom_asks_for_its_provinces_detail_and_draws_it() {
+    let canvas = canvas();
+    let mut map = ready_map(&canvas);
+    assert!(map.detail_wanted().is_empty(), "the home view draws from the overview");
+    map.apply_hash("#view=111.33,-7.65,8");
+    let wanted = map.detail_wanted();
+    assert!(wanted.iter().any(|name| name == "detail/35.bin"), "{wanted:?}");
+    let coarse = map.level_of_detail();
+    assert!(map.render());
+    let message = thrown(map.load_detail(&OVERVIEW[..64]).expect_err("an overview is not a detail file"));
+    assert!(message.contains("detail file"), "{message}");
+    assert_eq!(map.detail_wanted(), wanted);
+    assert!(!map.render(), "a refused file changes nothing to draw");
+    map.load_detail(include_bytes!("../data/build/detail/35.bin")).unwrap();
+    assert!(!map.detail_wanted().iter().any(|name| name == "detail/35.bin"));
+    assert!(map.level_of_detail() > coarse, "the view draws a finer level");
+    assert!(map.render(), "the new borders are drawn");
+    let xy = map.to_screen(111.35, -7.65);
+    let index = map.pointer_move(xy[0], xy[1]).expect("Magetan is under the pointer");
+    assert!(map.region_info(index).contains(r#""code":"35.20""#));
+}
