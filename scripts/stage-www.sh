@@ -6,10 +6,13 @@ cd "$(dirname "$0")/.."
 CLI=target/release/peta-cerdas
 out=www/data
 mkdir -p "$out"
+# atlas.bin only for the browser benchmark (benches/browser); the element fetches the overview and
+# then, as a view needs them, the provinces' detail files.
 cp data/build/overview.bin data/build/atlas.bin "$out/"
+rm -rf "$out/detail" && cp -r data/build/detail "$out/detail"
 cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"
 for lang in id en; do
   "$CLI" render --lang "$lang" --width 1200 --height 640 -o "$out/fallback-$lang.svg"
   "$CLI" table --lang "$lang" -o "$out/table-$lang.json"
 done
-echo "stage-www: $(ls "$out" | wc -l) files in $out"
+echo "stage-www: $(find "$out" -type f | wc -l) files in $out"

@@ -203,6 +203,16 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
     let overview_target = out.join(OVERVIEW_FILE);
     prepare::write_atomically(&overview_target, &overview)
         .map_err(|e| format!("cannot write {}: {e}", overview_target.display()))?;
+    // One file per province with its finer levels: pages fetch only the provinces a zoom shows.
+    let mut detail_gzipped = Vec::new();
+    for detail in asset.details() {
+        let target = out.join(peta_cerdas::asset::detail_file(detail.province));
+        let bytes = detail.to_bytes();
+        std::fs::create_dir_all(target.parent().unwrap_or(out))
+            .and_then(|()| prepare::write_atomically(&target, &bytes))
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        detail_gzipped.push(gzipped_len(&bytes));
+    }
 
     println!("features      {} regions ({} non-region features skipped)", report.features, report.skipped.len());
     for skipped in &report.skipped {
@@ -227,6 +237,13 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
         overview.len(),
         gzipped_len(&overview),
         overview_target.display()
+    );
+    println!(
+        "detail        {} province files, {} bytes gzipped in all, the largest {} -> {}",
+        detail_gzipped.len(),
+        detail_gzipped.iter().sum::<usize>(),
+        detail_gzipped.iter().max().unwrap_or(&0),
+        out.join("detail").display()
     );
     Ok(ExitCode::SUCCESS)
 }
