@@ -171,6 +171,41 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A detail file damaged anywhere is refused or, when it still decodes, loaded and usable:
+    /// never a panic, and a refused one leaves the map as it was.
+    #[test]
+    fn damaged_detail_files_never_panic(
+        damage in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+        cut in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let mut bytes = detail(34).to_bytes();
+        for (at, value) in damage {
+            let at = at.index(bytes.len());
+            bytes[at] = value;
+        }
+        if truncate {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        let mut map = overview_map();
+        map.apply_hash("#view=110.4,-7.8,20");
+        let before = map.detail_wanted();
+        match map.load_detail(&bytes) {
+            Ok(()) => {
+                let atlas = map.atlas().unwrap();
+                for (lon, lat) in [(110.37, -7.8), (110.4, -7.9), (106.8, -6.2)] {
+                    prop_assert_eq!(atlas.locate(lon, lat), atlas.locate_brute_force(lon, lat));
+                }
+                let _ = peta_cerdas::scene::level_for(atlas, map.viewport());
+            }
+            Err(_) => prop_assert_eq!(map.detail_wanted(), before),
+        }
+    }
+}
+
 /// www/element/data.js names every detail file with its own literal URL (bundlers emit only those):
 /// the list must be the provinces' files. `PETA_UPDATE_CONTRACT=1` rewrites it after a change.
 #[test]
