@@ -81,6 +81,52 @@ code: string, name: string, province: string, };
 
 export type SearchHit = { index: number, code: string, name: string, province: string, };
 
+export type Preview = { 
+/**
+ * The grid the paths are drawn on, fitted in the map's box as the home view fits the country.
+ */
+width: number, height: number, 
+/**
+ * SVG path data of each region, in atlas order.
+ */
+paths: Array<string>, 
+/**
+ * Per theme: the page colours and the fill of each class.
+ */
+themes: Array<PreviewTheme>, 
+/**
+ * Per cohort year, oldest first.
+ */
+years: Array<PreviewYear>, };
+
+export type PreviewTheme = { theme: Theme, background: string, stroke: string, hatch: string, 
+/**
+ * The dashed outline of doubtful listings.
+ */
+doubtful: string, 
+/**
+ * The fill of class `i`, the `i`th character of `PreviewYear.classes` in base 36.
+ */
+fills: Array<string>, };
+
+export type PreviewYear = { year: number, 
+/**
+ * One base-36 digit per region, in the order of the document's paths: its class.
+ */
+classes: string, 
+/**
+ * Regions hatched as repeat members.
+ */
+hatched: Array<number>, 
+/**
+ * Regions outlined dashed: first listing doubtful.
+ */
+doubtful: Array<number>, 
+/**
+ * What `ui()` answers in that year, for each language and theme (`lang`, `theme` inside).
+ */
+ui: Array<Ui>, };
+
 export type TableRow = { index: number, code: string, name: string, province: string, years: Array<number>, 
 /**
  * How firmly the sources place the region in each of `years`.

@@ -37,6 +37,8 @@ export interface ErrorDetail {
  * (extending it whole does not compile under `skipLibCheck: false`).
  */
 export interface PetaCerdasEventMap extends Omit<HTMLElementEventMap, 'error'> {
+  /** The prerendered first paint is on screen (before the interactive map). */
+  preview: CustomEvent<Record<string, never>>;
   ready: CustomEvent<Record<string, never>>;
   'region-select': CustomEvent<RegionSelectDetail>;
   'year-change': CustomEvent<YearChangeDetail>;
@@ -48,12 +50,19 @@ export interface PetaCerdasEventMap extends Omit<HTMLElementEventMap, 'error'> {
  * data folder; default `./data/` beside the module), `indicator` (URL of an indicator CSV),
  * `programme` (URL of a folder with the site's own `members.csv`, `pillars.csv` and `cohorts.csv`,
  * loaded instead of the packaged ones), `as-of` (the date the data is current as of, `2025-06-30`,
- * shown at the end of the attribution) and the boolean `sync-hash`.
+ * shown at the end of the attribution), `loading` (`lazy`, the default: the prerendered preview
+ * first and the interactive map at a reader's first pointer, tap, key or focus on it; `eager`: the
+ * interactive map at once) and the boolean `sync-hash`.
  */
 export declare class PetaCerdasElement extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** Resolves at the first draw; rejects when the map cannot start (it then shows why). */
+  /**
+   * Resolves when the interactive map has drawn; rejects when it cannot start (it then shows why).
+   * A lazy map (the default) starts at a reader's intent or a call of `load()`.
+   */
   readonly ready: Promise<void>;
+  /** Starts the interactive map now, as a reader's intent would; the `ready` promise. */
+  load(): Promise<void>;
   /** Bytes of WebAssembly memory used by every map on the page. */
   readonly memoryBytes: number;
   /** The region at a longitude/latitude (WGS 84), or null at sea. */

@@ -11,6 +11,8 @@ mkdir -p "$out"
 cp data/build/overview.bin data/build/atlas.bin "$out/"
 rm -rf "$out/detail" && cp -r data/build/detail "$out/detail"
 cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"
+# The first paint: the home view with every cohort year's colours (www/element/preview.js).
+"$CLI" preview --asset data/build/overview.bin -o "$out/preview.json"
 for lang in id en; do
   "$CLI" render --lang "$lang" --width 1200 --height 640 -o "$out/fallback-$lang.svg"
   "$CLI" table --lang "$lang" -o "$out/table-$lang.json"

@@ -5,11 +5,12 @@ use flate2::{write::GzEncoder, Compression};
 use geo::MapCoordsInPlace;
 use peta_cerdas::atlas::Atlas;
 use peta_cerdas::indicator::Indicator;
+use peta_cerdas::map::MapState;
 use peta_cerdas::names::NameIndex;
 use peta_cerdas::prepare::{self, sha256_hex, CodeList, Manifest};
 use peta_cerdas::programme::Programme;
 use peta_cerdas::region::RegionCode;
-use peta_cerdas::render::svg;
+use peta_cerdas::render::{preview, svg};
 use peta_cerdas::scene::{Scene, SceneInput};
 use peta_cerdas::stats::Stats;
 use peta_cerdas::style::{Colouring, Lang, Mode, PillarFocus, ThemeChoice};
@@ -89,6 +90,15 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Write the prerendered first paint (`preview.json`): the home view's borders with the
+    /// colours and control texts of every cohort year, theme and language (derived from the
+    /// boundary data, so never commit the output).
+    Preview {
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Write the members by a year as JSON rows (the map's text equivalent, for pages without WebAssembly).
     Table {
         #[arg(long)]
@@ -145,6 +155,7 @@ pub fn main() -> ExitCode {
             let view = RenderArgs { year, mode, pillar, lang, theme, width, height, region };
             run_render(&view, &output, &data)
         }
+        Command::Preview { output, data } => run_preview(&output, &data),
         Command::Table { year, lang, output, data } => run_table(year.as_deref(), &lang, &output, &data),
         Command::ExportGeojson { level, output, asset } => run_export(level, &output, &asset),
         Command::Check { file, asset } => run_check(&file, &asset),
@@ -433,6 +444,21 @@ fn run_render(view: &RenderArgs, output: &Path, data: &DataArgs) -> Result<ExitC
     prepare::write_atomically(output, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     eprintln!("{}: {} regions drawn, {} bytes", output.display(), scene.visible.len(), text.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_preview(output: &Path, data: &DataArgs) -> Result<ExitCode, String> {
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let text = |name: &str| String::from_utf8(read(&data.programme.join(name))?).map_err(|e| format!("{name}: {e}"));
+    let mut map = MapState::new();
+    map.load_atlas(&read(&data.asset)?).map_err(|e| format!("{}: {e}", data.asset.display()))?;
+    map.load_programme(&text("members.csv")?, &text("pillars.csv")?, &text("cohorts.csv")?)
+        .map_err(|e| format!("{}: {e}", data.programme.display()))?;
+    let preview = preview::preview(&mut map).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(&preview).map_err(|e| e.to_string())?;
+    prepare::write_atomically(output, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    eprintln!("{}: {} regions, {} bytes", output.display(), preview.paths.len(), text.len());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -299,6 +299,54 @@ pub struct SearchHit {
     pub province: String,
 }
 
+/// The first paint (`preview.json`, written by `render::preview`): the home view's borders and
+/// what the interactive map would show there for every cohort year, theme and language, so the
+/// element can draw the requested one before the wasm runs.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    /// The grid the paths are drawn on, fitted in the map's box as the home view fits the country.
+    pub width: f64,
+    pub height: f64,
+    /// SVG path data of each region, in atlas order.
+    pub paths: Vec<String>,
+    /// Per theme: the page colours and the fill of each class.
+    pub themes: Vec<PreviewTheme>,
+    /// Per cohort year, oldest first.
+    pub years: Vec<PreviewYear>,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewTheme {
+    #[cfg_attr(test, ts(type = "Theme"))]
+    pub theme: &'static str,
+    pub background: String,
+    pub stroke: String,
+    pub hatch: String,
+    /// The dashed outline of doubtful listings.
+    pub doubtful: String,
+    /// The fill of class `i`, the `i`th character of `PreviewYear.classes` in base 36.
+    pub fills: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewYear {
+    pub year: u16,
+    /// One base-36 digit per region, in the order of the document's paths: its class.
+    pub classes: String,
+    /// Regions hatched as repeat members.
+    pub hatched: Vec<usize>,
+    /// Regions outlined dashed: first listing doubtful.
+    pub doubtful: Vec<usize>,
+    /// What `ui()` answers in that year, for each language and theme (`lang`, `theme` inside).
+    pub ui: Vec<Ui>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,6 +397,9 @@ mod tests {
             UiCitation::decl(&cfg),
             RegionRef::decl(&cfg),
             SearchHit::decl(&cfg),
+            Preview::decl(&cfg),
+            PreviewTheme::decl(&cfg),
+            PreviewYear::decl(&cfg),
             TableRow::decl(&cfg),
             IndicatorReport::decl(&cfg),
             Stats::decl(&cfg),

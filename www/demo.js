@@ -113,7 +113,7 @@ fileInput.addEventListener('change', async () => {
   if (!file) return;
   problemList.replaceChildren();
   try {
-    await map.ready;
+    await map.load();
     const report = map.loadIndicator(await file.text());
     indicatorStatus.textContent = `${report.label}: ${report.matched} kabupaten/kota cocok dari ${report.rows} baris; ${report.problems.length} baris bermasalah.`;
     for (const problem of report.problems.slice(0, 50)) {

@@ -6,13 +6,17 @@
 
 import { OBSERVED, START_ORDER, applyAttribute, resolveTheme } from './element/attributes.js';
 import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
-import { DetailLoader, dataBase, fetchOnce, programmeBase } from './element/data.js';
+import { DetailLoader, dataBase, dataUrl, fetchOnce, programmeBase } from './element/data.js';
 import { Events } from './element/events.js';
 import { showFallback } from './element/fallback.js';
 import { HashSync } from './element/hash.js';
 import { ParticipationSection } from './element/participation.js';
+import { Preview, previewView } from './element/preview.js';
 import { Shell } from './element/shell.js';
 import { STRINGS } from './element/strings.js';
+
+/** What tells that a reader reaches for a lazy map: then the interactive map loads. */
+const INTENT = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'wheel'];
 
 export class PetaCerdasElement extends HTMLElement {
   static get observedAttributes() {
@@ -42,6 +46,17 @@ export class PetaCerdasElement extends HTMLElement {
   #readyPromise;
   #resolveReady;
   #rejectReady;
+  /** The prerendered first paint while it is on screen, and the view it shows. */
+  #preview = null;
+  #previewView = null;
+  /** The interactive map was asked for (at once, or at the first intent), or is to be at connection. */
+  #started = false;
+  #eager = false;
+  #onIntent = (event) => {
+    // A finger scrolling the page over the map is not a reach for it; a tap (click) is.
+    if (event.type === 'pointerover' && event.pointerType === 'touch') return;
+    this.load();
+  };
 
   constructor() {
     super();
@@ -59,13 +74,16 @@ export class PetaCerdasElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#shell) this.#build();
-    this.#resizeObserver = new ResizeObserver(() => this.#shell.resize());
+    this.#resizeObserver = new ResizeObserver(() => {
+      this.#preview?.place();
+      this.#shell.resize();
+    });
     this.#resizeObserver.observe(this.#shell.d.stage);
     this.#darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
     this.#darkQuery.addEventListener('change', this.#onSchemeChange);
     if (this.hasAttribute('sync-hash')) window.addEventListener('hashchange', this.#onHashChange);
     this.#watchRatio();
-    if (!this.#core.attached && !this.#core.dead) this.#start();
+    if (!this.#started && !this.#preview && !this.#core.dead) this.#begin();
   }
 
   #watchRatio() {
@@ -83,7 +101,9 @@ export class PetaCerdasElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    if (!this.#core.attached || oldValue === value) return;
+    if (oldValue === value) return;
+    if (this.#preview && !this.#core.attached) return this.#repaintPreview();
+    if (!this.#core.attached) return;
     if (name === 'src') {
       this.#start();
       return;
@@ -101,6 +121,16 @@ export class PetaCerdasElement extends HTMLElement {
   }
 
   // ---- public API (docs/element.md) ----
+
+  /**
+   * Starts the interactive map now, as a reader's first pointer, tap, key or focus on a lazy map
+   * does; resolves when it is ready (the `ready` promise).
+   */
+  load() {
+    this.#eager = true;
+    if (!this.#started && !this.#core.dead && this.#shell) this.#start();
+    return this.#readyPromise;
+  }
 
   regionAt(lon, lat) {
     return this.#core.regionAt(Number(lon), Number(lat));
@@ -177,11 +207,74 @@ export class PetaCerdasElement extends HTMLElement {
     return STRINGS[this.#lang()];
   }
 
+  /**
+   * The first paint. When the prerendered preview can show what the attributes ask for, it is
+   * drawn at once; the interactive map then loads at once with `loading="eager"`, else at the
+   * reader's first intent (INTENT, a tap) or a call of `load()`, so that a reader who only looks
+   * downloads no WebAssembly. Without a preview the interactive map loads at once.
+   */
+  async #begin() {
+    const view = this.#wantedPreview();
+    if (!view) return this.#start();
+    if (this.#eager || this.getAttribute('loading') === 'eager') this.#start();
+    else for (const type of INTENT) this.addEventListener(type, this.#onIntent, { passive: true });
+    this.addEventListener('click', this.#onIntent);
+    try {
+      const base = dataBase(this.getAttribute('src'), document.baseURI);
+      const data = JSON.parse(await fetchOnce(dataUrl(base, 'preview.json'), 'text'));
+      if (this.#core.attached || this.#preview) return;
+      this.#preview = new Preview(data, this.#shell.d.stage);
+      if (!this.#repaintPreview()) throw new Error('the preview has no such view');
+      this.#shell.setState('preview');
+      this.#events.emit('preview', {});
+    } catch {
+      // No preview to be had: the interactive map is the first paint.
+      this.#dropPreview();
+      this.load();
+    }
+  }
+
+  /** The view the preview would show for the attributes now, or null. */
+  #wantedPreview() {
+    return previewView((name) => this.getAttribute(name), location.hash, this.#darkQuery?.matches, resolveTheme);
+  }
+
+  /**
+   * Shows the attributes' view in the preview; when the preview cannot show it, the preview goes
+   * and the interactive map loads. False when it went.
+   */
+  #repaintPreview(view = this.#wantedPreview()) {
+    const ui = view && this.#preview?.paint(view);
+    if (!ui) {
+      this.#dropPreview();
+      this.load();
+      return false;
+    }
+    this.#previewView = view;
+    this.#shell.showPreview(ui);
+    return true;
+  }
+
+  /** The slider moved before the map loaded: the preview follows it. */
+  #previewYear(year) {
+    if (this.#preview && this.#previewView) this.#repaintPreview({ ...this.#previewView, year });
+  }
+
+  #dropPreview() {
+    for (const type of INTENT) this.removeEventListener(type, this.#onIntent);
+    this.removeEventListener('click', this.#onIntent);
+    this.#preview?.remove();
+    this.#preview = null;
+  }
+
   async #start() {
+    this.#started = true;
+    for (const type of INTENT) this.removeEventListener(type, this.#onIntent);
+    this.removeEventListener('click', this.#onIntent);
     const generation = ++this.#generation;
     const base = dataBase(this.getAttribute('src'), document.baseURI);
     const first = !this.#core.attached;
-    if (first) this.#shell.setState('loading');
+    if (first && !this.#preview) this.#shell.setState('loading');
     try {
       const current = () => generation === this.#generation;
       const programme = programmeBase(this, document.baseURI);
@@ -201,6 +294,7 @@ export class PetaCerdasElement extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       if (error instanceof WasmUnavailable) {
+        this.#dropPreview();
         this.#shell.setState('fallback');
         showFallback(this.#shell.d, this.#t(), this.#lang(), base, error.message, (message) =>
           this.#emitError(message),
@@ -265,7 +359,10 @@ export class PetaCerdasElement extends HTMLElement {
   }
 
   #applyTheme() {
-    if (!this.#core.attached) return;
+    if (!this.#core.attached) {
+      if (this.#preview) this.#repaintPreview();
+      return;
+    }
     this.#core.setTheme(resolveTheme(this.getAttribute('theme'), this.#darkQuery?.matches));
     this.#changed();
   }
@@ -282,6 +379,8 @@ export class PetaCerdasElement extends HTMLElement {
     this.#participation.update(ui);
     this.#events.refreshed(ui, (index) => this.#core.regionInfo(index));
     if (firstDraw) {
+      // The canvas has drawn the same view over the preview in this frame.
+      this.#dropPreview();
       this.#shell.setState('ready');
       this.#events.emit('ready', {});
       this.#resolveReady();
@@ -298,6 +397,7 @@ export class PetaCerdasElement extends HTMLElement {
       onRefresh: (ui, firstDraw) => this.#refreshed(ui, firstDraw),
       onDrawn: () => this.#detail.drawn(),
       onSettled: () => this.#hash.scheduleWrite(),
+      onEarlyYear: (year) => this.#previewYear(year),
     });
     this.#participation = new ParticipationSection(this.#shell.d, this.#core, {
       strings: () => this.#t(),

@@ -10,6 +10,7 @@ import {
   frames,
   landPixels,
   part,
+  startMaps,
   test,
   text,
   until,
@@ -165,7 +166,9 @@ test('two maps on one page work independently', async (t) => {
   await waitEvent(page, 'year-change', (d, e) => e.id === 'b');
   await frames(page, 2);
   assert.equal(await text(page, 'year-value', '#a'), '2017', 'a keeps its year');
-  const ids = (await events(page)).filter((e) => e.type !== 'ready').map((e) => `${e.type}@${e.id}`);
+  const ids = (await events(page))
+    .filter((e) => !['preview', 'ready'].includes(e.type))
+    .map((e) => `${e.type}@${e.id}`);
   assert.deepEqual(ids, ['region-select@a', 'year-change@b'], 'each event comes from the map that changed');
   // Two canvases, each drawn.
   assert.ok((await landPixels(page, '#a')).land > 0 && (await landPixels(page, '#b')).land > 0);
@@ -174,6 +177,8 @@ test('two maps on one page work independently', async (t) => {
 test('inside an iframe with sandbox="allow-scripts" the map becomes ready', async (t) => {
   const page = await t.open('/e2e/sandboxed.html');
   const frame = page.frameLocator('#frame');
+  await frame.locator('peta-cerdas').waitFor({ state: 'attached', timeout: 15_000 });
+  await startMaps(page.frames()[1]);
   await frame.locator('peta-cerdas #root[data-state=ready]').waitFor({ state: 'attached', timeout: 15_000 });
   const origin = await page.frames()[1].evaluate(() => origin);
   assert.equal(origin, 'null', 'the frame has an opaque origin');

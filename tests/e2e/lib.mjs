@@ -15,7 +15,7 @@ export const PAGES = path.join(ROOT, 'tests/e2e/pages');
 export const SHOTS = path.join(ROOT, 'target/e2e');
 
 /** The element's events, as the docs name them. */
-export const EVENTS = ['ready', 'region-select', 'year-change', 'error'];
+export const EVENTS = ['preview', 'ready', 'region-select', 'year-change', 'error'];
 
 /** Magetan (35.20), the region docs/web-api.md and the wasm tests use. */
 export const MAGETAN = { code: '35.20', name: 'Kabupaten Magetan', province: 'Jawa Timur', lon: 111.33, lat: -7.65 };
@@ -157,9 +157,10 @@ export async function startEnvironment() {
   });
   // A data folder whose files are all garbage: the element must say so, not throw.
   const garbage = Buffer.from('PCTA\x01\x00<img src=x onerror=window.__pwned=1> not an atlas '.repeat(40), 'latin1');
-  for (const name of ['overview.bin', 'atlas.bin', 'members.csv', 'pillars.csv', 'cohorts.csv']) {
+  const types = { csv: 'text/csv', json: 'application/json', bin: 'application/octet-stream' };
+  for (const name of ['preview.json', 'overview.bin', 'atlas.bin', 'members.csv', 'pillars.csv', 'cohorts.csv']) {
     server.route(`/garbage/${name}`, (req, res) => {
-      res.writeHead(200, { 'Content-Type': name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': types[name.split('.').pop()] });
       res.end(garbage);
     });
   }
@@ -281,8 +282,13 @@ export function part(page, id, host = 'peta-cerdas') {
   return page.locator(`${host} #${id}`);
 }
 
-/** Waits until the element's `#root` has `data-state=state`. */
+/**
+ * Waits until the element's `#root` has `data-state=state`. A map shows its prerendered preview
+ * until a reader reaches for it, so waiting for `ready` (or for the fallback, which only a start
+ * of the interactive map can find it needs) first starts the interactive map with `load()`.
+ */
 export async function waitState(page, state, { host = 'peta-cerdas', timeout = 15_000 } = {}) {
+  if (state === 'ready' || state === 'fallback') await startMaps(page, host);
   try {
     await page.locator(`${host} #root[data-state="${state}"]`).first().waitFor({ state: 'attached', timeout });
   } catch (error) {
@@ -299,6 +305,12 @@ export async function waitState(page, state, { host = 'peta-cerdas', timeout = 1
 }
 
 export const waitReady = (page, options) => waitState(page, 'ready', options);
+
+/** Starts the interactive map of every element `host` in `page` (a Page or a Frame), as a reader's intent would. */
+export async function startMaps(page, host = 'peta-cerdas') {
+  await page.waitForFunction((host) => document.querySelector(host)?.load, host, { timeout: 15_000 });
+  await page.evaluate((host) => document.querySelectorAll(host).forEach((el) => el.load().catch(() => {})), host);
+}
 
 /** The events recorded so far, optionally of one type. */
 export async function events(page, type) {
@@ -406,6 +418,87 @@ export async function addMap(page, attrs = {}, id = 'map-under-test') {
     [attrs, id],
   );
   return `#${id}`;
+}
+
+/**
+ * How far two pictures of one size agree, `first` and `second` as PNG Buffers or data URLs. A
+ * pixel of `first` whose 3x3 neighbourhood is one colour (anti-aliased edges are left out)
+ * agrees when a pixel of `second` within 1 px is within a colour distance of 24. Answers
+ * `{all, coloured, colouredShare, interior, colours}`: `coloured` over the pixels that are not
+ * one of `first`'s two commonest colours (the sea and land that is not a member) in either
+ * picture, where a wrong year shows; `colours` counts `first`'s colours.
+ */
+export async function agreement(page, first, second) {
+  const url = (image) => (typeof image === 'string' ? image : `data:image/png;base64,${image.toString('base64')}`);
+  return page.evaluate(
+    async ([first, second]) => {
+      async function pixels(src) {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const ctx = new OffscreenCanvas(img.naturalWidth, img.naturalHeight).getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.naturalWidth, img.naturalHeight);
+      }
+      const { data: drawn, width, height } = await pixels(first);
+      const reference = (await pixels(second)).data;
+      const key = (d, i) => (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+      const counts = new Map();
+      for (let i = 0; i < drawn.length; i += 4) counts.set(key(drawn, i), (counts.get(key(drawn, i)) ?? 0) + 1);
+      const plain = new Set(
+        [...counts]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 2)
+          .map(([k]) => k),
+      );
+      const near = (i, j) =>
+        Math.abs(drawn[i] - reference[j]) +
+          Math.abs(drawn[i + 1] - reference[j + 1]) +
+          Math.abs(drawn[i + 2] - reference[j + 2]) <=
+        24;
+      const interior = (x, y) => {
+        if (x < 1 || y < 1 || x >= width - 1 || y >= height - 1) return false;
+        const k = key(drawn, (y * width + x) * 4);
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) if (key(drawn, ((y + dy) * width + x + dx) * 4) !== k) return false;
+        }
+        return true;
+      };
+      let interiorCount = 0;
+      let agree = 0;
+      let coloured = 0;
+      let colouredAgree = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          if (!interior(x, y)) continue;
+          interiorCount++;
+          let found = false;
+          for (let dy = -1; dy <= 1 && !found; dy++) {
+            for (let dx = -1; dx <= 1 && !found; dx++) {
+              const xx = x + dx;
+              const yy = y + dy;
+              if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+              found = near(i, (yy * width + xx) * 4);
+            }
+          }
+          if (found) agree++;
+          if (!plain.has(key(drawn, i)) || !plain.has(key(reference, i))) {
+            coloured++;
+            if (found) colouredAgree++;
+          }
+        }
+      }
+      return {
+        all: agree / interiorCount,
+        coloured: colouredAgree / Math.max(1, coloured),
+        colouredShare: coloured / interiorCount,
+        interior: interiorCount / (width * height),
+        colours: counts.size,
+      };
+    },
+    [url(first), url(second)],
+  );
 }
 
 /** Calls a method of the element (`host`) in the page and returns its result. */

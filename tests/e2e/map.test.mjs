@@ -4,6 +4,7 @@
 import {
   MAGETAN,
   addMap,
+  agreement,
   assert,
   call,
   clearEvents,
@@ -14,6 +15,7 @@ import {
   landPixels,
   mapCentre,
   part,
+  startMaps,
   test,
   text,
   until,
@@ -220,6 +222,8 @@ for (const name of PAGES) {
 test('embed.html posts its height to the parent page', async (t) => {
   const page = await t.open('/e2e/embed-parent.html');
   const frame = page.frameLocator('#frame');
+  await frame.locator('peta-cerdas').waitFor({ state: 'attached', timeout: 15_000 });
+  await startMaps(page.frames()[1]);
   await frame.locator('peta-cerdas #root[data-state=ready]').waitFor({ state: 'attached', timeout: 15_000 });
   const message = await until(async () => {
     const all = await page.evaluate(() => window.__messages);
@@ -310,91 +314,40 @@ test('the canvas draws what toSVG() draws for the same view (≥97% of pixels ag
   await page.waitForLoadState('networkidle');
   await page.mouse.move(0, 0);
   await frames(page, 4);
-  const result = await page.$eval('peta-cerdas', async (el) => {
+  const images = await page.$eval('peta-cerdas', async (el) => {
     const canvas = el.shadowRoot.getElementById('map');
     const { width, height } = canvas;
-    const drawn = canvas.getContext('2d').getImageData(0, 0, width, height).data;
-    const key = (d, i) => (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
-    // The two commonest colours of the canvas: the sea and land that is not a member.
-    const counts = new Map();
-    for (let i = 0; i < drawn.length; i += 4) counts.set(key(drawn, i), (counts.get(key(drawn, i)) ?? 0) + 1);
-    const plain = new Set(
-      [...counts]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 2)
-        .map(([k]) => k),
-    );
-
+    // Before anything below lets a frame redraw it.
+    const drawn = canvas.toDataURL();
     // The SVG document also carries a title, a legend and the attribution over the map; the
     // canvas has those as DOM around it, so they are taken out before comparing.
-    function mapOnly(svg) {
+    async function rasterise(svg) {
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       doc.querySelectorAll('#pc-legend, text').forEach((node) => node.remove());
-      return new XMLSerializer().serializeToString(doc);
-    }
-    async function rasterise(svg) {
-      svg = mapOnly(svg);
       const img = new Image();
-      img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      img.src = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' }));
       await img.decode();
-      const ctx = new OffscreenCanvas(width, height).getContext('2d');
-      ctx.drawImage(img, 0, 0, width, height);
-      return ctx.getImageData(0, 0, width, height).data;
+      const raster = new OffscreenCanvas(width, height);
+      raster.getContext('2d').drawImage(img, 0, 0, width, height);
+      const blob = await raster.convertToBlob();
+      return new Promise((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result);
+        reader.readAsDataURL(blob);
+      });
     }
-    // A pixel agrees when some pixel of the other image within 1 px is within a colour distance
-    // of 24. Reported over all pixels and over the "coloured" ones (members, in either image),
-    // where a wrong year shows.
-    const near = (a, i, b, j) =>
-      Math.abs(a[i] - b[j]) + Math.abs(a[i + 1] - b[j + 1]) + Math.abs(a[i + 2] - b[j + 2]) <= 24;
-    // Anti-aliased edges are left out: only pixels whose 3x3 neighbourhood is one colour count.
-    const interior = (x, y) => {
-      if (x < 1 || y < 1 || x >= width - 1 || y >= height - 1) return false;
-      const k = key(drawn, (y * width + x) * 4);
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) if (key(drawn, ((y + dy) * width + x + dx) * 4) !== k) return false;
-      }
-      return true;
-    };
-    function agreement(reference) {
-      let interiorCount = 0;
-      let agree = 0;
-      let coloured = 0;
-      let colouredAgree = 0;
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          const i = (y * width + x) * 4;
-          if (!interior(x, y)) continue;
-          interiorCount++;
-          let found = false;
-          for (let dy = -1; dy <= 1 && !found; dy++) {
-            for (let dx = -1; dx <= 1 && !found; dx++) {
-              const xx = x + dx;
-              const yy = y + dy;
-              if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
-              found = near(drawn, i, reference, (yy * width + xx) * 4);
-            }
-          }
-          if (found) agree++;
-          if (!plain.has(key(drawn, i)) || !plain.has(key(reference, i))) {
-            coloured++;
-            if (found) colouredAgree++;
-          }
-        }
-      }
-      return {
-        all: agree / interiorCount,
-        coloured: colouredAgree / Math.max(1, coloured),
-        colouredShare: coloured / interiorCount,
-        interior: interiorCount / (width * height),
-      };
-    }
-    const same = agreement(await rasterise(el.toSVG()));
+    const same = await rasterise(el.toSVG());
     // Control: the SVG of another year must not pass, or the comparison proves nothing.
     el.setAttribute('year', '2017');
-    const other = agreement(await rasterise(el.toSVG()));
+    const other = await rasterise(el.toSVG());
     el.setAttribute('year', '2021');
-    return { width, height, colours: counts.size, same, other };
+    return { canvas: drawn, same, other };
   });
+  const result = {
+    same: await agreement(page, images.canvas, images.same),
+    other: await agreement(page, images.canvas, images.other),
+  };
+  result.colours = result.same.colours;
   console.log(`    canvas vs SVG: ${JSON.stringify(result)}`);
   assert.ok(result.colours >= 5, `the canvas shows a choropleth, not a blank: ${result.colours} colours`);
   assert.ok(result.same.colouredShare > 0.002, `members are drawn: ${result.same.colouredShare}`);
@@ -411,7 +364,7 @@ test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() exp
   const page = await t.open('/e2e/blank.html');
   await addMap(page, { year: '2021', lang: 'en' });
   const result = await page.$eval('peta-cerdas', async (el) => {
-    await el.ready;
+    await el.load();
     const stats2021 = el.stats();
     el.setAttribute('year', '2017');
     await new Promise(requestAnimationFrame);
@@ -469,7 +422,7 @@ test('a panic inside wasm stops the map with a visible message and one error eve
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('+');
   await frames(page, 3);
-  const after = (await events(page)).filter((e) => e.type !== 'ready').map((e) => e.type);
+  const after = (await events(page)).filter((e) => !['preview', 'ready'].includes(e.type)).map((e) => e.type);
   assert.deepEqual(after, ['error'], 'exactly one error event, nothing after it');
   assert.equal(await page.$eval('peta-cerdas', (el) => el.shadowRoot.getElementById('root').dataset.state), 'error');
 });

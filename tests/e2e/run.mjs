@@ -10,6 +10,7 @@ import './counts.test.mjs';
 import './downloads.test.mjs';
 import './participation.test.mjs';
 import './builder.test.mjs';
+import './preview.test.mjs';
 import './layout.test.mjs';
 import './programme.test.mjs';
 import './soak.mjs';

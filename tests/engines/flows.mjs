@@ -81,7 +81,36 @@ export async function searchMagetan(page, { hash = false } = {}) {
   }
 }
 
+/**
+ * Opens `t.path` (no shared view): the prerendered preview is the first paint, a choropleth, with
+ * no WebAssembly fetched; the pointer coming over the map starts the interactive map.
+ */
+async function previewThenPointer(page, t) {
+  await page.goto(t.path);
+  await page.waitState('preview');
+  const preview = await page.eval(() => {
+    const root = document.querySelector('peta-cerdas').shadowRoot;
+    const fills = new Set([...root.querySelectorAll('svg.preview path[fill]')].map((p) => p.getAttribute('fill')));
+    const wasm = performance.getEntriesByType('resource').filter((e) => /\.wasm|overview\.bin/.test(e.name));
+    return { paths: root.querySelectorAll('svg.preview path').length, fills: fills.size, wasm: wasm.length };
+  });
+  assert.ok(preview.paths >= 500 && preview.fills >= 5, `the preview is a choropleth: ${JSON.stringify(preview)}`);
+  assert.equal(preview.wasm, 0, 'no WebAssembly nor overview before a reader reaches for the map');
+  await t.shot('preview');
+  const centre = await page.centreOf('map');
+  await page.hover(centre.x, centre.y);
+  await page.until(() => page.events('ready').then((e) => e.length === 1), 'the pointer over the map starts it');
+  await page.frames(2);
+}
+
 export const FLOWS = [
+  {
+    name: 'preview: the first paint without WebAssembly; the pointer over it starts the map',
+    async fn(page, t) {
+      await previewThenPointer(page, t);
+      await assertDrawn(page);
+    },
+  },
   {
     name: 'load: ready once, the choropleth drawn, the legend counts',
     async fn(page, t) {
@@ -395,10 +424,9 @@ export const APP_FALLBACK_FLOWS = [
  */
 export const APP_FLOWS = [
   {
-    name: 'ready, colours, hover, click, search',
+    name: 'preview first; the pointer over it starts the map: ready, colours, hover, click, search',
     async fn(page, t) {
-      await open(page, t.path);
-      assert.equal((await page.events('ready')).length, 1, 'one ready event');
+      await previewThenPointer(page, t);
       await assertDrawn(page);
       await t.shot('map');
       // Magetan is a few pixels wide in the country view: the search flies in to it first.

@@ -76,8 +76,13 @@ export class EnginePage {
     }, host).catch((error) => `page gone (${error.message})`);
   }
 
-  /** Waits until `#root` of the element has `data-state=state`. */
-  waitState(state, { host = 'peta-cerdas', timeout = 20_000 } = {}) {
+  /**
+   * Waits until `#root` of the element has `data-state=state`. A map shows its prerendered preview
+   * until a reader reaches for it, so waiting for `ready` or `fallback` first starts the
+   * interactive map with `load()`.
+   */
+  async waitState(state, { host = 'peta-cerdas', timeout = 20_000 } = {}) {
+    if (state === 'ready' || state === 'fallback') await this.startMaps(host);
     return this.until(
       () =>
         this.eval(
@@ -92,6 +97,15 @@ export class EnginePage {
       `${host} reaches data-state=${state}`,
       timeout,
     );
+  }
+
+  /** Starts the interactive map of every element `host`, as a reader's intent would. */
+  async startMaps(host = 'peta-cerdas') {
+    await this.until(
+      () => this.eval((host) => Boolean(document.querySelector(host)?.load), host),
+      `${host} is defined`,
+    );
+    await this.eval((host) => document.querySelectorAll(host).forEach((el) => el.load().catch(() => {})), host);
   }
 
   waitReady(options) {

@@ -11,7 +11,7 @@
     const target = event.composedPath()[0];
     return target && target.localName === 'peta-cerdas' ? target : null;
   };
-  for (const type of ['ready', 'region-select', 'year-change', 'error']) {
+  for (const type of ['preview', 'ready', 'region-select', 'year-change', 'error']) {
     window.addEventListener(
       type,
       (event) => {

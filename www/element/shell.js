@@ -30,6 +30,10 @@ export class Shell {
   #frame = 0;
   #controlsStale = false;
   #selected = null;
+  #drawn = false;
+  /** Controls changed before the map could act on them, with the event's type and the value: replayed at the first draw. */
+  #early = new Map();
+  #onEarlyYear;
   /** Where the last click landed (canvas px): the selected region's point when it selected one. */
   #clickPoint = null;
 
@@ -37,10 +41,11 @@ export class Shell {
    * Builds the DOM into `shadow` in the language of `strings()` and wires it to `core` (a
    * MapCore). `onRefresh(ui, firstDraw)` runs after each new `ui()` answer has been written,
    * `onSettled()` after every frame that followed a change other than a hover, `onDrawn()` after
-   * every frame.
+   * every frame, `onEarlyYear(year)` when the year slider moves before the map has loaded.
    */
-  constructor(shadow, core, { strings, onRefresh, onSettled, onDrawn = () => {} }) {
+  constructor(shadow, core, { strings, onRefresh, onSettled, onDrawn = () => {}, onEarlyYear = () => {} }) {
     this.#core = core;
+    this.#onEarlyYear = onEarlyYear;
     this.#strings = strings;
     this.#onRefresh = onRefresh;
     this.#onSettled = onSettled;
@@ -95,6 +100,12 @@ export class Shell {
       this.changed();
     });
     attachSearch(d, map);
+    for (const type of ['input', 'change']) {
+      d.root.addEventListener(type, (event) => {
+        const control = event.composedPath()[0];
+        if (!core.attached) this.#early.set(control, { type, value: control.value });
+      });
+    }
     d.tableBox.addEventListener('toggle', () => {
       if (this.#ui && core.attached) this.#view.table(this.#ui, strings(), core);
     });
@@ -146,13 +157,20 @@ export class Shell {
   }
 
   setYear(year) {
+    if (!this.#core.attached) return this.#onEarlyYear(year);
     this.#core.setYear(year);
     // The ui refresh happens on the next frame; keep the play loop's view of the year current.
     if (this.#ui) this.#ui = { ...this.#ui, year };
     this.changed();
   }
 
-  /** `loading` | `ready` | `fallback` | `error` on the root (`data-state`). */
+  /** Shows the controls of a `ui` answer that came before the map (the prerendered preview's). */
+  showPreview(ui) {
+    this.#ui = ui;
+    this.#view.render(ui, this.#strings(), this.#core, this.#tooltip, false);
+  }
+
+  /** `loading` | `preview` | `ready` | `fallback` | `error` on the root (`data-state`). */
   setState(state) {
     this.d.root.dataset.state = state;
     this.d.loading.hidden = state !== 'loading';
@@ -164,10 +182,21 @@ export class Shell {
     this.d.message.hidden = text === null;
   }
 
+  /** What a reader did to the controls while only the preview was up, now that the map can act on it. */
+  #replayEarly() {
+    const early = [...this.#early];
+    this.#early.clear();
+    for (const [control, { type, value }] of early) {
+      control.value = value;
+      control.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+  }
+
   #refresh() {
     const ui = this.#core.changedUi();
     if (ui) {
-      const firstDraw = !this.#ui;
+      const firstDraw = !this.#drawn;
+      this.#drawn = true;
       this.#ui = ui;
       this.#view.render(ui, this.#strings(), this.#core, this.#tooltip, this.#player.playing);
       if (ui.selected !== this.#selected) {
@@ -177,6 +206,7 @@ export class Shell {
       }
       this.#clickPoint = null;
       this.#onRefresh(ui, firstDraw);
+      if (firstDraw) this.#replayEarly();
     }
     this.#onSettled();
   }

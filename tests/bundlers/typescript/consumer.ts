@@ -40,10 +40,15 @@ map.setAttribute('src', '/peta-cerdas/data/');
 map.setAttribute('indicator', '/data/layanan-digital.csv');
 map.setAttribute('programme', '/data/program-kota-cerdas/');
 map.setAttribute('as-of', '2025-06-30');
+map.setAttribute('loading', 'eager');
 map.toggleAttribute('sync-hash', true);
 map.style.setProperty('--peta-cerdas-map-height', '560px');
 
 // Events: the detail of each is typed by its name.
+map.addEventListener('preview', (event) => {
+  const detail: Record<string, never> = event.detail;
+  console.log('preview', detail);
+});
 map.addEventListener('ready', (event) => {
   const detail: Record<string, never> = event.detail;
   console.log('ready', detail, event.target === map);
@@ -67,6 +72,7 @@ map.addEventListener('click', (event: Event) => console.log(event.type));
 
 async function use(): Promise<void> {
   document.body.append(map);
+  await map.load();
   await map.ready;
   const here: RegionRef | null = map.regionAt(111.33, -7.65);
   if (here) console.log(here.code, here.name, here.province);

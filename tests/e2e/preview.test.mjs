@@ -1,0 +1,146 @@
+// The first paint: a map shows its prerendered preview (preview.json) before any WebAssembly,
+// fetches the interactive map only when a reader reaches for it, and the interactive map then
+// draws the same picture, so the switch does not jump.
+import {
+  MAGETAN,
+  agreement,
+  assert,
+  call,
+  events,
+  frames,
+  part,
+  startMaps,
+  test,
+  text,
+  waitEvent,
+  waitReady,
+  waitState,
+} from './lib.mjs';
+
+/** The data and code files `page` requests, by path from the site's root. */
+function recordRequests(page) {
+  const seen = [];
+  page.on('request', (request) => seen.push(new URL(request.url()).pathname.replace(/^\//, '')));
+  return seen;
+}
+
+/** The requests that belong to the interactive map: the wasm, its glue and the data it loads. */
+const interactive = (requests) =>
+  requests.filter((name) => /pkg\/|overview\.bin|\.csv$|atlas\.bin|detail\//.test(name));
+
+for (const width of [1200, 360]) {
+  test(`index.html at ${width} px: the preview is the first paint, and the interactive map draws the same picture`, async (t) => {
+    const context = await t.context({ viewport: { width, height: 900 }, deviceScaleFactor: width < 500 ? 3 : 1 });
+    const page = await context.newPage();
+    t.watch(page);
+    const requests = recordRequests(page);
+    await page.goto(t.url('/index.html'), { waitUntil: 'load' });
+    await waitState(page, 'preview');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(interactive(requests), [], 'nothing of the interactive map before a reader reaches for it');
+    assert.ok(requests.includes('data/preview.json'));
+    assert.equal((await events(page, 'preview')).length, 1, 'one preview event');
+    assert.equal((await events(page, 'ready')).length, 0, 'not ready yet');
+    // The controls already say what the map shows.
+    assert.match(await text(page, 'subtitle'), /2024/);
+    assert.ok((await part(page, 'legend').locator('li').count()) >= 8, 'the legend is drawn');
+
+    const stage = page.locator('peta-cerdas .stage');
+    const before = await stage.screenshot();
+    await startMaps(page);
+    await waitReady(page);
+    await page.mouse.move(0, 0);
+    await frames(page, 3);
+    const after = await stage.screenshot();
+    assert.equal(await page.locator('peta-cerdas svg.preview').count(), 0, 'the preview is gone once the map draws');
+    const result = await agreement(page, before, after);
+    // Control: another year's preview must not pass, or the comparison proves nothing.
+    await page.evaluate(() => {
+      const other = document.createElement('peta-cerdas');
+      other.id = 'other';
+      other.setAttribute('year', '2018');
+      document.querySelector('peta-cerdas').after(other);
+    });
+    await waitState(page, 'preview', { host: '#other' });
+    await frames(page, 2);
+    const control = await agreement(page, before, await page.locator('#other .stage').screenshot());
+    console.log(`    preview vs interactive map at ${width} px: ${JSON.stringify({ result, control })}`);
+    assert.ok(result.colours >= 5, `the preview is a choropleth: ${result.colours} colours`);
+    assert.ok(result.all >= 0.97, `${(result.all * 100).toFixed(2)}% of pixels agree`);
+    assert.ok(result.coloured >= 0.95, `${(result.coloured * 100).toFixed(2)}% of member pixels agree`);
+    assert.ok(control.coloured < 0.9, `control: 2018's preview differs (${(control.coloured * 100).toFixed(2)}%)`);
+  });
+}
+
+test('a lazy map starts when the pointer comes over it, and a tap on a phone starts it too', async (t) => {
+  const page = await t.open('/embed.html');
+  await waitState(page, 'preview');
+  const box = await page.locator('peta-cerdas .stage').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await waitState(page, 'ready');
+  assert.equal((await events(page, 'ready')).length, 1);
+
+  const phone = await (
+    await t.context({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true })
+  ).newPage();
+  t.watch(phone);
+  await phone.goto(t.url('/embed.html'));
+  await waitState(phone, 'preview');
+  const stage = await phone.locator('peta-cerdas .stage').boundingBox();
+  await phone.touchscreen.tap(stage.x + stage.width / 2, stage.y + stage.height / 2);
+  await phone.locator('peta-cerdas #root[data-state="ready"]').waitFor({ state: 'attached', timeout: 15_000 });
+});
+
+test('the preview follows the attributes and the year slider; the interactive map keeps what the reader chose', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await page.evaluate(() => {
+    const map = document.createElement('peta-cerdas');
+    map.setAttribute('year', '2019');
+    map.setAttribute('lang', 'en');
+    map.setAttribute('theme', 'dark');
+    document.querySelector('main').append(map);
+  });
+  await waitState(page, 'preview');
+  assert.match(await text(page, 'subtitle'), /2019/);
+  assert.match(await text(page, 'subtitle'), /confirmed/, 'in English');
+  assert.equal(
+    await page.$eval('peta-cerdas', (el) => el.shadowRoot.getElementById('root').classList.contains('dark')),
+    true,
+  );
+
+  await page.$eval('peta-cerdas', (el) => el.setAttribute('year', '2021'));
+  assert.match(await text(page, 'subtitle'), /2021/, 'an attribute repaints the preview');
+
+  // The slider, before the map has loaded: the preview follows, and so does the map once ready.
+  await page.$eval('peta-cerdas', (el) => {
+    const slider = el.shadowRoot.getElementById('year');
+    slider.value = '0';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  assert.match(await text(page, 'subtitle'), /2017/, 'the slider repaints the preview');
+  assert.equal(await page.$eval('peta-cerdas', (el) => el.shadowRoot.getElementById('root').dataset.state), 'preview');
+  await waitState(page, 'ready');
+  assert.equal((await call(page, 'stats')).year, 2017, 'the map keeps the year chosen before it loaded');
+  await part(page, 'year').focus();
+  await page.keyboard.press('ArrowRight');
+  await waitEvent(page, 'year-change', (d) => d.year === 2018);
+});
+
+test('what a preview cannot show is drawn by the interactive map at once: pillar mode, a selected region, a shared view', async (t) => {
+  for (const [path, attrs] of [
+    ['/e2e/blank.html', { mode: 'pillar' }],
+    ['/e2e/blank.html', { region: MAGETAN.code }],
+  ]) {
+    const page = await t.open(path);
+    await page.evaluate((attrs) => {
+      const map = document.createElement('peta-cerdas');
+      for (const [name, value] of Object.entries(attrs)) map.setAttribute(name, value);
+      document.querySelector('main').append(map);
+    }, attrs);
+    await page.locator('peta-cerdas #root[data-state="ready"]').waitFor({ state: 'attached', timeout: 15_000 });
+    assert.equal((await events(page, 'preview')).length, 0, `no preview for ${JSON.stringify(attrs)}`);
+  }
+  const shared = await t.open(`/embed.html#year=2019&view=${MAGETAN.lon},${MAGETAN.lat},24`);
+  await shared.locator('peta-cerdas #root[data-state="ready"]').waitFor({ state: 'attached', timeout: 15_000 });
+  assert.equal((await events(shared, 'preview')).length, 0, 'no preview for a shared view');
+});

@@ -1,0 +1,130 @@
+// The first paint: `preview.json` (written at build time by `peta-cerdas preview`; its type is
+// `Preview` in contract.d.ts) drawn as SVG in the map's stage, so the map is on screen from a
+// fraction of the interactive map's bytes and before any WebAssembly runs. It covers the home
+// view in cohort mode, which is what a page shows first; the file carries each cohort year's
+// colours and the controls' `ui()` answer for every year, language and theme, so nothing here
+// decides a colour. The DOM is built from the file's path data alone: whatever else the file
+// holds never reaches the page as markup.
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Hatching as the canvas draws it: a stripe 2 CSS px wide every 6, at 45°, anchored at the map's corner. */
+const HATCH_PERIOD = 6;
+const HATCH_WIDTH = 2;
+/** Line widths and dashes in CSS px, as src/web/canvas.rs and src/scene draw them. */
+const BORDER_WIDTH = 0.5;
+const DOUBTFUL_DASH = [3, 2];
+const DOUBTFUL_WIDTH = 1;
+
+/**
+ * The view a preview can show for the element's attributes (`attribute(name)` answers a value or
+ * null), `{year, lang, theme}` with `year` null for the latest; null when only the interactive map
+ * can show what is asked (another mode, an indicator, a site's own programme, a selected region,
+ * or a shared view in the URL hash).
+ */
+export function previewView(attribute, hash, prefersDark, resolveTheme) {
+  const mode = attribute('mode');
+  if (mode !== null && mode !== 'cohort') return null;
+  if (['indicator', 'programme', 'region'].some((name) => attribute(name) !== null)) return null;
+  if (attribute('sync-hash') !== null && hash.replace(/^#/, '') !== '') return null;
+  const year = attribute('year');
+  return {
+    year: year === null ? null : Number(year),
+    lang: attribute('lang') === 'en' ? 'en' : 'id',
+    theme: resolveTheme(attribute('theme'), prefersDark),
+  };
+}
+
+/** The `ui` of `data` (a Preview) for a view, or null when the file has no such year. */
+export function previewUi(data, { year, lang, theme }) {
+  const entry = year === null ? data.years.at(-1) : data.years.find((y) => y.year === year);
+  return entry?.ui.find((ui) => ui.lang === lang && ui.theme === theme) ?? null;
+}
+
+function node(name, attributes = {}) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
+
+/** A preview drawn into a stage; `paint(view)` colours it, `remove()` takes it away. */
+export class Preview {
+  #data;
+  #svg;
+  #paths;
+  #hatched;
+  #doubtful;
+  #pattern;
+  #stripe;
+  #shapes;
+
+  /** Draws the borders of `data` (a Preview) into `stage`, under its other children. */
+  constructor(data, stage) {
+    this.#data = data;
+    this.#stripe = node('rect', { width: HATCH_WIDTH, height: HATCH_PERIOD });
+    this.#pattern = node('pattern', {
+      id: 'preview-hatch',
+      width: HATCH_PERIOD,
+      height: HATCH_PERIOD,
+      patternUnits: 'userSpaceOnUse',
+    });
+    this.#pattern.append(this.#stripe);
+    const defs = node('defs');
+    defs.append(this.#pattern);
+    this.#shapes = node('g', { 'stroke-linejoin': 'round' });
+    this.#paths = data.paths.map((d) => node('path', { d }));
+    this.#shapes.append(...this.#paths);
+    this.#hatched = node('g', { fill: 'url(#preview-hatch)' });
+    this.#doubtful = node('g', { fill: 'none' });
+    this.#svg = node('svg', {
+      class: 'preview',
+      viewBox: `0 0 ${data.width} ${data.height}`,
+      preserveAspectRatio: 'xMidYMid meet',
+      'aria-hidden': 'true',
+    });
+    this.#svg.append(defs, this.#shapes, this.#hatched, this.#doubtful);
+    stage.prepend(this.#svg);
+  }
+
+  /** Colours the map for `view`; the controls' `ui` for it, or null (nothing changed) without one. */
+  paint(view) {
+    const ui = previewUi(this.#data, view);
+    if (!ui) return null;
+    const entry = this.#data.years.find((y) => y.year === ui.year);
+    const colours = this.#data.themes.find((t) => t.theme === ui.theme);
+    this.#svg.setAttribute('stroke', colours.stroke);
+    this.#paths.forEach((path, index) => path.setAttribute('fill', colours.fills[parseInt(entry.classes[index], 36)]));
+    this.#stripe.setAttribute('fill', colours.hatch);
+    this.#hatched.replaceChildren(...entry.hatched.map((index) => node('path', { d: this.#data.paths[index] })));
+    this.#doubtful.setAttribute('stroke', colours.doubtful);
+    this.#doubtful.replaceChildren(...entry.doubtful.map((index) => node('path', { d: this.#data.paths[index] })));
+    this.place();
+    return ui;
+  }
+
+  /**
+   * Sizes lines, dashes and hatching in CSS px for the box's current size, as the canvas draws
+   * them: the drawing lives in the grid's units, which the box scales. The hatching is anchored
+   * at the stage's corner, where the canvas anchors it.
+   */
+  place() {
+    const box = this.#svg.getBoundingClientRect();
+    const stage = this.#svg.parentElement;
+    if (box.width < 1 || box.height < 1 || !stage) return;
+    const scale = Math.min(box.width / this.#data.width, box.height / this.#data.height);
+    const corner = stage.getBoundingClientRect();
+    const left = box.left - corner.left - stage.clientLeft + (box.width - this.#data.width * scale) / 2;
+    const top = box.top - corner.top - stage.clientTop + (box.height - this.#data.height * scale) / 2;
+    this.#shapes.setAttribute('stroke-width', BORDER_WIDTH / scale);
+    this.#doubtful.setAttribute('stroke-width', DOUBTFUL_WIDTH / scale);
+    this.#doubtful.setAttribute('stroke-dasharray', DOUBTFUL_DASH.map((px) => px / scale).join(' '));
+    this.#pattern.setAttribute(
+      'patternTransform',
+      `translate(${-left / scale} ${-top / scale}) scale(${1 / scale}) rotate(45)`,
+    );
+  }
+
+  remove() {
+    this.#svg.remove();
+  }
+}
