@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['node_modules/', 'target/', 'www/pkg/', 'www/data/'] },
+  { ignores: ['node_modules/', 'target/', 'www/pkg/', 'www/data/', 'www/dist/'] },
   js.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2024, sourceType: 'module' },

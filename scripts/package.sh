@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 stage=target/npm
 out=target/npm-pack
-rm -rf "$stage" && mkdir -p "$stage/pkg" "$stage/data" "$stage/element" "$out"
+rm -rf "$stage" && mkdir -p "$stage/pkg" "$stage/data" "$stage/element" "$stage/dist" "$out"
 cp npm/package.json npm/peta-cerdas.d.ts npm/contract.d.ts npm/embed-resize.d.ts npm/README.md npm/DATA-LICENCES.md "$stage/"
 cp www/peta-cerdas.js www/embed-resize.js "$stage/"
 cp www/element/*.js "$stage/element/"
+cp www/dist/peta-cerdas.js "$stage/dist/"
 cp www/pkg/peta_cerdas.js www/pkg/peta_cerdas_bg.wasm "$stage/pkg/"
 # Every staged data file but atlas.bin, which only the benchmark reads.
 cp -r www/data/. "$stage/data/"

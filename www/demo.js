@@ -48,7 +48,7 @@ function snippets(c) {
   const attrs = attributes(c)
     .map(([name, value]) => ` ${name}="${value}"`)
     .join('');
-  const element = `<script type="module" src="${new URL('peta-cerdas.js', base)}"></script>
+  const element = `<script type="module" src="${new URL('dist/peta-cerdas.js', base)}"></script>
 <peta-cerdas${attrs} style="--peta-cerdas-map-height: ${c.height}px"></peta-cerdas>`;
   const hash = new URLSearchParams(attributes(c)).toString();
   const title = c.lang === 'en' ? "Map of Indonesia's Smart City Movement" : 'Peta Gerakan Menuju Kota Cerdas';

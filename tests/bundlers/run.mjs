@@ -236,13 +236,13 @@ await check('plain page and CMS page: the package files copied as the README say
   const site = path.join(plainDir, 'site');
   fs.mkdirSync(site, { recursive: true });
   fs.copyFileSync(path.join(plainDir, 'index.html'), path.join(site, 'index.html'));
-  copy(pkg(plainDir), path.join(site, 'peta-cerdas'), ['peta-cerdas.js', 'element', 'pkg', 'data']);
+  copy(pkg(plainDir), path.join(site, 'peta-cerdas'), ['dist', 'pkg', 'data']);
   apps.push({ name: 'plain', root: site });
 
   const cms = path.join(cmsDir, 'site');
   fs.mkdirSync(cms, { recursive: true });
   fs.copyFileSync(path.join(cmsDir, 'index.html'), path.join(cms, 'index.html'));
-  copy(pkg(cmsDir), path.join(cms, 'assets/peta-cerdas'), ['peta-cerdas.js', 'element', 'pkg']);
+  copy(pkg(cmsDir), path.join(cms, 'assets/peta-cerdas'), ['dist', 'pkg']);
   fs.cpSync(path.join(pkg(cmsDir), 'data'), path.join(cms, 'files/peta-data'), { recursive: true });
   apps.push({
     name: 'cms-src',

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, assert, frames, landPixels, test, waitReady } from './lib.mjs';
+import { ROOT, assert, frames, landPixels, test, waitReady, waitState } from './lib.mjs';
 import { startServer } from './server.mjs';
 
 const PACKED = path.join(ROOT, 'target/npm-pack');
@@ -23,6 +23,7 @@ function tarball() {
   const newest = found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
   const sources = [
     'www/peta-cerdas.js',
+    'www/dist/peta-cerdas.js',
     ...fs.readdirSync(path.join(ROOT, 'www/element')).map((f) => `www/element/${f}`),
   ];
   const changed = sources.filter((f) => fs.statSync(path.join(ROOT, f)).mtimeMs > fs.statSync(newest).mtimeMs);
@@ -55,7 +56,9 @@ test('npm package: installs from the tarball and a plain page using it becomes r
       'pkg/peta_cerdas_bg.wasm',
       'pkg/peta_cerdas.js',
       'data/overview.bin',
+      'data/preview.json',
       'data/detail/35.bin',
+      'dist/peta-cerdas.js',
       'data/members.csv',
       ...modules,
     ]) {
@@ -63,30 +66,42 @@ test('npm package: installs from the tarball and a plain page using it becomes r
     }
     assert.ok(!fs.existsSync(path.join(installed, 'data/atlas.bin')), "atlas.bin (the benchmark's) is not packed");
 
-    const script = `/node_modules/peta-cerdas/${path.relative(installed, entry)}`;
-    fs.writeFileSync(
-      path.join(dir, 'index.html'),
-      `<!doctype html>
+    // The modules through `exports`, as a bundler resolves them, and the one-file build a plain page loads.
+    const scripts = { 'modules.html': path.relative(installed, entry), 'dist.html': 'dist/peta-cerdas.js' };
+    for (const [name, script] of Object.entries(scripts)) {
+      fs.writeFileSync(
+        path.join(dir, name),
+        `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>A site using the peta-cerdas package</title>
-<script type="module" src="${script}"></script></head>
+<script type="module" src="/node_modules/peta-cerdas/${script}"></script></head>
 <body><main><h1>Smart cities</h1><peta-cerdas lang="en" year="2021"></peta-cerdas></main></body>
 </html>
 `,
-    );
+      );
+    }
     server = await startServer({ mounts: [{ prefix: '/', dir }] });
     server.route('/favicon.ico', (req, res) => res.writeHead(204).end());
-    const page = await t.open(server.url('/index.html'));
-    await waitReady(page);
-    await frames(page, 2);
-    const land = await landPixels(page);
-    assert.ok(land.land > land.total / 10, `the map is drawn: ${JSON.stringify(land)}`);
-    assert.equal(await page.$eval('peta-cerdas', (el) => el.regionAt(111.33, -7.65)?.code), '35.20');
+    for (const name of Object.keys(scripts)) {
+      const page = await t.open(server.url(`/${name}`));
+      await waitState(page, 'preview');
+      await waitReady(page);
+      await frames(page, 2);
+      const land = await landPixels(page);
+      assert.ok(land.land > land.total / 10, `${name}: the map is drawn: ${JSON.stringify(land)}`);
+      assert.equal(await page.$eval('peta-cerdas', (el) => el.regionAt(111.33, -7.65)?.code), '35.20');
+    }
     const outside = server.requests.filter(
-      (p) => !p.startsWith('/node_modules/peta-cerdas/') && !['/index.html', '/favicon.ico'].includes(p),
+      (p) =>
+        !p.startsWith('/node_modules/peta-cerdas/') &&
+        !['/favicon.ico', ...Object.keys(scripts).map((n) => `/${n}`)].includes(p),
     );
     assert.deepEqual(outside, [], 'everything the element loads comes from the package folder');
     assert.ok(server.requests.includes('/node_modules/peta-cerdas/data/overview.bin'), 'data from the package');
+    assert.ok(
+      server.requests.includes('/node_modules/peta-cerdas/pkg/peta_cerdas_bg.wasm'),
+      'the wasm from the package',
+    );
   } finally {
     await server?.close();
     fs.rmSync(dir, { recursive: true, force: true });
