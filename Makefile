@@ -25,17 +25,11 @@ www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.loc
 
 wasm: setup www/pkg/peta_cerdas_bg.wasm
 
-# The element as one minified module for a plain page or a CMS (www/dist/, git-ignored): one request
-# instead of a cascade of module imports before the first paint. The wasm glue stays a separate
-# file, imported only when the interactive map starts; `../data/` and `../pkg/` resolve from dist/
-# as they do from element/.
-www/dist/peta-cerdas.js: www/peta-cerdas.js $(wildcard www/element/*.js)
-	rolldown www/peta-cerdas.js --file $@ --format esm --minify --platform browser \
-		--external ../pkg/peta_cerdas.js --makeAbsoluteExternalsRelative false
-
-# Everything the pages need: the wasm, the element bundle, the boundary assets and the no-WebAssembly fallback.
-build: setup data wasm www/dist/peta-cerdas.js
+# Everything the pages need: the wasm, the boundary assets, the preview, the no-WebAssembly
+# fallback, and the element as one module with the preview inside (scripts/bundle-element.mjs).
+build: setup data wasm
 	bash scripts/stage-www.sh
+	node scripts/bundle-element.mjs
 
 # The npm package peta-cerdas as a tarball in target/npm-pack/.
 package: build
