@@ -41,8 +41,8 @@ demo: build
 
 # The element, its unit tests, the browser tests and the benchmark pages (eslint.config.js, .prettierrc.json).
 lint-js: setup
-	eslint www tests/js tests/e2e tests/engines tests/bundlers benches/browser eslint.config.js
-	prettier --check 'www/**/*.js' 'tests/{js,e2e,engines,bundlers}/**/*.{js,mjs}' 'benches/browser/**/*.{js,mjs}' eslint.config.js
+	eslint www scripts tests/js tests/e2e tests/engines tests/bundlers benches eslint.config.js
+	prettier --check 'www/**/*.js' 'scripts/*.mjs' 'tests/{js,e2e,engines,bundlers}/**/*.{js,mjs}' 'benches/**/*.{js,mjs}' eslint.config.js
 
 # The wasm test embeds data/build/overview.bin, so the data comes before clippy sees it.
 lint: data lint-js

@@ -121,7 +121,22 @@ export function parseWasm(bytes) {
         p = at + length;
       }
     } else {
-      label = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'data count'][id] ?? label;
+      label =
+        [
+          'custom',
+          'type',
+          'import',
+          'function',
+          'table',
+          'memory',
+          'global',
+          'export',
+          'start',
+          'element',
+          'code',
+          'data',
+          'data count',
+        ][id] ?? label;
     }
     sections.push({ label, size: end - offset });
     offset = end;
@@ -162,7 +177,7 @@ function demangleV0(symbol) {
   // Disambiguators (`s<base62>_` after a tag letter) hold digits that are no lengths.
   const text = symbol.slice(2).replace(/([A-Z])s[0-9A-Za-z]*_/g, '$1');
   const parts = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const digits = /^\d+/.exec(text.slice(i));
     if (!digits) {
       i++;
@@ -191,34 +206,75 @@ export function demangle(symbol) {
   }
   if (parts.length && /^h[0-9a-f]{16}$/.test(parts[parts.length - 1])) parts.pop();
   const text = parts.join('::');
-  const codes = { $LT$: '<', $GT$: '>', $RF$: '&', $BP$: '*', $C$: ',', $u20$: ' ', $u27$: "'", $u5b$: '[', $u5d$: ']', $u7b$: '{', $u7d$: '}', $u7e$: '~', $LP$: '(', $RP$: ')', $SP$: '@' };
+  const codes = {
+    $LT$: '<',
+    $GT$: '>',
+    $RF$: '&',
+    $BP$: '*',
+    $C$: ',',
+    $u20$: ' ',
+    $u27$: "'",
+    $u5b$: '[',
+    $u5d$: ']',
+    $u7b$: '{',
+    $u7d$: '}',
+    $u7e$: '~',
+    $LP$: '(',
+    $RP$: ')',
+    $SP$: '@',
+  };
   return text
-    .replace(/\$(LT|GT|RF|BP|C|LP|RP|SP|u[0-9a-f]{2,6})\$/g, (m) => codes[m] ?? String.fromCodePoint(parseInt(m.slice(2, -1), 16)))
+    .replace(
+      /\$(LT|GT|RF|BP|C|LP|RP|SP|u[0-9a-f]{2,6})\$/g,
+      (m) => codes[m] ?? String.fromCodePoint(parseInt(m.slice(2, -1), 16)),
+    )
     .replace(/\.\./g, '::')
     .replace(/^_</, '<');
 }
 
 /** The crate a function belongs to: the first path segment, or for `<T as Trait>::f` the type's. */
 export function crateOf(name) {
-  if (/^maphandle_|^__wbg|^__wbindgen|^wasm_bindgen/.test(name)) return 'wasm-bindgen exports (with what wasm-opt inlined into them)';
-  const text = name.replace(/^<+/, '').replace(/^&(mut )?/, '').replace(/^\[/, '').replace(/^dyn /, '');
-  const crate = text.split('::')[0].split(/[<> ,]/)[0].replace(/\[[0-9a-f]+\]$/, '');
-  if (['core', 'alloc', 'std', 'f64', 'f32', 'str', 'char', 'T', 'u8', 'usize', 'i32', 'u32', 'i64', 'u64'].includes(crate)) return 'core/alloc/std';
+  if (/^maphandle_|^__wbg|^__wbindgen|^wasm_bindgen/.test(name))
+    return 'wasm-bindgen exports (with what wasm-opt inlined into them)';
+  const text = name
+    .replace(/^<+/, '')
+    .replace(/^&(mut )?/, '')
+    .replace(/^\[/, '')
+    .replace(/^dyn /, '');
+  const crate = text
+    .split('::')[0]
+    .split(/[<> ,]/)[0]
+    .replace(/\[[0-9a-f]+\]$/, '');
+  if (
+    ['core', 'alloc', 'std', 'f64', 'f32', 'str', 'char', 'T', 'u8', 'usize', 'i32', 'u32', 'i64', 'u64'].includes(
+      crate,
+    )
+  )
+    return 'core/alloc/std';
   return crate || name;
 }
 
 function build() {
-  execFileSync('cargo', ['build', '--quiet', '--release', '--lib', '--target', 'wasm32-unknown-unknown'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '--quiet', '--release', '--lib', '--target', 'wasm32-unknown-unknown'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   const raw = path.join(ROOT, 'target/wasm32-unknown-unknown/release/peta_cerdas.wasm');
   const out = path.join(ROOT, 'target/wasm-size');
   mkdirSync(out, { recursive: true });
-  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', out, raw], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', out, raw], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   const bound = path.join(out, 'peta_cerdas_bg.wasm');
   const optimised = path.join(out, 'optimised.wasm');
   const toml = readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');
   const flags = JSON.parse(/wasm-opt = (\[.*\])/.exec(toml)[1]);
   const wasmOpt = path.join(ROOT, 'node_modules/.bin/wasm-opt');
-  execFileSync(existsSync(wasmOpt) ? wasmOpt : 'wasm-opt', [...flags, '-g', bound, '-o', optimised], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(existsSync(wasmOpt) ? wasmOpt : 'wasm-opt', [...flags, '-g', bound, '-o', optimised], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   return { bound, optimised };
 }
 
@@ -236,9 +292,15 @@ function attribute(bytes) {
     crates.set(crate, entry);
   }
   const byCrate = [...crates.values()].sort((a, b) => b.size - a.size);
-  const top = [...functions].sort((a, b) => b.size - a.size).slice(0, TOP).map(({ name, size }) => ({ name, size }));
+  const top = [...functions]
+    .sort((a, b) => b.size - a.size)
+    .slice(0, TOP)
+    .map(({ name, size }) => ({ name, size }));
   const dataKinds = classifyData(segments);
-  const longest = [...dataKinds.strings].sort((a, b) => b.length - a.length).slice(0, 12).map((t) => `${t.length}: ${JSON.stringify(t.slice(0, 100))}`);
+  const longest = [...dataKinds.strings]
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 12)
+    .map((t) => `${t.length}: ${JSON.stringify(t.slice(0, 100))}`);
   return {
     bytes: bytes.length - names,
     code,
@@ -256,10 +318,15 @@ function attribute(bytes) {
 function print(title, report) {
   const pct = (n) => `${((100 * n) / report.bytes).toFixed(1)}%`;
   console.log(`\n== ${title}: ${report.bytes} bytes without names and debug info`);
-  console.log(`code ${report.code} (${pct(report.code)}), data ${report.data} (${pct(report.data)}: text ${report.dataText}, zero bytes ${report.dataZeros}, other ${report.dataOther})`);
+  console.log(
+    `code ${report.code} (${pct(report.code)}), data ${report.data} (${pct(report.data)}: text ${report.dataText}, zero bytes ${report.dataZeros}, other ${report.dataOther})`,
+  );
   console.log(`sections: ${report.sections.map((x) => `${x.label} ${x.size}`).join(', ')}`);
   console.log('by crate (function bodies):');
-  for (const c of report.byCrate.slice(0, 20)) console.log(`  ${String(c.size).padStart(7)}  ${pct(c.size).padStart(6)}  ${String(c.functions).padStart(4)} fns  ${c.crate}`);
+  for (const c of report.byCrate.slice(0, 20))
+    console.log(
+      `  ${String(c.size).padStart(7)}  ${pct(c.size).padStart(6)}  ${String(c.functions).padStart(4)} fns  ${c.crate}`,
+    );
   console.log(`largest ${TOP} functions:`);
   for (const f of report.top) console.log(`  ${String(f.size).padStart(7)}  ${f.name.slice(0, 150)}`);
   console.log('longest strings in the data section:');
@@ -278,7 +345,9 @@ function main() {
     // What ships (wasm-opt -Oz inlines many bodies into the exported shims).
     optimised: attribute(readFileSync(optimised)),
   };
-  console.log(`shipped www/pkg wasm: ${report.shipped ? `${report.shipped.bytes} bytes, ${report.shipped.gzip} gzip` : 'not built'}`);
+  console.log(
+    `shipped www/pkg wasm: ${report.shipped ? `${report.shipped.bytes} bytes, ${report.shipped.gzip} gzip` : 'not built'}`,
+  );
   print('after wasm-bindgen, before wasm-opt', report.beforeWasmOpt);
   print('after wasm-bindgen and wasm-opt (as shipped, names kept)', report.optimised);
   const json = option('--json', null);
