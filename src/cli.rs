@@ -214,15 +214,23 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
     let overview_target = out.join(OVERVIEW_FILE);
     prepare::write_atomically(&overview_target, &overview)
         .map_err(|e| format!("cannot write {}: {e}", overview_target.display()))?;
-    // One file per province with its finer levels: pages fetch only the provinces a zoom shows.
-    let mut detail_gzipped = Vec::new();
+    // One file per province and finer level: pages fetch only the level a zoom draws of the
+    // provinces it shows. The folder is prepare's alone: files of another build must not linger.
+    let detail_dir = out.join("detail");
+    match std::fs::remove_dir_all(&detail_dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!("cannot clear {}: {e}", detail_dir.display()));
+        }
+        _ => {}
+    }
+    let mut detail_gzipped: std::collections::BTreeMap<u8, Vec<usize>> = Default::default();
     for detail in asset.details() {
-        let target = out.join(peta_cerdas::asset::detail_file(detail.province));
+        let target = out.join(peta_cerdas::asset::detail_file(detail.province, detail.level));
         let bytes = detail.to_bytes();
         std::fs::create_dir_all(target.parent().unwrap_or(out))
             .and_then(|()| prepare::write_atomically(&target, &bytes))
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-        detail_gzipped.push(gzipped_len(&bytes));
+        detail_gzipped.entry(detail.level).or_default().push(gzipped_len(&bytes));
     }
 
     println!("features      {} regions ({} non-region features skipped)", report.features, report.skipped.len());
@@ -249,13 +257,18 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
         gzipped_len(&overview),
         overview_target.display()
     );
-    println!(
-        "detail        {} province files, {} bytes gzipped in all, the largest {} -> {}",
-        detail_gzipped.len(),
-        detail_gzipped.iter().sum::<usize>(),
-        detail_gzipped.iter().max().unwrap_or(&0),
-        out.join("detail").display()
-    );
+    for (level, mut sizes) in detail_gzipped {
+        sizes.sort_unstable();
+        println!(
+            "detail {level}      {} province files, bytes gzipped: {} in all, min {} median {} max {} -> {}",
+            sizes.len(),
+            sizes.iter().sum::<usize>(),
+            sizes[0],
+            sizes[sizes.len() / 2],
+            sizes[sizes.len() - 1],
+            out.join("detail").join(level.to_string()).display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

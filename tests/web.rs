@@ -173,8 +173,9 @@ fn corpus_inputs_throw_and_the_previous_map_stays() {
     }
 }
 
-/// A zoom onto Java asks for Jawa Timur's detail file; loading it draws the finer level there,
-/// and bad bytes throw with the map as it was.
+/// A zoom onto Java asks for Jawa Timur's level-1 file (the finer levels unknown before any file);
+/// loading it draws the finer level there and asks for the view's level, and bad bytes throw with
+/// the map as it was.
 #[wasm_bindgen_test]
 fn a_zoom_asks_for_its_provinces_detail_and_draws_it() {
     let canvas = canvas();
@@ -182,16 +183,19 @@ fn a_zoom_asks_for_its_provinces_detail_and_draws_it() {
     assert!(map.detail_wanted().is_empty(), "the home view draws from the overview");
     map.apply_hash("#view=111.33,-7.65,8");
     let wanted = map.detail_wanted();
-    assert!(wanted.iter().any(|name| name == "detail/35.bin"), "{wanted:?}");
+    assert!(wanted.iter().any(|name| name == "detail/1/35.bin"), "{wanted:?}");
     let coarse = map.level_of_detail();
     assert!(map.render());
     let message = thrown(map.load_detail(&OVERVIEW[..64]).expect_err("an overview is not a detail file"));
     assert!(message.contains("detail file"), "{message}");
     assert_eq!(map.detail_wanted(), wanted);
     assert!(!map.render(), "a refused file changes nothing to draw");
-    map.load_detail(include_bytes!("../data/build/detail/35.bin")).unwrap();
-    assert!(!map.detail_wanted().iter().any(|name| name == "detail/35.bin"));
+    map.load_detail(include_bytes!("../data/build/detail/1/35.bin")).unwrap();
     assert!(map.level_of_detail() > coarse, "the view draws a finer level");
+    // The levels known, the files of the level the view draws, Jawa Timur's level 1 no more.
+    let level = format!("detail/{}/", map.level_of_detail());
+    let then = map.detail_wanted();
+    assert!(then.iter().all(|name| name.starts_with(&level) && name != "detail/1/35.bin"), "{then:?}");
     assert!(map.render(), "the new borders are drawn");
     let xy = map.to_screen(111.35, -7.65);
     let index = map.pointer_move(xy[0], xy[1]).expect("Magetan is under the pointer");

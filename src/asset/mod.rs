@@ -5,8 +5,8 @@
 //! (and was simplified) once, so neighbours can never drift apart. Arc coordinates are
 //! quantized to the level's grid and delta-encoded, which postcard's zigzag varints keep small.
 //!
-//! A [`Detail`] file (magic `PCTD`, same header) holds the finer levels of one province's
-//! regions only, so a page fetches the detail of what it shows and nothing else.
+//! A [`Detail`] file (magic `PCTD`, its own version) holds one finer level of one province's
+//! regions only, so a page fetches the level a view draws of what it shows and nothing else.
 
 use crate::region::{Region, RegionCode};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
@@ -16,8 +16,10 @@ use std::fmt;
 pub const MAGIC: &[u8; 4] = b"PCTA";
 /// The magic of a [`Detail`] file: an atlas reader refuses one instead of misreading it.
 pub const DETAIL_MAGIC: &[u8; 4] = b"PCTD";
-/// Bump on any change to [`Asset`] or [`Detail`]; readers refuse other versions instead of misreading them.
+/// Bump on any change to [`Asset`]; readers refuse other versions instead of misreading them.
 pub const FORMAT_VERSION: u16 = 1;
+/// The same for [`Detail`], apart so that a change to detail files leaves atlas.bin and overview.bin as they are.
+pub const DETAIL_VERSION: u16 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Asset {
@@ -44,27 +46,37 @@ pub struct Level {
     pub shapes: Vec<Vec<Vec<Vec<i32>>>>,
 }
 
-/// The finer levels (the atlas's levels 1 and up) of one province's regions, each level with
-/// only the arcs those regions use. Borders with a neighbouring province are in both files,
-/// identical, so they meet exactly once both are loaded.
+/// One finer level (the atlas's level 1 or up) of one province's regions, with only the arcs those
+/// regions use. Borders with a neighbouring province are in both files, identical, so they meet
+/// exactly once both are loaded.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Detail {
-    /// The province's Kemendagri code (35 for Jawa Timur); the file is [`detail_file`] of it.
+    /// The province's Kemendagri code (35 for Jawa Timur).
     pub province: u8,
-    /// Its regions, in the order of every level's shapes.
+    /// Which of the atlas's levels this is (1 or up); the file is [`detail_file`] of both.
+    pub level: u8,
+    /// Every level's tolerance, coarsest first: the overview has only level 0's, and any one
+    /// detail file tells the map which level a view wants, so it fetches that one directly.
+    pub tolerances: Vec<f64>,
+    /// Its regions, in the order of `shapes`.
     pub regions: Vec<RegionCode>,
-    pub levels: Vec<Level>,
+    pub shapes: Level,
 }
 
-/// Where a province's detail file lies, relative to the data folder: `detail/35.bin`.
-pub fn detail_file(province: u8) -> String {
-    format!("detail/{province:02}.bin")
+/// Where a province's level file lies, relative to the data folder: `detail/2/35.bin` for level 2
+/// of Jawa Timur; a folder per level, so a level's files are listed and measured together.
+pub fn detail_file(province: u8, level: u8) -> String {
+    format!("detail/{level}/{province:02}.bin")
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssetError {
     NotAnAsset,
-    Version { found: u16 },
+    /// `reads` is the version this build reads for the file's kind.
+    Version {
+        found: u16,
+        reads: u16,
+    },
     Corrupt(String),
 }
 
@@ -72,9 +84,9 @@ impl fmt::Display for AssetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AssetError::NotAnAsset => write!(f, "not a peta-cerdas asset (bad magic bytes)"),
-            AssetError::Version { found } => write!(
+            AssetError::Version { found, reads } => write!(
                 f,
-                "asset format version {found} is not supported (this build reads version {FORMAT_VERSION}); prepare the data again"
+                "asset format version {found} is not supported (this build reads version {reads}); prepare the data again"
             ),
             AssetError::Corrupt(why) => write!(f, "corrupt asset: {why}"),
         }
@@ -85,7 +97,7 @@ impl std::error::Error for AssetError {}
 
 impl Asset {
     pub fn to_bytes(&self) -> Vec<u8> {
-        write(MAGIC, self)
+        write(MAGIC, FORMAT_VERSION, self)
     }
 
     /// The same regions with only the coarsest level: the small file a page paints first,
@@ -100,29 +112,37 @@ impl Asset {
 
     /// Reads and checks an asset; every reference is validated so later stages can index freely.
     pub fn from_bytes(bytes: &[u8]) -> Result<Asset, AssetError> {
-        let asset: Asset = read(MAGIC, bytes)?;
+        let asset: Asset = read(MAGIC, FORMAT_VERSION, bytes)?;
         asset.validate()?;
         Ok(asset)
     }
 
-    /// One [`Detail`] per province, in code order: the finer levels cut out of this asset.
+    /// One [`Detail`] per province and finer level, in code order, then level order: the finer
+    /// levels cut out of this asset.
     pub fn details(&self) -> Vec<Detail> {
         let mut provinces: Vec<u8> = self.regions.iter().map(|region| region.code.province).collect();
         provinces.sort_unstable();
         provinces.dedup();
+        let tolerances: Vec<f64> = self.levels.iter().map(|level| level.tolerance).collect();
         provinces
             .into_iter()
-            .map(|province| {
+            .flat_map(|province| {
                 let members: Vec<usize> =
                     (0..self.regions.len()).filter(|&i| self.regions[i].code.province == province).collect();
-                Detail {
+                let regions: Vec<RegionCode> = members.iter().map(|&i| self.regions[i].code).collect();
+                let tolerances = &tolerances;
+                self.levels.iter().enumerate().skip(1).map(move |(level, shapes)| Detail {
                     province,
-                    regions: members.iter().map(|&i| self.regions[i].code).collect(),
-                    levels: self.levels.iter().skip(1).map(|level| level.subset(&members)).collect(),
-                }
+                    // An asset has a handful of levels.
+                    level: level as u8,
+                    tolerances: tolerances.clone(),
+                    regions: regions.clone(),
+                    shapes: shapes.subset(&members),
+                })
             })
             .collect()
     }
+
     fn validate(&self) -> Result<(), AssetError> {
         if self.regions.is_empty() {
             return Err(AssetError::Corrupt("no regions".into()));
@@ -136,46 +156,50 @@ impl Asset {
 
 impl Detail {
     pub fn to_bytes(&self) -> Vec<u8> {
-        write(DETAIL_MAGIC, self)
+        write(DETAIL_MAGIC, DETAIL_VERSION, self)
     }
 
     /// Reads and checks a detail file as [`Asset::from_bytes`] does an asset; whether its regions
     /// and levels fit the loaded atlas is the atlas's question.
     pub fn from_bytes(bytes: &[u8]) -> Result<Detail, AssetError> {
-        let detail: Detail = read(DETAIL_MAGIC, bytes)?;
-        if detail.regions.is_empty() || detail.levels.is_empty() {
-            return Err(AssetError::Corrupt("a detail file without regions or levels".into()));
+        let detail: Detail = read(DETAIL_MAGIC, DETAIL_VERSION, bytes)?;
+        let corrupt = |why: String| Err(AssetError::Corrupt(why));
+        if detail.regions.is_empty() {
+            return corrupt("a detail file without regions".into());
         }
         if let Some(region) = detail.regions.iter().find(|region| region.province != detail.province) {
-            return Err(AssetError::Corrupt(format!("region {region} is not in province {:02}", detail.province)));
+            return corrupt(format!("region {region} is not in province {:02}", detail.province));
         }
-        // Levels 1 and up of the atlas: numbered so in messages.
-        detail
-            .levels
-            .iter()
-            .enumerate()
-            .try_for_each(|(index, level)| level.validate(index + 1, detail.regions.len()))?;
+        let level = usize::from(detail.level);
+        if level == 0 || detail.tolerances.get(level) != Some(&detail.shapes.tolerance) {
+            return corrupt(format!("level {level} is not a finer level of {:?}", detail.tolerances));
+        }
+        // Coarsest first and usable by `scene::level_for`.
+        if !detail.tolerances.iter().all(|t| t.is_finite()) || !detail.tolerances.windows(2).all(|w| w[0] > w[1]) {
+            return corrupt(format!("the tolerances {:?} are not finite and decreasing", detail.tolerances));
+        }
+        detail.shapes.validate(level, detail.regions.len())?;
         Ok(detail)
     }
 }
 
 /// The header (magic, format version) and the postcard body.
-fn write<T: Serialize>(magic: &[u8; 4], value: &T) -> Vec<u8> {
+fn write<T: Serialize>(magic: &[u8; 4], version: u16, value: &T) -> Vec<u8> {
     let mut bytes = magic.to_vec();
-    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&version.to_le_bytes());
     // Serialising plain owned data into a Vec cannot fail.
     bytes.extend(postcard::to_allocvec(value).expect("postcard serialises owned data"));
     bytes
 }
 
 /// Checks the header and decodes the whole body: trailing bytes are corruption too.
-fn read<T: serde::de::DeserializeOwned>(magic: &[u8; 4], bytes: &[u8]) -> Result<T, AssetError> {
+fn read<T: serde::de::DeserializeOwned>(magic: &[u8; 4], reads: u16, bytes: &[u8]) -> Result<T, AssetError> {
     let body = bytes.strip_prefix(magic).ok_or(AssetError::NotAnAsset)?;
     let (version, body) =
         body.split_first_chunk::<2>().ok_or_else(|| AssetError::Corrupt("truncated header".into()))?;
     let found = u16::from_le_bytes(*version);
-    if found != FORMAT_VERSION {
-        return Err(AssetError::Version { found });
+    if found != reads {
+        return Err(AssetError::Version { found, reads });
     }
     let (value, rest): (T, &[u8]) = postcard::take_from_bytes(body).map_err(|e| {
         AssetError::Corrupt(match e {
@@ -378,7 +402,7 @@ mod tests {
         assert_eq!(Asset::from_bytes(b"GIF89a"), Err(AssetError::NotAnAsset));
         let mut newer = bytes.clone();
         newer[4] = 9;
-        assert_eq!(Asset::from_bytes(&newer), Err(AssetError::Version { found: 9 }));
+        assert_eq!(Asset::from_bytes(&newer), Err(AssetError::Version { found: 9, reads: FORMAT_VERSION }));
         for cut in [5, 6, 20, bytes.len() - 1] {
             assert!(Asset::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
         }
@@ -391,7 +415,7 @@ mod tests {
     }
 
     #[test]
-    fn a_detail_file_holds_one_provinces_finer_levels_and_is_not_an_asset() {
+    fn a_detail_file_holds_one_level_of_one_province_and_is_not_an_asset() {
         let mut asset = square_asset();
         let mut other = asset.regions[0].clone();
         other.code = RegionCode { province: 36, regency: 1 };
@@ -404,13 +428,29 @@ mod tests {
         };
         asset.levels = vec![level(0.02), level(0.004), level(0.0005)];
         let details = asset.details();
-        assert_eq!(details.iter().map(|d| d.province).collect::<Vec<_>>(), [35, 36]);
-        assert_eq!(details[1].regions, [RegionCode { province: 36, regency: 1 }]);
-        assert_eq!(details[1].levels.len(), 2, "levels 1 and up");
-        assert_eq!(details[1].levels[1].shapes, [vec![vec![vec![!0]]]], "its own arcs, renumbered");
-        let bytes = details[1].to_bytes();
-        assert_eq!(Detail::from_bytes(&bytes).unwrap(), details[1]);
+        let files: Vec<(u8, u8)> = details.iter().map(|d| (d.province, d.level)).collect();
+        assert_eq!(files, [(35, 1), (35, 2), (36, 1), (36, 2)]);
+        assert_eq!(detail_file(36, 2), "detail/2/36.bin");
+        let last = &details[3];
+        assert_eq!(last.regions, [RegionCode { province: 36, regency: 1 }]);
+        assert_eq!((last.shapes.tolerance, last.tolerances.as_slice()), (0.0005, &[0.02, 0.004, 0.0005][..]));
+        assert_eq!(last.shapes.shapes, [vec![vec![vec![!0]]]], "its own arcs, renumbered");
+        let bytes = last.to_bytes();
+        assert_eq!(Detail::from_bytes(&bytes).unwrap(), *last);
         assert_eq!(Asset::from_bytes(&bytes), Err(AssetError::NotAnAsset));
         assert_eq!(Detail::from_bytes(&asset.to_bytes()), Err(AssetError::NotAnAsset));
+        let mut old = bytes.clone();
+        old[4] = 1;
+        assert_eq!(Detail::from_bytes(&old), Err(AssetError::Version { found: 1, reads: DETAIL_VERSION }));
+        for (what, damage) in [
+            ("level 0", (|d: &mut Detail| d.level = 0) as fn(&mut Detail)),
+            ("a level beyond the tolerances", |d| d.level = 3),
+            ("another tolerance", |d| d.shapes.tolerance = 0.001),
+            ("rising tolerances", |d| d.tolerances = vec![0.0005, 0.004, 0.0005]),
+        ] {
+            let mut bad = last.clone();
+            damage(&mut bad);
+            assert!(matches!(Detail::from_bytes(&bad.to_bytes()), Err(AssetError::Corrupt(_))), "{what}");
+        }
     }
 }

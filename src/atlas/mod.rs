@@ -1,6 +1,7 @@
 //! The atlas: regions, their shapes at every level of detail, and an R-tree for hit testing.
-//! The finer levels may arrive later, one province's [`Detail`] at a time; until then a region's
-//! finer levels repeat its coarsest shape, which it draws and is located by.
+//! The finer levels may arrive later, one province and level ([`Detail`]) at a time, in any order;
+//! meanwhile a region's missing level repeats the finest coarser level it has, which it draws at
+//! that level's zoom, and its finest loaded shape is what locates it.
 
 mod banded;
 
@@ -21,8 +22,9 @@ pub struct Atlas {
     attribution: String,
     /// Per level (coarsest first), per region, its shape in lon/lat degrees.
     levels: Vec<LevelShapes>,
-    /// Per region, whether its finer levels are its own (from the asset or a detail file).
-    detailed: Vec<bool>,
+    /// Per level, per region, whether the level's shape is its own (from the asset or a detail
+    /// file) rather than a coarser one repeated.
+    loaded: Vec<Vec<bool>>,
     /// Polygon parts of the finest level, for exact point location.
     parts: RTree<PartBox>,
     /// The finest level's parts prepared for fast point-in-polygon, per region and part. Built
@@ -49,44 +51,61 @@ impl Atlas {
         let finest = levels.last().map(|level| level.shapes.as_slice()).unwrap_or_default();
         let banded = finest.iter().map(banded_parts).collect();
         let parts = part_boxes(finest);
-        let detailed = vec![levels.len() > 1; asset.regions.len()];
-        Atlas { regions: asset.regions, attribution: asset.attribution, levels, detailed, parts, banded }
+        let loaded = vec![vec![true; asset.regions.len()]; levels.len()];
+        Atlas { regions: asset.regions, attribution: asset.attribution, levels, loaded, parts, banded }
     }
 
-    /// Takes in one province's finer levels. Refused, with the atlas unchanged, when a region is
-    /// not in this atlas or the levels are not the ones loaded before.
+    /// Takes in one province's level. Refused, with the atlas unchanged, when a region is not in
+    /// this atlas or the file's levels are not the ones loaded before.
     pub fn add_detail(&mut self, detail: &Detail) -> Result<(), DetailError> {
         let indices = detail
             .regions
             .iter()
             .map(|&code| self.index_of(code).ok_or(DetailError::UnknownRegion(code)))
             .collect::<Result<Vec<usize>, DetailError>>()?;
-        let tolerances = detail.levels.iter().map(|level| level.tolerance);
-        if self.levels.len() == 1 {
-            // The first detail after the overview: every other region repeats its coarsest shape.
-            let coarsest = self.levels[0].shapes.clone();
-            let finer: Vec<LevelShapes> =
-                tolerances.map(|tolerance| LevelShapes { tolerance, shapes: coarsest.clone() }).collect();
-            self.levels.extend(finer);
-        } else if !self.levels[1..].iter().map(|level| level.tolerance).eq(tolerances) {
-            return Err(DetailError::OtherLevels { province: detail.province });
+        let other_levels = DetailError::OtherLevels { province: detail.province };
+        let level = usize::from(detail.level);
+        if level == 0 || level >= detail.tolerances.len() {
+            return Err(other_levels);
         }
-        for (level, finer) in self.levels[1..].iter_mut().zip(&detail.levels) {
-            for (&index, shape) in indices.iter().zip(finer.decode_shapes()) {
-                level.shapes[index] = shape;
+        if self.levels.len() == 1 {
+            if detail.tolerances.first() != Some(&self.levels[0].tolerance) {
+                return Err(other_levels);
+            }
+            // The first detail after the overview: every finer level repeats the coarsest shapes.
+            let coarsest = self.levels[0].shapes.clone();
+            let count = self.regions.len();
+            for &tolerance in &detail.tolerances[1..] {
+                self.levels.push(LevelShapes { tolerance, shapes: coarsest.clone() });
+                self.loaded.push(vec![false; count]);
+            }
+        } else if !self.levels.iter().map(|level| level.tolerance).eq(detail.tolerances.iter().copied()) {
+            return Err(other_levels);
+        }
+        let finest = self.levels.len() - 1;
+        let mut relocate = false;
+        for (&index, shape) in indices.iter().zip(detail.shapes.decode_shapes()) {
+            self.loaded[level][index] = true;
+            // Finer levels still missing draw this one meanwhile.
+            let missing = (level + 1..=finest).take_while(|&finer| !self.loaded[finer][index]).last();
+            for finer in level + 1..=missing.unwrap_or(level) {
+                self.levels[finer].shapes[index] = shape.clone();
+            }
+            self.levels[level].shapes[index] = shape;
+            if missing == Some(finest) || level == finest {
+                self.banded[index] = banded_parts(&self.finest()[index]);
+                relocate = true;
             }
         }
-        for &index in &indices {
-            self.detailed[index] = true;
-            self.banded[index] = banded_parts(&self.finest()[index]);
+        if relocate {
+            self.parts = part_boxes(self.finest());
         }
-        self.parts = part_boxes(self.finest());
         Ok(())
     }
 
-    /// Whether the region's finer levels are loaded (else they repeat its coarsest shape).
-    pub fn is_detailed(&self, region: usize) -> bool {
-        self.detailed.get(region).copied().unwrap_or(false)
+    /// Whether the region's shape at `level` is its own, not a coarser one repeated until its file arrives.
+    pub fn has_level(&self, level: usize, region: usize) -> bool {
+        self.loaded.get(level).and_then(|regions| regions.get(region)).copied().unwrap_or(false)
     }
 
     pub fn regions(&self) -> &[Region] {
@@ -101,7 +120,7 @@ impl Atlas {
         &self.levels
     }
 
-    /// The finest shapes, which locate answers from.
+    /// The finest shapes (each region's finest loaded one), which locate answers from.
     pub fn finest(&self) -> &[MultiPolygon<f64>] {
         &self.levels.last().expect("an asset has at least one level").shapes
     }

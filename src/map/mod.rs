@@ -187,23 +187,34 @@ impl MapState {
         self.indicator.as_ref()
     }
 
-    /// The provinces (Kemendagri codes, ascending) whose detail the view wants and lacks: those of
-    /// the regions in view once the view wants finer borders than the coarsest level.
-    pub fn detail_wanted(&self) -> Vec<u8> {
-        let Some(atlas) = self.atlas.as_ref().filter(|atlas| crate::scene::wants_detail(atlas, &self.viewport)) else {
+    /// The level files, as (province, level) by ascending province, that the view wants and lacks:
+    /// those of the regions in view at the one level the view draws. Only that level, the fewest
+    /// bytes: a deep zoom skips a province's level 1, which its level 2 replaces. Until a first file
+    /// tells the finer levels' tolerances the map cannot tell level 1's zoom from level 2's, so it
+    /// asks for level 1, which then draws while the finer level comes.
+    pub fn detail_wanted(&self) -> Vec<(u8, u8)> {
+        let Some(atlas) = self.atlas.as_ref() else {
             return Vec::new();
         };
-        let mut provinces: Vec<u8> = atlas
+        let level = match atlas.levels().len() {
+            1 => usize::from(crate::scene::wants_detail(atlas, &self.viewport)),
+            _ => crate::scene::level_for(atlas, &self.viewport),
+        };
+        if level == 0 {
+            return Vec::new();
+        }
+        let mut files: Vec<(u8, u8)> = atlas
             .regions_in(self.viewport.visible_extent())
             .into_iter()
-            .filter(|&index| !atlas.is_detailed(index))
-            .map(|index| atlas.regions()[index].code.province)
+            .filter(|&index| !atlas.has_level(level, index))
+            // An atlas has a handful of levels.
+            .map(|index| (atlas.regions()[index].code.province, level as u8))
             .collect();
-        provinces.dedup();
-        provinces
+        files.dedup();
+        files
     }
 
-    /// Takes in one province's detail file ([`crate::asset::Detail`]); on error the atlas stays as it was.
+    /// Takes in one province's level file ([`crate::asset::Detail`]); on error the atlas stays as it was.
     pub fn load_detail(&mut self, bytes: &[u8]) -> Result<(), MapError> {
         let atlas = self.atlas.as_mut().ok_or(MapError::NotLoaded(Missing::Atlas))?;
         let detail = Detail::from_bytes(bytes).map_err(|e| MapError::Detail(DetailError::Unreadable(e)))?;
@@ -579,22 +590,25 @@ mod tests {
         };
         let mut map = MapState::new();
         map.set_size(1200.0, 800.0);
-        assert!(matches!(map.load_detail(&read("detail/35.bin")), Err(MapError::NotLoaded(Missing::Atlas))));
+        assert!(matches!(map.load_detail(&read("detail/1/35.bin")), Err(MapError::NotLoaded(Missing::Atlas))));
         map.load_atlas(&read("overview.bin")).unwrap();
-        assert_eq!(map.detail_wanted(), Vec::<u8>::new(), "the home view draws from the overview");
+        assert_eq!(map.detail_wanted(), [], "the home view draws from the overview");
         assert!(map.select_code("35.20".parse().unwrap()));
         map.fly_to(map.selected().unwrap());
         let wanted = map.detail_wanted();
         assert!(
-            wanted.contains(&35) && wanted.len() < 5,
-            "a view of Magetan wants Jawa Timur and neighbours: {wanted:?}"
+            wanted.contains(&(35, 1)) && wanted.len() < 5,
+            "a view of Magetan wants Jawa Timur and neighbours, level 1 first: {wanted:?}"
         );
-        for &province in &wanted {
-            map.load_detail(&read(&crate::asset::detail_file(province))).unwrap();
+        // Then, the levels known, the finer one the view draws, until it has all.
+        for _ in 0..3 {
+            for (province, level) in map.detail_wanted() {
+                map.load_detail(&read(&crate::asset::detail_file(province, level))).unwrap();
+            }
         }
-        assert_eq!(map.detail_wanted(), Vec::<u8>::new(), "the loaded provinces serve it");
+        assert_eq!(map.detail_wanted(), [], "the loaded provinces serve it");
         map.reset_view();
-        assert_eq!(map.detail_wanted(), Vec::<u8>::new());
+        assert_eq!(map.detail_wanted(), []);
     }
 
     #[test]

@@ -238,14 +238,19 @@ impl MapHandle {
         self.state.atlas().map_or(-1, |atlas| crate::scene::level_for(atlas, self.state.viewport()) as i32)
     }
 
-    /// The detail files (`detail/35.bin`, relative to the data folder) the view wants and lacks;
-    /// empty at the home view, which the overview serves.
+    /// The level files (`detail/1/35.bin`, relative to the data folder) of the provinces in view at
+    /// the one level the view draws, that are not loaded yet (level 1 before any is, see
+    /// `MapState::detail_wanted`); empty at the home view, which the overview serves.
     #[wasm_bindgen(js_name = detailWanted)]
     pub fn detail_wanted(&self) -> Vec<String> {
-        self.state.detail_wanted().into_iter().map(crate::asset::detail_file).collect()
+        self.state
+            .detail_wanted()
+            .into_iter()
+            .map(|(province, level)| crate::asset::detail_file(province, level))
+            .collect()
     }
 
-    /// One province's detail file; throws on bad bytes or a file of other boundaries, keeping the
+    /// One province's level file; throws on bad bytes or a file of other boundaries, keeping the
     /// previous state.
     #[wasm_bindgen(js_name = loadDetail)]
     pub fn load_detail(&mut self, bytes: &[u8]) -> Result<(), JsError> {
