@@ -7,7 +7,7 @@ CLI=target/release/peta-cerdas
 out=www/data
 mkdir -p "$out"
 # atlas.bin only for the browser benchmark (benches/browser); the element fetches the overview and
-# then, as a view needs them, the provinces' detail files.
+# then, as a view draws them, the provinces' level files (detail/<level>/<province>.bin).
 cp data/build/overview.bin data/build/atlas.bin "$out/"
 rm -rf "$out/detail" && cp -r data/build/detail "$out/detail"
 cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"

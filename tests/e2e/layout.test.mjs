@@ -1,5 +1,5 @@
-// Issues 12 and 15: what the page downloads follows the view (a province's detail file only once
-// a view of it wants finer borders, never atlas.bin), the element keeps its box from its first paint to ready (no layout shift), and
+// Issues 12 and 15: what the page downloads follows the view (a province's level file only once a
+// view of it draws that level, never atlas.bin), the element keeps its box from its first paint to ready (no layout shift), and
 // on phones (320–412 px, touch) nothing overflows, every control is whole and big enough to tap,
 // Indonesia fills the map's width and no control covers the map.
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { MAGETAN, ROOT, assert, call, frames, landPixels, part, test, until, wai
 
 const SHOTS = path.join(ROOT, 'target/layout');
 
-/** Records the paths of the data files `page` requests (`detail/35.bin`, `atlas.bin`, …). */
+/** Records the paths of the data files `page` requests (`detail/1/35.bin`, `atlas.bin`, …). */
 function recordDataRequests(page) {
   const seen = [];
   page.on('request', (request) => {
@@ -32,8 +32,21 @@ function transferred(page, keep = '') {
   );
 }
 
-test('the home view downloads no detail; a zoom onto Java fetches only the provinces in view, once', async (t) => {
-  const page = await (await t.context()).newPage();
+/** Sets the view (`lon,lat,zoom`, zoom relative to the home view) and waits until its files are in. */
+async function view(page, requests, camera) {
+  const before = requests.length;
+  await page.evaluate((camera) => {
+    location.hash = `view=${camera}`;
+  }, camera);
+  await until(() => details(requests).length > 0 && requests.length > before, `${camera} requests detail`);
+  await frames(page, 4);
+  await page.waitForTimeout(800);
+}
+
+test('the home view downloads no detail; a slight zoom fetches level 1 only, a deep zoom level 2 of its provinces, each once', async (t) => {
+  // A map about 1200 px wide, as the benchmark's canvas: a narrower one, its home view smaller,
+  // draws each level up to a deeper zoom.
+  const page = await (await t.context({ viewport: { width: 1280, height: 800 } })).newPage();
   t.watch(page);
   const requests = recordDataRequests(page);
   await page.goto(t.url('/index.html'), { waitUntil: 'load' });
@@ -45,25 +58,32 @@ test('the home view downloads no detail; a zoom onto Java fetches only the provi
   const home = await transferred(page);
   console.log(`    home view: ${(home / 1024).toFixed(0)} kB transferred`);
 
-  // Zoom 8 about Magetan (as the benchmark's Java frame): Jawa Timur and its neighbours in view.
-  await page.evaluate(() => {
-    location.hash = 'view=111.33,-7.65,8';
-  });
-  await until(() => details(requests).includes('detail/35.bin'), 'the zoom requests Jawa Timur');
-  await frames(page, 4);
-  await page.waitForTimeout(500);
-  const fetched = details(requests);
-  assert.equal(new Set(fetched).size, fetched.length, `each file once: ${fetched}`);
-  for (const name of fetched) assert.match(name, /^detail\/3[2-5]\.bin$/, `only Java's middle is in view: ${fetched}`);
-  // More zooming and panning within the loaded provinces asks for nothing more.
+  // 1.7 times the home view over the country's middle: level 1 of the provinces in view, no level 2.
+  await view(page, requests, '118,-2.5,1.7');
+  const slight = details(requests);
+  assert.equal(new Set(slight).size, slight.length, `each file once: ${slight}`);
+  for (const name of slight)
+    assert.match(name, /^detail\/1\/\d\d\.bin$/, `a slight zoom wants level 1 only: ${slight}`);
+  assert.ok(slight.length < 38, `only the provinces in view: ${slight.length}`);
+  // More zooming within level 1's range asks for nothing more.
   await part(page, 'zoom-in').click();
   await part(page, 'zoom-out').click();
   await frames(page, 3);
   await page.waitForTimeout(300);
-  assert.deepEqual(details(requests), fetched, 'nothing more');
+  assert.deepEqual(details(requests), slight, 'nothing more');
+  const level1 = await transferred(page, '/data/detail/1/');
+  console.log(`    slight zoom: ${slight.length} level-1 files, ${(level1 / 1024).toFixed(1)} kB transferred`);
+
+  // Deep onto Magetan: level 2 of Java's middle, straight away. Zoom 12, not the benchmark's 8:
+  // this page's map (1120 px) is narrower than its canvas (1200 px), so level 2 starts deeper.
+  await view(page, requests, `${MAGETAN.lon},${MAGETAN.lat},12`);
+  const deep = details(requests).slice(slight.length);
+  assert.ok(deep.includes('detail/2/35.bin'), `the zoom requests Jawa Timur's level 2: ${deep}`);
+  assert.equal(new Set(deep).size, deep.length, `each file once: ${deep}`);
+  for (const name of deep) assert.match(name, /^detail\/2\/3[2-5]\.bin$/, `only Java's middle at level 2: ${deep}`);
   assert.ok(!requests.includes('atlas.bin'), 'the element never fetches atlas.bin');
-  const java = await transferred(page, '/data/detail/');
-  console.log(`    zoom onto Java: ${fetched.join(', ')}, ${(java / 1024).toFixed(1)} kB transferred`);
+  const level2 = await transferred(page, '/data/detail/2/');
+  console.log(`    then zoom 12 on Magetan: ${deep.join(', ')}, ${(level2 / 1024).toFixed(1)} kB transferred`);
 
   const box = await part(page, 'map').boundingBox();
   const at = await call(page, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);
@@ -74,18 +94,35 @@ test('the home view downloads no detail; a zoom onto Java fetches only the provi
   assert.equal((await call(page, 'regionAt', [MAGETAN.lon, MAGETAN.lat]))?.code, MAGETAN.code);
 });
 
+test('a deep zoom straight from the home view fetches level 1 of its provinces first, then their level 2', async (t) => {
+  const page = await (await t.context({ viewport: { width: 1280, height: 800 } })).newPage();
+  t.watch(page);
+  const requests = recordDataRequests(page);
+  await page.goto(t.url('/index.html'), { waitUntil: 'load' });
+  await waitReady(page);
+  await view(page, requests, `${MAGETAN.lon},${MAGETAN.lat},12`);
+  await until(() => details(requests).includes('detail/2/35.bin'), 'then level 2 of Jawa Timur');
+  await frames(page, 3);
+  await page.waitForTimeout(500);
+  const fetched = details(requests);
+  assert.equal(new Set(fetched).size, fetched.length, `each file once: ${fetched}`);
+  for (const name of fetched) assert.match(name, /^detail\/[12]\/3[2-5]\.bin$/, `only Java's middle: ${fetched}`);
+  const bytes = await transferred(page, '/data/detail/');
+  console.log(`    zoom 12 on Magetan from home: ${fetched.join(', ')}, ${(bytes / 1024).toFixed(1)} kB transferred`);
+});
+
 test('a detail file that cannot be had is reported, and the map keeps drawing the overview', async (t) => {
   t.allowConsoleError(/404|Failed to load resource/);
   const page = await (await t.context()).newPage();
   t.watch(page);
-  await page.route('**/data/detail/35.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/data/detail/1/35.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(t.url('/index.html'), { waitUntil: 'load' });
   await waitReady(page);
   const land = await landPixels(page);
   await page.evaluate(() => {
     location.hash = 'view=111.33,-7.65,8';
   });
-  const error = await waitEvent(page, 'error', (detail) => /detail\/35\.bin/.test(detail.message));
+  const error = await waitEvent(page, 'error', (detail) => /detail\/1\/35\.bin/.test(detail.message));
   assert.match(error.detail.message, /404/);
   await frames(page, 3);
   assert.equal(await page.locator('peta-cerdas #root').getAttribute('data-state'), 'ready');

@@ -1,4 +1,4 @@
-// The data folder and the packaged files, and the provinces' detail files fetched only when a view wants them.
+// The data folder and the packaged files, and the provinces' level files fetched only when a view draws their level.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DetailLoader, dataBase, dataUrl } from '../../www/element/data.js';
@@ -13,10 +13,11 @@ test('dataBase: the src folder relative to the document, else none (the packaged
 
 test('dataUrl: a file in the src folder, else the packaged file beside peta-cerdas.js', () => {
   const base = new URL('https://example.go.id/peta/data/');
-  assert.equal(dataUrl(base, 'detail/35.bin'), 'https://example.go.id/peta/data/detail/35.bin');
+  assert.equal(dataUrl(base, 'detail/1/35.bin'), 'https://example.go.id/peta/data/detail/1/35.bin');
   for (const name of [
     'overview.bin',
-    'detail/35.bin',
+    'detail/1/35.bin',
+    'detail/2/96.bin',
     'members.csv',
     'pillars.csv',
     'cohorts.csv',
@@ -44,7 +45,7 @@ function fakeCore({ wanted = [], fails = [] } = {}) {
   };
 }
 
-test('each wanted province file is fetched once, only after a draw whose view wants it', async () => {
+test('each wanted level file is fetched once, only after a draw whose view wants it', async () => {
   const core = fakeCore();
   let loaded = 0;
   const loader = new DetailLoader(core, { loaded: () => loaded++, failed: () => assert.fail('no failure') });
@@ -53,32 +54,36 @@ test('each wanted province file is fetched once, only after a draw whose view wa
   loader.reset('base/', () => true);
   loader.drawn();
   assert.deepEqual(core.requests, [], 'the home view wants none');
-  core.wants = ['detail/33.bin', 'detail/35.bin'];
+  core.wants = ['detail/1/33.bin', 'detail/1/35.bin'];
   loader.drawn();
   loader.drawn();
   await Promise.resolve();
-  assert.deepEqual(core.requests, ['base/detail/33.bin', 'base/detail/35.bin'], 'each fetched once');
+  assert.deepEqual(core.requests, ['base/detail/1/33.bin', 'base/detail/1/35.bin'], 'each fetched once');
   assert.equal(loaded, 2, 'a redraw per file');
-  core.wants = ['detail/35.bin', 'detail/34.bin'];
+  core.wants = ['detail/1/35.bin', 'detail/1/34.bin'];
   loader.drawn();
-  assert.deepEqual(core.requests.slice(2), ['base/detail/34.bin'], 'only the new province');
+  assert.deepEqual(core.requests.slice(2), ['base/detail/1/34.bin'], 'only the new province');
+  core.wants = ['detail/2/35.bin'];
+  loader.drawn();
+  assert.deepEqual(core.requests.slice(3), ['base/detail/2/35.bin'], "a deeper zoom: the province's level 2");
+  core.wants = ['detail/1/35.bin', 'detail/1/34.bin'];
   loader.reset('other/', () => true);
   loader.drawn();
   assert.deepEqual(
-    core.requests.slice(3),
-    ['other/detail/35.bin', 'other/detail/34.bin'],
+    core.requests.slice(4),
+    ['other/detail/1/35.bin', 'other/detail/1/34.bin'],
     'a new data folder fetches again',
   );
 });
 
 test('a start that was superseded fetches nothing; a failed file is reported once', async () => {
-  const stale = fakeCore({ wanted: ['detail/35.bin'] });
+  const stale = fakeCore({ wanted: ['detail/1/35.bin'] });
   const loader = new DetailLoader(stale, { loaded: () => assert.fail(), failed: () => assert.fail() });
   loader.reset('base/', () => false);
   loader.drawn();
   assert.deepEqual(stale.requests, []);
 
-  const failing = fakeCore({ wanted: ['detail/33.bin', 'detail/35.bin'], fails: ['detail/35.bin'] });
+  const failing = fakeCore({ wanted: ['detail/1/33.bin', 'detail/1/35.bin'], fails: ['detail/1/35.bin'] });
   const failures = [];
   let loaded = 0;
   const reporting = new DetailLoader(failing, { loaded: () => loaded++, failed: (e) => failures.push(e.message) });
@@ -86,6 +91,6 @@ test('a start that was superseded fetches nothing; a failed file is reported onc
   reporting.drawn();
   reporting.drawn();
   await new Promise((resolve) => setTimeout(resolve, 0));
-  assert.deepEqual(failures, ['detail/35.bin: HTTP 404']);
+  assert.deepEqual(failures, ['detail/1/35.bin: HTTP 404']);
   assert.equal(loaded, 1, 'the other province still arrives');
 });

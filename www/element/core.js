@@ -123,7 +123,7 @@ export class MapCore {
   }
 
   /**
-   * Fetches the detail file `name` (a `detailWanted()` answer) from the folder `base` as open does
+   * Fetches the level file `name` (a `detailWanted()` answer) from the folder `base` as open does
    * its files and loads it, unless `current()` turned false meanwhile; true when loaded. Throws on
    * an HTTP error or a file the core refuses; the map keeps what it had.
    */
@@ -168,7 +168,7 @@ export class MapCore {
   clearIndicator() {
     this.#call((h) => h.clearIndicator());
   }
-  /** The detail files (`detail/35.bin`) the view wants and lacks; `[]` at the home view. */
+  /** The level files (`detail/1/35.bin`) the view draws and lacks; `[]` at the home view. */
   detailWanted() {
     return this.#call((h) => h.detailWanted(), []);
   }

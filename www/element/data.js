@@ -1,6 +1,6 @@
 // The data the map shows: the folder named by the `src` attribute or the package's own files,
-// each fetched once per page however many maps show it, and a province's detail file fetched only
-// once a view of it wants finer borders than the overview has.
+// each fetched once per page however many maps show it, and a province's level file (its finer
+// borders at one level of detail) fetched only once a view of it draws that level.
 //
 // The package's files are resolved from this module, which lives in `element/` beside
 // `peta-cerdas.js`: `../data/<file>`, each named by its own literal
@@ -22,45 +22,83 @@ const PACKAGED = {
   'fallback-en.svg': new URL('../data/fallback-en.svg', import.meta.url),
   'table-id.json': new URL('../data/table-id.json', import.meta.url),
   'table-en.json': new URL('../data/table-en.json', import.meta.url),
-  // One per province: tests/detail.rs checks them against what prepare writes (and rewrites them).
-  'detail/11.bin': new URL('../data/detail/11.bin', import.meta.url),
-  'detail/12.bin': new URL('../data/detail/12.bin', import.meta.url),
-  'detail/13.bin': new URL('../data/detail/13.bin', import.meta.url),
-  'detail/14.bin': new URL('../data/detail/14.bin', import.meta.url),
-  'detail/15.bin': new URL('../data/detail/15.bin', import.meta.url),
-  'detail/16.bin': new URL('../data/detail/16.bin', import.meta.url),
-  'detail/17.bin': new URL('../data/detail/17.bin', import.meta.url),
-  'detail/18.bin': new URL('../data/detail/18.bin', import.meta.url),
-  'detail/19.bin': new URL('../data/detail/19.bin', import.meta.url),
-  'detail/21.bin': new URL('../data/detail/21.bin', import.meta.url),
-  'detail/31.bin': new URL('../data/detail/31.bin', import.meta.url),
-  'detail/32.bin': new URL('../data/detail/32.bin', import.meta.url),
-  'detail/33.bin': new URL('../data/detail/33.bin', import.meta.url),
-  'detail/34.bin': new URL('../data/detail/34.bin', import.meta.url),
-  'detail/35.bin': new URL('../data/detail/35.bin', import.meta.url),
-  'detail/36.bin': new URL('../data/detail/36.bin', import.meta.url),
-  'detail/51.bin': new URL('../data/detail/51.bin', import.meta.url),
-  'detail/52.bin': new URL('../data/detail/52.bin', import.meta.url),
-  'detail/53.bin': new URL('../data/detail/53.bin', import.meta.url),
-  'detail/61.bin': new URL('../data/detail/61.bin', import.meta.url),
-  'detail/62.bin': new URL('../data/detail/62.bin', import.meta.url),
-  'detail/63.bin': new URL('../data/detail/63.bin', import.meta.url),
-  'detail/64.bin': new URL('../data/detail/64.bin', import.meta.url),
-  'detail/65.bin': new URL('../data/detail/65.bin', import.meta.url),
-  'detail/71.bin': new URL('../data/detail/71.bin', import.meta.url),
-  'detail/72.bin': new URL('../data/detail/72.bin', import.meta.url),
-  'detail/73.bin': new URL('../data/detail/73.bin', import.meta.url),
-  'detail/74.bin': new URL('../data/detail/74.bin', import.meta.url),
-  'detail/75.bin': new URL('../data/detail/75.bin', import.meta.url),
-  'detail/76.bin': new URL('../data/detail/76.bin', import.meta.url),
-  'detail/81.bin': new URL('../data/detail/81.bin', import.meta.url),
-  'detail/82.bin': new URL('../data/detail/82.bin', import.meta.url),
-  'detail/91.bin': new URL('../data/detail/91.bin', import.meta.url),
-  'detail/92.bin': new URL('../data/detail/92.bin', import.meta.url),
-  'detail/93.bin': new URL('../data/detail/93.bin', import.meta.url),
-  'detail/94.bin': new URL('../data/detail/94.bin', import.meta.url),
-  'detail/95.bin': new URL('../data/detail/95.bin', import.meta.url),
-  'detail/96.bin': new URL('../data/detail/96.bin', import.meta.url),
+  // One per finer level and province: tests/detail.rs checks them against what prepare writes (and rewrites them).
+  'detail/1/11.bin': new URL('../data/detail/1/11.bin', import.meta.url),
+  'detail/1/12.bin': new URL('../data/detail/1/12.bin', import.meta.url),
+  'detail/1/13.bin': new URL('../data/detail/1/13.bin', import.meta.url),
+  'detail/1/14.bin': new URL('../data/detail/1/14.bin', import.meta.url),
+  'detail/1/15.bin': new URL('../data/detail/1/15.bin', import.meta.url),
+  'detail/1/16.bin': new URL('../data/detail/1/16.bin', import.meta.url),
+  'detail/1/17.bin': new URL('../data/detail/1/17.bin', import.meta.url),
+  'detail/1/18.bin': new URL('../data/detail/1/18.bin', import.meta.url),
+  'detail/1/19.bin': new URL('../data/detail/1/19.bin', import.meta.url),
+  'detail/1/21.bin': new URL('../data/detail/1/21.bin', import.meta.url),
+  'detail/1/31.bin': new URL('../data/detail/1/31.bin', import.meta.url),
+  'detail/1/32.bin': new URL('../data/detail/1/32.bin', import.meta.url),
+  'detail/1/33.bin': new URL('../data/detail/1/33.bin', import.meta.url),
+  'detail/1/34.bin': new URL('../data/detail/1/34.bin', import.meta.url),
+  'detail/1/35.bin': new URL('../data/detail/1/35.bin', import.meta.url),
+  'detail/1/36.bin': new URL('../data/detail/1/36.bin', import.meta.url),
+  'detail/1/51.bin': new URL('../data/detail/1/51.bin', import.meta.url),
+  'detail/1/52.bin': new URL('../data/detail/1/52.bin', import.meta.url),
+  'detail/1/53.bin': new URL('../data/detail/1/53.bin', import.meta.url),
+  'detail/1/61.bin': new URL('../data/detail/1/61.bin', import.meta.url),
+  'detail/1/62.bin': new URL('../data/detail/1/62.bin', import.meta.url),
+  'detail/1/63.bin': new URL('../data/detail/1/63.bin', import.meta.url),
+  'detail/1/64.bin': new URL('../data/detail/1/64.bin', import.meta.url),
+  'detail/1/65.bin': new URL('../data/detail/1/65.bin', import.meta.url),
+  'detail/1/71.bin': new URL('../data/detail/1/71.bin', import.meta.url),
+  'detail/1/72.bin': new URL('../data/detail/1/72.bin', import.meta.url),
+  'detail/1/73.bin': new URL('../data/detail/1/73.bin', import.meta.url),
+  'detail/1/74.bin': new URL('../data/detail/1/74.bin', import.meta.url),
+  'detail/1/75.bin': new URL('../data/detail/1/75.bin', import.meta.url),
+  'detail/1/76.bin': new URL('../data/detail/1/76.bin', import.meta.url),
+  'detail/1/81.bin': new URL('../data/detail/1/81.bin', import.meta.url),
+  'detail/1/82.bin': new URL('../data/detail/1/82.bin', import.meta.url),
+  'detail/1/91.bin': new URL('../data/detail/1/91.bin', import.meta.url),
+  'detail/1/92.bin': new URL('../data/detail/1/92.bin', import.meta.url),
+  'detail/1/93.bin': new URL('../data/detail/1/93.bin', import.meta.url),
+  'detail/1/94.bin': new URL('../data/detail/1/94.bin', import.meta.url),
+  'detail/1/95.bin': new URL('../data/detail/1/95.bin', import.meta.url),
+  'detail/1/96.bin': new URL('../data/detail/1/96.bin', import.meta.url),
+  'detail/2/11.bin': new URL('../data/detail/2/11.bin', import.meta.url),
+  'detail/2/12.bin': new URL('../data/detail/2/12.bin', import.meta.url),
+  'detail/2/13.bin': new URL('../data/detail/2/13.bin', import.meta.url),
+  'detail/2/14.bin': new URL('../data/detail/2/14.bin', import.meta.url),
+  'detail/2/15.bin': new URL('../data/detail/2/15.bin', import.meta.url),
+  'detail/2/16.bin': new URL('../data/detail/2/16.bin', import.meta.url),
+  'detail/2/17.bin': new URL('../data/detail/2/17.bin', import.meta.url),
+  'detail/2/18.bin': new URL('../data/detail/2/18.bin', import.meta.url),
+  'detail/2/19.bin': new URL('../data/detail/2/19.bin', import.meta.url),
+  'detail/2/21.bin': new URL('../data/detail/2/21.bin', import.meta.url),
+  'detail/2/31.bin': new URL('../data/detail/2/31.bin', import.meta.url),
+  'detail/2/32.bin': new URL('../data/detail/2/32.bin', import.meta.url),
+  'detail/2/33.bin': new URL('../data/detail/2/33.bin', import.meta.url),
+  'detail/2/34.bin': new URL('../data/detail/2/34.bin', import.meta.url),
+  'detail/2/35.bin': new URL('../data/detail/2/35.bin', import.meta.url),
+  'detail/2/36.bin': new URL('../data/detail/2/36.bin', import.meta.url),
+  'detail/2/51.bin': new URL('../data/detail/2/51.bin', import.meta.url),
+  'detail/2/52.bin': new URL('../data/detail/2/52.bin', import.meta.url),
+  'detail/2/53.bin': new URL('../data/detail/2/53.bin', import.meta.url),
+  'detail/2/61.bin': new URL('../data/detail/2/61.bin', import.meta.url),
+  'detail/2/62.bin': new URL('../data/detail/2/62.bin', import.meta.url),
+  'detail/2/63.bin': new URL('../data/detail/2/63.bin', import.meta.url),
+  'detail/2/64.bin': new URL('../data/detail/2/64.bin', import.meta.url),
+  'detail/2/65.bin': new URL('../data/detail/2/65.bin', import.meta.url),
+  'detail/2/71.bin': new URL('../data/detail/2/71.bin', import.meta.url),
+  'detail/2/72.bin': new URL('../data/detail/2/72.bin', import.meta.url),
+  'detail/2/73.bin': new URL('../data/detail/2/73.bin', import.meta.url),
+  'detail/2/74.bin': new URL('../data/detail/2/74.bin', import.meta.url),
+  'detail/2/75.bin': new URL('../data/detail/2/75.bin', import.meta.url),
+  'detail/2/76.bin': new URL('../data/detail/2/76.bin', import.meta.url),
+  'detail/2/81.bin': new URL('../data/detail/2/81.bin', import.meta.url),
+  'detail/2/82.bin': new URL('../data/detail/2/82.bin', import.meta.url),
+  'detail/2/91.bin': new URL('../data/detail/2/91.bin', import.meta.url),
+  'detail/2/92.bin': new URL('../data/detail/2/92.bin', import.meta.url),
+  'detail/2/93.bin': new URL('../data/detail/2/93.bin', import.meta.url),
+  'detail/2/94.bin': new URL('../data/detail/2/94.bin', import.meta.url),
+  'detail/2/95.bin': new URL('../data/detail/2/95.bin', import.meta.url),
+  'detail/2/96.bin': new URL('../data/detail/2/96.bin', import.meta.url),
 };
 
 /**
@@ -129,10 +167,11 @@ export function dataBase(src, documentBase) {
 }
 
 /**
- * The detail files (`detail/<province>.bin`, the finer borders of one province each), fetched
- * after a draw whose view wants finer borders than the overview has: exactly the provinces in
- * view that are not loaded yet, each once per page. The overview keeps drawing meanwhile, and a
- * visitor who never zooms downloads none.
+ * The level files (`detail/<level>/<province>.bin`, one province's borders at one finer level),
+ * fetched after a draw whose view wants finer borders than the overview has: those of the level
+ * the view draws, of the provinces in view not loaded yet, each once per page. A coarser level
+ * (or the overview) keeps drawing meanwhile, a slight zoom fetches no level-2 file, and a visitor
+ * who never zooms downloads none.
  */
 export class DetailLoader {
   #core;
