@@ -98,7 +98,8 @@ export class Preview {
     this.#hatched.replaceChildren(...entry.hatched.map((index) => node('path', { d: this.#data.paths[index] })));
     this.#doubtful.setAttribute('stroke', colours.doubtful);
     this.#doubtful.replaceChildren(...entry.doubtful.map((index) => node('path', { d: this.#data.paths[index] })));
-    this.place();
+    // Measured in the next frame, with the layout that frame makes anyway, not a forced one now.
+    requestAnimationFrame(() => this.place());
     return ui;
   }
 
