@@ -215,15 +215,9 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
     prepare::write_atomically(&overview_target, &overview)
         .map_err(|e| format!("cannot write {}: {e}", overview_target.display()))?;
     // One file per province and finer level: pages fetch only the level a zoom draws of the
-    // provinces it shows. The folder is prepare's alone: files of another build must not linger.
-    let detail_dir = out.join("detail");
-    match std::fs::remove_dir_all(&detail_dir) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(format!("cannot clear {}: {e}", detail_dir.display()));
-        }
-        _ => {}
-    }
+    // provinces it shows.
     let mut detail_gzipped: std::collections::BTreeMap<u8, Vec<usize>> = Default::default();
+    let mut written = BTreeSet::new();
     for detail in asset.details() {
         let target = out.join(peta_cerdas::asset::detail_file(detail.province, detail.level));
         let bytes = detail.to_bytes();
@@ -231,7 +225,13 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
             .and_then(|()| prepare::write_atomically(&target, &bytes))
             .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
         detail_gzipped.entry(detail.level).or_default().push(gzipped_len(&bytes));
+        written.insert(target);
     }
+    // Files of another build's layout would be staged and packaged with these: the folder is
+    // prepare's alone. Cleared after writing, not before, so that a prepare running at the same
+    // time (same files) loses nothing.
+    let detail_dir = out.join("detail");
+    remove_others(&detail_dir, &written).map_err(|e| format!("cannot clear {}: {e}", detail_dir.display()))?;
 
     println!("features      {} regions ({} non-region features skipped)", report.features, report.skipped.len());
     for skipped in &report.skipped {
@@ -264,12 +264,31 @@ fn run_prepare(boundaries: Option<PathBuf>, out: &Path, manifest_path: &Path) ->
             sizes.len(),
             sizes.iter().sum::<usize>(),
             sizes[0],
-            sizes[sizes.len() / 2],
+            (sizes[(sizes.len() - 1) / 2] + sizes[sizes.len() / 2]) / 2,
             sizes[sizes.len() - 1],
             out.join("detail").join(level.to_string()).display()
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Removes every `.bin` file under `dir` that is not in `keep`, and the folders left empty; a
+/// concurrent prepare's `.partial` files stay.
+fn remove_others(dir: &Path, keep: &BTreeSet<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            remove_others(&path, keep)?;
+            // Not empty when it holds files to keep.
+            let _ = std::fs::remove_dir(&path);
+        } else if path.extension().is_some_and(|ext| ext == "bin") && !keep.contains(&path) {
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 fn gzipped_len(bytes: &[u8]) -> usize {
