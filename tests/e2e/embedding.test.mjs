@@ -108,6 +108,11 @@ test('without WebAssembly (CSP lacks wasm-unsafe-eval): the static fallback, the
   const reasonShown = [await text(page, 'message'), await text(page, 'fallback')].join(' ');
   assert.match(reasonShown, /WebAssembly/, `the reason is given: ${reasonShown}`);
   assert.ok((await text(page, 'message')).length > 10, '#message holds the reason');
+  const said = await page.$eval('peta-cerdas', (el) => {
+    const message = el.shadowRoot.getElementById('message').textContent;
+    return el.shadowRoot.getElementById('root').innerText.split(message).length - 1;
+  });
+  assert.equal(said, 1, 'the reason is said once');
   await waitEvent(page, 'error', (d) => /WebAssembly/.test(d.message));
   const ready = await page.$eval('peta-cerdas', (el) =>
     el.ready.then(

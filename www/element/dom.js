@@ -143,9 +143,8 @@ export function buildDom(t) {
   d.tableSummary = el('summary', { text: t.table });
   d.tableBox = id('details', 'table-box', {}, d.tableSummary, el('div', { class: 'table-wrap' }, d.table));
 
-  d.fallbackReason = el('p');
   d.fallbackImg = id('img', 'fallback-img', { alt: '' });
-  d.fallback = id('div', 'fallback', { class: 'fallback', hidden: true }, d.fallbackReason, d.fallbackImg);
+  d.fallback = id('div', 'fallback', { class: 'fallback', hidden: true }, d.fallbackImg);
 
   d.root = id(
     'div',

@@ -6,7 +6,8 @@ import { dataUrl, fetchOnce } from './data.js';
 import { fillTable, fillTableHead, latestYear } from './table.js';
 
 /**
- * Hides the map and the toolbar, shows the static map and says why, then fills the table.
+ * Hides the map and the toolbar, shows the static map and says why (once, in the alert), then
+ * fills the table.
  * `emitError(message)` reports the reason (and a failed table load) as the `error` event.
  */
 export async function showFallback(d, t, lang, base, reason, emitError) {
@@ -15,7 +16,6 @@ export async function showFallback(d, t, lang, base, reason, emitError) {
   d.zoom.hidden = true;
   d.controls.hidden = true;
   d.fallback.hidden = false;
-  d.fallbackReason.textContent = t.noWasm;
   d.message.textContent = t.noWasm;
   d.message.hidden = false;
   d.fallbackImg.alt = t.fallbackAlt;
