@@ -11,6 +11,8 @@ mkdir -p "$out"
 cp data/build/overview.bin data/build/atlas.bin "$out/"
 rm -rf "$out/detail" && cp -r data/build/detail "$out/detail"
 cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"
+# The packaged programme, compiled: the page decodes it instead of parsing the CSV files.
+"$CLI" pack-programme -o "$out/programme.bin"
 # The first paint: the home view with every cohort year's colours (www/element/preview.js).
 "$CLI" preview --asset data/build/overview.bin -o "$out/preview.json"
 for lang in id en; do

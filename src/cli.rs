@@ -99,6 +99,15 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Write the programme facts, checked, as `programme.bin` (what the page loads instead of
+    /// parsing the three CSV files).
+    PackProgramme {
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// Folder holding members.csv, pillars.csv and cohorts.csv.
+        #[arg(long, default_value = "data/programme")]
+        programme: PathBuf,
+    },
     /// Write the members by a year as JSON rows (the map's text equivalent, for pages without WebAssembly).
     Table {
         #[arg(long)]
@@ -156,6 +165,7 @@ pub fn main() -> ExitCode {
             run_render(&view, &output, &data)
         }
         Command::Preview { output, data } => run_preview(&output, &data),
+        Command::PackProgramme { output, programme } => run_pack_programme(&output, &programme),
         Command::Table { year, lang, output, data } => run_table(year.as_deref(), &lang, &output, &data),
         Command::ExportGeojson { level, output, asset } => run_export(level, &output, &asset),
         Command::Check { file, asset } => run_check(&file, &asset),
@@ -491,6 +501,13 @@ fn run_preview(output: &Path, data: &DataArgs) -> Result<ExitCode, String> {
     prepare::write_atomically(output, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     eprintln!("{}: {} regions, {} bytes", output.display(), preview.paths.len(), text.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> {
+    let bytes = load_programme(folder)?.to_bytes();
+    prepare::write_atomically(output, &bytes).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    eprintln!("{}: {} bytes", output.display(), bytes.len());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,7 +6,7 @@
 
 import { OBSERVED, START_ORDER, applyAttribute, resolveTheme } from './element/attributes.js';
 import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
-import { DetailLoader, dataBase, dataUrl, fetchOnce, programmeBase } from './element/data.js';
+import { DetailLoader, dataBase, dataUrl, fetchOnce, programmeSource } from './element/data.js';
 import { Events } from './element/events.js';
 import { showFallback } from './element/fallback.js';
 import { HashSync } from './element/hash.js';
@@ -277,7 +277,7 @@ export class PetaCerdasElement extends HTMLElement {
     if (first && !this.#preview) this.#shell.setState('loading');
     try {
       const current = () => generation === this.#generation;
-      const programme = programmeBase(this, document.baseURI);
+      const programme = programmeSource(this, document.baseURI);
       if (!(await this.#core.open(this.#shell.d.canvas, base, current, programme))) return;
       if (first) {
         for (const name of START_ORDER) {
@@ -317,9 +317,9 @@ export class PetaCerdasElement extends HTMLElement {
    */
   async #fetchProgramme() {
     const generation = this.#generation;
-    const base = programmeBase(this, document.baseURI);
+    const source = programmeSource(this, document.baseURI);
     try {
-      if (await this.#core.loadProgramme(base, () => generation === this.#generation)) this.#changed();
+      if (await this.#core.loadProgramme(source, () => generation === this.#generation)) this.#changed();
     } catch (error) {
       this.#emitError(`${this.#t().loadFailed}: ${error.message || error}`);
     }

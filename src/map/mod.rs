@@ -127,13 +127,23 @@ impl MapState {
 
     /// Loads the programme facts; on error the previous programme stays.
     pub fn load_programme(&mut self, members: &str, pillars: &str, cohorts: &str) -> Result<(), MapError> {
-        let programme = Programme::from_csv(members, pillars, cohorts).map_err(MapError::Programme)?;
+        self.set_programme(Programme::from_csv(members, pillars, cohorts).map_err(MapError::Programme)?);
+        Ok(())
+    }
+
+    /// Loads the compiled programme (`programme.bin`); on error the previous programme stays.
+    pub fn load_packed_programme(&mut self, bytes: &[u8]) -> Result<(), MapError> {
+        self.set_programme(Programme::from_bytes(bytes).map_err(MapError::Programme)?);
+        Ok(())
+    }
+
+    /// The year stays where it was when the new programme has that cohort, else the latest.
+    fn set_programme(&mut self, programme: Programme) {
         let years = programme.cohort_years();
         if self.programme.is_none() || !years.contains(&self.colouring.year) {
             self.colouring.year = programme.latest_year();
         }
         self.programme = Some(programme);
-        Ok(())
     }
 
     /// Loads a developer's indicator CSV (a code or name column and a value) and shows it.

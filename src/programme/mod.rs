@@ -5,6 +5,7 @@
 //! Pure Rust without I/O: [`Programme::from_csv`] takes the text of the three files in
 //! `data/programme/` (described in its README.md) and checks them thoroughly.
 
+mod packed;
 mod parse;
 
 #[cfg(test)]
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
+pub use packed::FILE as PACKED_FILE;
 pub use parse::ProgrammeError;
 
 keyword_enum! {

@@ -8,6 +8,8 @@ use crate::contract;
 use crate::keyword::Keyword;
 use crate::map::{FocusMove, MapError, MapState, Missing};
 use crate::region::RegionCode;
+use crate::view::reuse::{placement, Placement};
+use crate::view::Viewport;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -24,15 +26,25 @@ fn start() {
     }));
 }
 
-/// Everything a frame depends on (the level follows from the viewport).
+/// After a pan or zoom, how long the view must stay still before the frame that showed the
+/// bitmap shifted or scaled is drawn afresh (sharp, at the level of detail of the new view).
+const SETTLE_MS: f64 = 150.0;
+
+/// What the map bitmap depends on besides the view (the level follows from the viewport).
 #[derive(PartialEq)]
 struct Drawn {
-    viewport: crate::view::Viewport,
-    selected: Option<usize>,
-    hovered: Option<usize>,
     fills: Vec<(crate::style::Rgb, bool, bool)>,
     theme: crate::style::Theme,
-    ratio: f64,
+}
+
+/// What the canvas shows: a view with its hover and selection, and whether it is that view's
+/// own frame or the bitmap of another view standing in for it.
+#[derive(PartialEq)]
+struct Shown {
+    viewport: Viewport,
+    selected: Option<usize>,
+    hovered: Option<usize>,
+    exact: bool,
 }
 
 #[wasm_bindgen]
@@ -42,8 +54,13 @@ pub struct MapHandle {
     ctx: CanvasRenderingContext2d,
     paths: canvas::PathCache,
     ratio: f64,
-    /// What was drawn last; a render of the same draws nothing.
-    drawn: Option<Drawn>,
+    bitmap: canvas::Bitmap,
+    /// The view and content the bitmap holds; None when it must be drawn again.
+    drawn: Option<(Viewport, Drawn)>,
+    /// What the canvas shows; a render of the same draws nothing.
+    shown: Option<Shown>,
+    /// When `renderFrame` first saw the current view (its clock, ms).
+    moved_at: f64,
 }
 
 impl MapHandle {
@@ -51,6 +68,47 @@ impl MapHandle {
     fn forget_paths(&mut self) {
         self.paths.clear();
         self.drawn = None;
+        self.shown = None;
+    }
+
+    /// Brings the canvas up to the current state; `now` (ms) lets a pan or zoom that has not
+    /// settled show the map bitmap shifted or scaled instead of drawing it again. Answers
+    /// whether it drew, and whether the canvas shows such a stand-in, which a later call at
+    /// least [`SETTLE_MS`] after the last view change replaces.
+    fn paint(&mut self, now: Option<f64>) -> (bool, bool) {
+        let (Some(scene), Some(atlas)) = (self.state.scene(), self.state.atlas()) else {
+            return (false, false);
+        };
+        let content = Drawn {
+            fills: scene.regions.iter().map(|region| (region.fill, region.hatched, region.doubtful)).collect(),
+            theme: scene.theme,
+        };
+        let view = scene.viewport;
+        let shown = |exact| Shown { viewport: view, selected: scene.selected, hovered: scene.hovered, exact };
+        if let Some(now) = now {
+            if self.shown.as_ref().is_none_or(|shown| shown.viewport != view) {
+                self.moved_at = now;
+            }
+        }
+        let settled = now.is_none_or(|now| now - self.moved_at >= SETTLE_MS);
+        let placement = match &self.drawn {
+            Some((drawn, held)) if *held == content => placement(drawn, &view, canvas::MARGIN),
+            _ => None,
+        };
+        let placement = placement.filter(|&placement| placement == Placement::SAME || !settled);
+        let exact = placement.is_none_or(|placement| placement == Placement::SAME);
+        if self.shown.as_ref() == Some(&shown(exact)) {
+            return (false, !exact);
+        }
+        let placement = placement.unwrap_or_else(|| {
+            let regions = canvas::regions_around(atlas, &view);
+            canvas::draw_map(&self.bitmap, &scene, &regions, atlas, &mut self.paths, self.ratio);
+            self.drawn = Some((view, content));
+            Placement::SAME
+        });
+        canvas::present(&self.ctx, &self.bitmap, placement, &scene, atlas, &mut self.paths, self.ratio);
+        self.shown = Some(shown(exact));
+        (true, !exact)
     }
 }
 
@@ -78,7 +136,18 @@ impl MapHandle {
             .flatten()
             .and_then(|ctx| ctx.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?;
-        Ok(MapHandle { state: MapState::new(), canvas, ctx, paths: Default::default(), ratio: 1.0, drawn: None })
+        let bitmap = canvas::Bitmap::new(&canvas).ok_or_else(|| JsError::new("this browser gives no 2D canvas"))?;
+        Ok(MapHandle {
+            state: MapState::new(),
+            canvas,
+            ctx,
+            paths: Default::default(),
+            ratio: 1.0,
+            bitmap,
+            drawn: None,
+            shown: None,
+            moved_at: 0.0,
+        })
     }
 
     #[wasm_bindgen(js_name = loadAtlas)]
@@ -91,6 +160,12 @@ impl MapHandle {
     #[wasm_bindgen(js_name = loadProgramme)]
     pub fn load_programme(&mut self, members: &str, pillars: &str, cohorts: &str) -> Result<(), JsError> {
         self.state.load_programme(members, pillars, cohorts).map_err(error)
+    }
+
+    /// The compiled programme (`programme.bin`): the packaged facts without the CSV parse.
+    #[wasm_bindgen(js_name = loadPackedProgramme)]
+    pub fn load_packed_programme(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.state.load_packed_programme(bytes).map_err(error)
     }
 
     /// A developer's indicator CSV; returns the JSON report (label, rows, matched, problems).
@@ -115,9 +190,13 @@ impl MapHandle {
         self.state.set_size(width, height);
         let viewport = self.state.viewport();
         self.ratio = if ratio.is_finite() { ratio.clamp(1.0, 4.0) } else { 1.0 };
-        self.canvas.set_width((viewport.width * self.ratio).round() as u32);
-        self.canvas.set_height((viewport.height * self.ratio).round() as u32);
+        let (width, height) =
+            ((viewport.width * self.ratio).round() as u32, (viewport.height * self.ratio).round() as u32);
+        self.canvas.set_width(width);
+        self.canvas.set_height(height);
+        self.bitmap.resize(width, height, self.ratio);
         self.drawn = None;
+        self.shown = None;
     }
 
     #[wasm_bindgen(js_name = setYear)]
@@ -169,25 +248,18 @@ impl MapHandle {
         self.state.hash()
     }
 
-    /// Draws if anything changed since the last draw; returns whether it drew.
+    /// Draws the exact frame of the current state if the canvas does not show it yet (for
+    /// exports and tests); returns whether it drew.
     pub fn render(&mut self) -> bool {
-        let (Some(scene), Some(atlas)) = (self.state.scene(), self.state.atlas()) else {
-            return false;
-        };
-        let drawn = Drawn {
-            viewport: scene.viewport,
-            selected: scene.selected,
-            hovered: scene.hovered,
-            fills: scene.regions.iter().map(|region| (region.fill, region.hatched, region.doubtful)).collect(),
-            theme: scene.theme,
-            ratio: self.ratio,
-        };
-        if self.drawn.as_ref() == Some(&drawn) {
-            return false;
-        }
-        canvas::draw(&self.ctx, &scene, atlas, &mut self.paths, self.ratio);
-        self.drawn = Some(drawn);
-        true
+        self.paint(None).0
+    }
+
+    /// The element's frame: draws what changed, showing the last map bitmap shifted or scaled
+    /// while a pan or zoom has not settled; `now` is the frame's time (ms). Returns whether a
+    /// later frame must still replace such a stand-in.
+    #[wasm_bindgen(js_name = renderFrame)]
+    pub fn render_frame(&mut self, now: f64) -> bool {
+        self.paint(Some(now)).1
     }
 
     #[wasm_bindgen(js_name = pointerMove)]

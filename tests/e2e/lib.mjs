@@ -158,7 +158,16 @@ export async function startEnvironment() {
   // A data folder whose files are all garbage: the element must say so, not throw.
   const garbage = Buffer.from('PCTA\x01\x00<img src=x onerror=window.__pwned=1> not an atlas '.repeat(40), 'latin1');
   const types = { csv: 'text/csv', json: 'application/json', bin: 'application/octet-stream' };
-  for (const name of ['preview.json', 'overview.bin', 'atlas.bin', 'members.csv', 'pillars.csv', 'cohorts.csv']) {
+  const files = [
+    'preview.json',
+    'overview.bin',
+    'programme.bin',
+    'atlas.bin',
+    'members.csv',
+    'pillars.csv',
+    'cohorts.csv',
+  ];
+  for (const name of files) {
     server.route(`/garbage/${name}`, (req, res) => {
       res.writeHead(200, { 'Content-Type': types[name.split('.').pop()] });
       res.end(garbage);

@@ -57,6 +57,12 @@ for (const width of [1200, 360]) {
     await page.mouse.move(0, 0);
     await frames(page, 3);
     const after = await stage.screenshot();
+    assert.ok(requests.includes('data/programme.bin'), 'the packaged programme comes compiled');
+    assert.deepEqual(
+      requests.filter((name) => name.endsWith('.csv')),
+      [],
+      'no CSV file is fetched and parsed',
+    );
     assert.equal(await page.locator('peta-cerdas svg.preview').count(), 0, 'the preview is gone once the map draws');
     const result = await agreement(page, before, after);
     // Control: another year's preview must not pass, or the comparison proves nothing.

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Events } from '../../www/element/events.js';
-import { programmeBase } from '../../www/element/data.js';
+import { programmeSource } from '../../www/element/data.js';
 
 function recorder() {
   const seen = [];
@@ -27,13 +27,14 @@ test('events: region-select when the selection changes, year-change after the fi
   ]);
 });
 
-test('the programme folder: the programme attribute, else src, else the packaged files', () => {
+test('the programme: the CSV files of the folder the programme attribute names, else programme.bin of src or the package', () => {
   const element = (attrs) => ({ hasAttribute: (n) => n in attrs, getAttribute: (n) => attrs[n] ?? null });
   const page = 'https://pemda.example/peta/index.html';
   assert.equal(
-    programmeBase(element({ programme: 'kota-cerdas' }), page).href,
+    programmeSource(element({ programme: 'kota-cerdas', src: '/data' }), page).csv.href,
     'https://pemda.example/peta/kota-cerdas/',
   );
-  assert.equal(programmeBase(element({ src: '/data' }), page).href, 'https://pemda.example/data/');
-  assert.equal(programmeBase(element({}), page), null);
+  assert.equal(programmeSource(element({ src: '/data' }), page).packed.href, 'https://pemda.example/data/');
+  assert.deepEqual(programmeSource(element({}), page), { packed: null });
+  assert.deepEqual(programmeSource(element({ programme: 'http://[bad' }), page), { csv: null });
 });

@@ -40,16 +40,28 @@ export function loadWasm() {
   return wasmPromise;
 }
 
+/** Ends the current task and resumes in a new one, so the browser can handle input in between. */
+export function yieldToMain() {
+  return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Bytes of WebAssembly memory shared by every map on the page (0 before the wasm loads). */
 export function wasmMemoryBytes() {
   return wasmMemory ? wasmMemory.buffer.byteLength : 0;
 }
 
-/** The texts of members.csv, pillars.csv and cohorts.csv in the folder `base` (packaged when null). */
-function fetchProgramme(base) {
-  return Promise.all(
-    ['members.csv', 'pillars.csv', 'cohorts.csv'].map((name) => fetchOnce(dataUrl(base, name), 'text')),
-  );
+/**
+ * Fetches the programme from `source` (data.js `programmeSource`): the three CSV files of a site's
+ * own folder, or the compiled `programme.bin`. Resolves to the call that loads it into a handle.
+ */
+async function fetchProgramme(source) {
+  if ('csv' in source) {
+    const names = ['members.csv', 'pillars.csv', 'cohorts.csv'];
+    const [members, pillars, cohorts] = await Promise.all(names.map((n) => fetchOnce(dataUrl(source.csv, n), 'text')));
+    return (h) => h.loadProgramme(members, pillars, cohorts);
+  }
+  const bytes = await fetchOnce(dataUrl(source.packed, 'programme.bin'), 'bytes');
+  return (h) => h.loadPackedProgramme(bytes);
 }
 
 /** A region index as the element uses it: `undefined` (wasm-bindgen's None) becomes `null`. */
@@ -84,36 +96,39 @@ export class MapCore {
   }
 
   /**
-   * Fetches the wasm and the first data (from the folder `base`, or the packaged files when it is
-   * null; the three programme CSVs from `programmeBase`, the `programme` attribute's folder) in parallel and loads them into this
-   * map's handle (made on `canvas` the first time, reused when the data folder changes), unless
-   * `current()` turned false meanwhile (another start began) or the map died; true when loaded.
+   * Fetches the wasm and the first data (the overview from the folder `base`, or the packaged file
+   * when it is null; the programme from `programme`, data.js `programmeSource`) in parallel and
+   * loads them into this map's handle (made on `canvas` the first time, reused when the data folder
+   * changes), unless `current()` turned false meanwhile (another start began) or the map died;
+   * true when loaded.
    */
-  async open(canvas, base, current, programmeBase = base) {
-    const [bindings, overview, [members, pillars, cohorts]] = await Promise.all([
+  async open(canvas, base, current, programme = { packed: base }) {
+    const [bindings, overview, loadProgramme] = await Promise.all([
       loadWasm(),
       fetchOnce(dataUrl(base, 'overview.bin'), 'bytes'),
-      fetchProgramme(programmeBase),
+      fetchProgramme(programme),
     ]);
     if (!current() || this.#dead) return false;
     const handle = this.#handle ?? new bindings.MapHandle(canvas);
-    this.#guard(handle, (h) => {
-      h.loadAtlas(overview);
-      h.loadProgramme(members, pillars, cohorts);
-    });
+    this.#guard(handle, (h) => h.loadAtlas(overview));
+    // The overview's decode and the programme's are a task each, so that a tap or a key between
+    // them is answered (on a slow phone each can take a few hundred milliseconds).
+    await yieldToMain();
+    if (!current() || this.#dead) return false;
+    this.#guard(handle, loadProgramme);
     this.#handle = handle;
     return true;
   }
 
   /**
-   * Fetches the three programme CSVs from the folder `base` (the packaged ones when null) and
-   * loads them, unless `current()` turned false meanwhile; true when loaded. Throws on an HTTP
-   * error or a file the core refuses (with file and line); the previous programme then stays.
+   * Fetches the programme from `source` (data.js `programmeSource`) and loads it, unless
+   * `current()` turned false meanwhile; true when loaded. Throws on an HTTP error or a file the
+   * core refuses (with file and line); the previous programme then stays.
    */
-  async loadProgramme(base, current) {
-    const [members, pillars, cohorts] = await fetchProgramme(base);
+  async loadProgramme(source, current) {
+    const load = await fetchProgramme(source);
     if (!current() || this.#dead) return false;
-    this.#call((h) => h.loadProgramme(members, pillars, cohorts));
+    this.#call(load);
     return true;
   }
 
@@ -212,6 +227,10 @@ export class MapCore {
   /** Draws when anything changed since the last draw; true when it drew. */
   render() {
     return this.#call((h) => h.render(), false);
+  }
+  /** The frame loop's draw at time `now` (ms); true while a pan or zoom shows a stand-in to redraw later. */
+  renderFrame(now) {
+    return this.#call((h) => h.renderFrame(now), false);
   }
   pan(dx, dy) {
     this.#call((h) => h.pan(dx, dy));

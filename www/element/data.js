@@ -15,6 +15,7 @@
 const PACKAGED = {
   'preview.json': new URL('../data/preview.json', import.meta.url),
   'overview.bin': new URL('../data/overview.bin', import.meta.url),
+  'programme.bin': new URL('../data/programme.bin', import.meta.url),
   'members.csv': new URL('../data/members.csv', import.meta.url),
   'pillars.csv': new URL('../data/pillars.csv', import.meta.url),
   'cohorts.csv': new URL('../data/cohorts.csv', import.meta.url),
@@ -146,12 +147,14 @@ export function fetchOnce(url, kind) {
 }
 
 /**
- * The folder of the programme CSVs: the one the `programme` attribute names, else the `src` data
- * folder, else `null` (the packaged files); relative to the document.
+ * Where the programme facts come from, relative to the document: the CSV files of the folder the
+ * `programme` attribute names (`{csv: URL}`), else the compiled `programme.bin` of the data folder
+ * (`{packed: URL}` for the `src` folder, `{packed: null}` for the packaged file). A folder that does
+ * not parse is `null`: the packaged files.
  */
-export function programmeBase(element, documentBase) {
-  const attribute = element.hasAttribute('programme') ? 'programme' : 'src';
-  return dataBase(element.getAttribute(attribute), documentBase);
+export function programmeSource(element, documentBase) {
+  if (element.hasAttribute('programme')) return { csv: dataBase(element.getAttribute('programme'), documentBase) };
+  return { packed: dataBase(element.getAttribute('src'), documentBase) };
 }
 
 /**
