@@ -2,6 +2,7 @@
 //! shareable state of a view, (de)serialised to and from a URL hash.
 
 mod hash;
+pub mod reuse;
 
 pub use hash::{HashError, ViewState};
 

@@ -1,13 +1,21 @@
 //! Draws a Scene on a Canvas2D: the same geometry, level and colours as the SVG renderer.
 //! Region paths are built once per level in world coordinates (Path2D) and placed with the
-//! canvas transform, so panning and zooming rebuild nothing.
+//! canvas transform, so panning and zooming rebuild nothing. The map (fills, hatching, outlines)
+//! is drawn into an offscreen [`Bitmap`] with a margin around the view, and a frame shows that
+//! bitmap, shifted by a pan or scaled by a zoom step, with the hover and selection on top:
+//! rasterising every region takes most of a frame, copying a bitmap a small part of it.
 
 use crate::atlas::Atlas;
 use crate::scene::{Scene, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
 use crate::style::Rgb;
-use crate::view::project;
+use crate::view::reuse::Placement;
+use crate::view::{project, Viewport};
+use geo::{Coord, Rect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasPattern, CanvasRenderingContext2d, DomMatrix, HtmlCanvasElement, Path2d, SvgMatrix};
+
+/// CSS pixels of map drawn around the view, which a pan shows without drawing again.
+pub const MARGIN: f64 = 256.0;
 
 /// Hatching, as the SVG renderer's pattern has it: a stripe `HATCH_WIDTH` wide every
 /// `HATCH_PERIOD` CSS pixels, turned 45°, anchored at the top-left corner of the map.
@@ -72,24 +80,70 @@ impl PathCache {
     }
 }
 
-/// Draws the scene; `ratio` is the device pixel ratio of the canvas backing store.
-pub fn draw(ctx: &CanvasRenderingContext2d, scene: &Scene, atlas: &Atlas, cache: &mut PathCache, ratio: f64) {
-    let colours = scene.theme.colours();
-    let viewport = &scene.viewport;
-    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-    ctx.set_fill_style_str(&colours.background.to_string());
-    ctx.fill_rect(0.0, 0.0, viewport.width, viewport.height);
+/// The map of one view and its margin, drawn offscreen at the canvas's resolution.
+pub struct Bitmap {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    /// The margin in device pixels: whole, so that the settled frame copies it pixel for pixel.
+    margin: f64,
+    /// CSS pixels of the margin the last draw filled: all of it, or none.
+    pub covered: f64,
+}
 
-    let [scale, tx, ty] = viewport.transform();
-    let to_device = |ctx: &CanvasRenderingContext2d| {
-        let _ = ctx.set_transform(ratio * scale, 0.0, 0.0, ratio * scale, ratio * tx, ratio * ty);
+impl Bitmap {
+    /// An offscreen canvas in the document of `beside`.
+    pub fn new(beside: &HtmlCanvasElement) -> Option<Bitmap> {
+        let canvas: HtmlCanvasElement = beside.owner_document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(Bitmap { canvas, ctx, margin: 0.0, covered: 0.0 })
+    }
+
+    /// Sizes the bitmap for a canvas of `width` x `height` device pixels at `ratio`.
+    pub fn resize(&mut self, width: u32, height: u32, ratio: f64) {
+        self.margin = (MARGIN * ratio).round();
+        let margin = self.margin as u32;
+        self.canvas.set_width(width + 2 * margin);
+        self.canvas.set_height(height + 2 * margin);
+    }
+}
+
+/// The regions meeting the view and its margin.
+fn regions_around(atlas: &Atlas, viewport: &Viewport) -> Vec<usize> {
+    let [west, north] = viewport.lonlat_at([-MARGIN, -MARGIN]);
+    let [east, south] = viewport.lonlat_at([viewport.width + MARGIN, viewport.height + MARGIN]);
+    atlas.regions_in(Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }))
+}
+
+/// Draws the map of the scene's view into `bitmap`, with its margin when `margin` says so (a
+/// pan or zoom will likely move on) and else only the view, which rasterises a fraction of the
+/// pixels and regions (a recolour, the first frame); `ratio` is the device pixel ratio of the
+/// canvas backing store.
+pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, margin: bool, atlas: &Atlas, cache: &mut PathCache, ratio: f64) {
+    let ctx = &bitmap.ctx;
+    let colours = scene.theme.colours();
+    let m = bitmap.margin;
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.save();
+    let regions = if margin {
+        regions_around(atlas, &scene.viewport)
+    } else {
+        ctx.begin_path();
+        ctx.rect(m, m, f64::from(bitmap.canvas.width()) - 2.0 * m, f64::from(bitmap.canvas.height()) - 2.0 * m);
+        ctx.clip();
+        scene.visible.clone()
     };
-    to_device(ctx);
+    bitmap.covered = if margin { MARGIN } else { 0.0 };
+    ctx.set_fill_style_str(&colours.background.to_string());
+    ctx.fill_rect(0.0, 0.0, f64::from(bitmap.canvas.width()), f64::from(bitmap.canvas.height()));
+
+    // The view's top-left corner sits at the margin; the hatching below stays anchored to it.
+    let [scale, tx, ty] = scene.viewport.transform();
+    let _ = ctx.set_transform(ratio * scale, 0.0, 0.0, ratio * scale, ratio * tx + m, ratio * ty + m);
     ctx.set_line_join("round");
     ctx.set_line_width(0.5 / scale);
     ctx.set_stroke_style_str(&colours.stroke.to_string());
     let level = scene.level;
-    for &index in &scene.visible {
+    for &index in &regions {
         let (Some(style), Some(path)) = (scene.regions.get(index), cache.path(atlas, level, index)) else {
             continue;
         };
@@ -100,7 +154,7 @@ pub fn draw(ctx: &CanvasRenderingContext2d, scene: &Scene, atlas: &Atlas, cache:
 
     // Repeat members: a stripe pattern over their fill, fixed to the screen (so it does not
     // shimmer when panning) through a pattern transform that undoes the view's.
-    if scene.visible.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.hatched)) {
+    if regions.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.hatched)) {
         let resolution = ratio.ceil().clamp(1.0, 4.0) as u32;
         let turn = std::f64::consts::FRAC_1_SQRT_2 / (scale * f64::from(resolution));
         let mut transform = [turn, turn, -turn, turn, -tx / scale, -ty / scale];
@@ -112,7 +166,7 @@ pub fn draw(ctx: &CanvasRenderingContext2d, scene: &Scene, atlas: &Atlas, cache:
             Some(())
         });
         if placed.is_some() {
-            for &index in &scene.visible {
+            for &index in &regions {
                 if !scene.regions.get(index).is_some_and(|style| style.hatched) {
                     continue;
                 }
@@ -124,7 +178,7 @@ pub fn draw(ctx: &CanvasRenderingContext2d, scene: &Scene, atlas: &Atlas, cache:
     }
 
     // Doubtful listings: a dashed outline in the text colour.
-    if scene.visible.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.doubtful)) {
+    if regions.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.doubtful)) {
         let dash = js_sys::Array::of2(
             &JsValue::from_f64(DOUBTFUL_DASH[0] / scale),
             &JsValue::from_f64(DOUBTFUL_DASH[1] / scale),
@@ -132,7 +186,7 @@ pub fn draw(ctx: &CanvasRenderingContext2d, scene: &Scene, atlas: &Atlas, cache:
         let _ = ctx.set_line_dash(&dash);
         ctx.set_stroke_style_str(&colours.text.to_string());
         ctx.set_line_width(DOUBTFUL_WIDTH / scale);
-        for &index in &scene.visible {
+        for &index in &regions {
             if !scene.regions.get(index).is_some_and(|style| style.doubtful) {
                 continue;
             }
@@ -142,7 +196,44 @@ pub fn draw(ctx: &CanvasRenderingContext2d, scene: &Scene, atlas: &Atlas, cache:
         }
         let _ = ctx.set_line_dash(&js_sys::Array::new());
     }
+    ctx.restore();
+}
 
+/// Shows `bitmap`, drawn for another view of the same size, where `placement` puts it in the
+/// scene's view, then the hover and selection; a scaled bitmap may leave a strip of background.
+pub fn present(
+    ctx: &CanvasRenderingContext2d,
+    bitmap: &Bitmap,
+    placement: Placement,
+    scene: &Scene,
+    atlas: &Atlas,
+    cache: &mut PathCache,
+    ratio: f64,
+) {
+    let colours = scene.theme.colours();
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    let m = bitmap.margin;
+    let Placement { scale: stretch, offset: [ox, oy] } = placement;
+    if stretch == 1.0 {
+        // Whole device pixels: a shift never blurs, and the settled frame is the bitmap exactly.
+        let _ =
+            ctx.draw_image_with_html_canvas_element(&bitmap.canvas, (ox * ratio).round() - m, (oy * ratio).round() - m);
+    } else {
+        ctx.set_fill_style_str(&colours.background.to_string());
+        ctx.fill_rect(0.0, 0.0, scene.viewport.width * ratio, scene.viewport.height * ratio);
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &bitmap.canvas,
+            ox * ratio - stretch * m,
+            oy * ratio - stretch * m,
+            f64::from(bitmap.canvas.width()) * stretch,
+            f64::from(bitmap.canvas.height()) * stretch,
+        );
+    }
+
+    let [scale, tx, ty] = scene.viewport.transform();
+    let _ = ctx.set_transform(ratio * scale, 0.0, 0.0, ratio * scale, ratio * tx, ratio * ty);
+    ctx.set_line_join("round");
+    let level = scene.level;
     // Hover/focus then selection: a halo in the background colour under the highlight, so
     // the outline shows on every fill.
     for (index, width) in [(scene.hovered, 1.5), (scene.selected, 2.5)] {

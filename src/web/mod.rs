@@ -92,17 +92,18 @@ impl MapHandle {
         }
         let settled = now.is_none_or(|now| now - self.moved_at >= SETTLE_MS);
         let placement = match &self.drawn {
-            Some((drawn, held)) if *held == content => placement(drawn, &view, canvas::MARGIN),
+            Some((drawn, held)) if *held == content => placement(drawn, &view, self.bitmap.covered),
             _ => None,
         };
         let placement = placement.filter(|&placement| placement == Placement::SAME || !settled);
         let exact = placement.is_none_or(|placement| placement == Placement::SAME);
-        if self.shown.as_ref() == Some(&shown(exact)) {
+        if placement.is_some() && self.shown.as_ref() == Some(&shown(exact)) {
             return (false, !exact);
         }
+        // A draw the view's moving asks for (beyond the margin, or settling) draws the margin too.
+        let moved = self.shown.as_ref().is_some_and(|shown| shown.viewport != view || !shown.exact);
         let placement = placement.unwrap_or_else(|| {
-            let regions = canvas::regions_around(atlas, &view);
-            canvas::draw_map(&self.bitmap, &scene, &regions, atlas, &mut self.paths, self.ratio);
+            canvas::draw_map(&mut self.bitmap, &scene, moved, atlas, &mut self.paths, self.ratio);
             self.drawn = Some((view, content));
             Placement::SAME
         });
