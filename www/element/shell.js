@@ -126,7 +126,8 @@ export class Shell {
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       if (this.#core.dead) return;
-      this.#core.render();
+      // A pan or zoom shows the map's bitmap moved until it settles: ask for frames until then.
+      if (this.#core.renderFrame(performance.now())) this.changed(false);
       if (this.#controlsStale) {
         this.#controlsStale = false;
         this.#refresh();
