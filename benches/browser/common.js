@@ -7,6 +7,10 @@ export const HEIGHT = 800;
 export const PADDING = 16;
 /** Java at a zoom where peta-cerdas draws a finer level (benches/atlas.rs uses the same). */
 export const JAVA = { lon: 110.0, lat: -7.3, zoom: 8 };
+/** A recolour frame switches between these two years (the map's latest year first). */
+export const YEARS = [2024, 2023];
+/** A zoom step: one mouse-wheel notch (deltaY 100, gestures.js's wheelZoomFactor), in and out. */
+export const ZOOM_STEP = Math.exp(100 * 0.003);
 
 export const params = new URLSearchParams(location.search);
 export const layer = params.get('layer') ?? 'real';
@@ -159,13 +163,16 @@ export function parseCsv(text) {
   return rows;
 }
 
-/** The peers' choropleth: the first year each region joined (members.csv), one colour a year. */
+/**
+ * The peers' choropleth: the first year each region joined (members.csv), one colour a year;
+ * regions that joined after `upTo` are drawn as not members.
+ */
 const COHORT_COLOURS = ['#440154', '#443983', '#31688e', '#21918c', '#35b779', '#90d743', '#fde725'];
 export const BACKGROUND = '#f7f9fb';
 export const STROKE = '#ffffff';
 export const NOT_MEMBER = '#cdd2d8';
 
-export function fillsByCode(membersCsv) {
+export function fillsByCode(membersCsv, upTo = Infinity) {
   const [header, ...rows] = parseCsv(membersCsv);
   const code = header.indexOf('code');
   const year = header.indexOf('year');
@@ -177,17 +184,20 @@ export function fillsByCode(membersCsv) {
   const years = [...new Set(first.values())].sort();
   return (regionCode) => {
     const y = first.get(regionCode);
-    return y === undefined ? NOT_MEMBER : COHORT_COLOURS[years.indexOf(y) % COHORT_COLOURS.length];
+    return y === undefined || y > upTo ? NOT_MEMBER : COHORT_COLOURS[years.indexOf(y) % COHORT_COLOURS.length];
   };
 }
 
-/** What a peer's first paint needs: a level's GeoJSON and the fill of each region code. */
+/**
+ * What a peer's first paint needs: a level's GeoJSON and the fill of each region code; `fillUpTo`
+ * gives the fills of a year, for the recolour frames.
+ */
 export async function peerData(level) {
   const [collection, members] = await Promise.all([
     fetchText(geojsonUrl(level)).then(JSON.parse),
     fetchText('/www/data/members.csv'),
   ]);
-  return { collection, fill: fillsByCode(members) };
+  return { collection, fill: fillsByCode(members), fillUpTo: (year) => fillsByCode(members, year) };
 }
 
 /** Planar lon/lat bounding box of a GeoJSON geometry's coordinates. */

@@ -1,6 +1,6 @@
 // peta-cerdas through MapHandle (docs/web-api.md): first paint from overview.bin, then, when the
-// runner asks, asset decoding, frames (a one-pixel pan back and forth forces a full redraw)
-// and hit tests through pointerMove.
+// runner asks, asset decoding, frames (recolour, one-pixel pan, zoom step; see run.mjs) and hit
+// tests through pointerMove.
 import * as B from './common.js';
 
 // `?pkg=/wasm-size/` loads the build of benches/wasm-size.mjs instead, whose functions keep
@@ -42,32 +42,56 @@ async function run({ frames, warmup, budgetMs, loads, points, seed }) {
   result.loadOverviewMs = B.timeRuns(loads, () => map.loadAtlas(overview));
   result.loadAtlasMs = B.timeRuns(loads, () => map.loadAtlas(atlas));
 
-  const frame = (i) => {
-    map.pan(i % 2 ? -1 : 1, 0);
-    if (!map.render()) throw new Error('a pan did not redraw');
+  // The element's frame loop draws with renderFrame(now): a pan or zoom step that has not
+  // settled shows the map bitmap shifted or scaled, a recolour draws the map afresh.
+  const draw = () => {
+    map.renderFrame(performance.now());
     B.flush(ctx);
+  };
+  const kinds = {
+    recolour: (i) => {
+      map.setYear(i % 2 ? B.YEARS[0] : B.YEARS[1]);
+      draw();
+    },
+    pan: (i) => {
+      map.pan(i % 2 ? -1 : 1, 0);
+      draw();
+    },
+    zoom: (i) => {
+      map.zoomAt(i % 2 ? 1 / B.ZOOM_STEP : B.ZOOM_STEP, B.WIDTH / 2, B.HEIGHT / 2);
+      draw();
+    },
+  };
+  /** Every kind of frame of the current view, recolour first (it also leaves the view settled). */
+  const framesOfView = (name) => {
+    for (const [kind, frame] of Object.entries(kinds)) {
+      result[`${name}Frames`] ??= {};
+      result[`${name}Frames`][kind] = B.timeFrames(frames, warmup, frame, { budgetMs });
+    }
+    map.setYear(B.YEARS[0]);
   };
   const views = {};
   map.resetView();
+  map.setYear(B.YEARS[0]);
   views.country = viewOf(map);
   // The first frame of a level also builds its Path2D cache.
-  result.countryFirstFrameMs = B.timeRuns(1, () => frame(1));
-  result.countryFrame = B.timeFrames(frames, warmup, frame, { budgetMs });
-  map.resetView(); // the frames may have left the view a pixel off
+  result.countryFirstFrameMs = B.timeRuns(1, () => kinds.recolour(1));
+  framesOfView('country');
+  map.resetView(); // the frames may have left the view off by a rounding
   // pointerMove answers undefined at sea; the peers answer -1 there, and the agreement compares them.
   const hits = B.timeHitTests(B.pointerPositions(points, seed), (x, y) => map.pointerMove(x, y) ?? -1);
   map.pointerLeave();
 
-  // Diagnostic: the same frames in pillar mode, which has no hatching of repeat members (a
+  // Diagnostic: the recolour in pillar mode, which has no hatching of repeat members (a
   // pattern fill over each hatched region).
   map.setMode('pillar');
-  result.countryFramePillarMode = B.timeFrames(frames, warmup, frame, { budgetMs });
+  result.countryRecolourPillarMode = B.timeFrames(frames, warmup, kinds.recolour, { budgetMs });
   map.setMode('cohort');
 
   map.applyHash(`#view=${B.JAVA.lon},${B.JAVA.lat},${B.JAVA.zoom}`);
   views.java = viewOf(map);
-  result.javaFirstFrameMs = B.timeRuns(1, () => frame(1));
-  result.javaFrame = B.timeFrames(frames, warmup, frame, { budgetMs });
+  result.javaFirstFrameMs = B.timeRuns(1, () => kinds.recolour(1));
+  framesOfView('java');
   map.resetView();
   return { ...result, views, hitTest: hits };
 }
