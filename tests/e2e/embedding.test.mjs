@@ -249,7 +249,7 @@ test('HTML typed into the search box is never inserted as HTML', async (t) => {
 
 test("HTML in a developer's CSV (titles, notes, quotes, URLs) shows as text only", async (t) => {
   const page = await t.open('/e2e/blank.html');
-  await addMap(page, { src: '/hostile-data/', year: '2021', lang: 'id' });
+  await addMap(page, { src: '/hostile-data/', programme: '/hostile-data/', year: '2021', lang: 'id' });
   await waitReady(page);
   // Find it by search (the list shows it), Enter flies there and selects it.
   await part(page, 'search').fill('Kota Pasuruan');
