@@ -1,22 +1,19 @@
 // <peta-cerdas>: the embeddable map of Gerakan Menuju Kota Cerdas (docs/element.md).
 // This module is the element's lifecycle, attributes, events and public methods; the rooms it
-// puts together live in element/: core (the Rust MapHandle, docs/web-api.md), dom, styles,
-// strings, gestures, keyboard, search, controls, legend, panel, tooltip, table, fallback and
-// hash. No innerHTML, no inline style, no eval.
+// puts together live in element/: core (the Rust MapHandle, docs/web-api.md), first-paint and
+// preview, data, dom, styles, strings, gestures, keyboard, search, controls, legend, panel,
+// tooltip, table, fallback and hash. No innerHTML, no inline style, no eval.
 
 import { OBSERVED, START_ORDER, applyAttribute, resolveTheme } from './element/attributes.js';
 import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
-import { DetailLoader, dataBase, dataUrl, fetchOnce, programmeSource } from './element/data.js';
+import { DetailLoader, dataBase, fetchOnce, programmeSource } from './element/data.js';
 import { Events } from './element/events.js';
+import { FirstPaint } from './element/first-paint.js';
 import { showFallback } from './element/fallback.js';
 import { HashSync } from './element/hash.js';
 import { ParticipationSection } from './element/participation.js';
-import { Preview, previewView } from './element/preview.js';
 import { Shell } from './element/shell.js';
 import { STRINGS } from './element/strings.js';
-
-/** What tells that a reader reaches for a lazy map: then the interactive map loads. */
-const INTENT = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'wheel'];
 
 export class PetaCerdasElement extends HTMLElement {
   static get observedAttributes() {
@@ -46,17 +43,11 @@ export class PetaCerdasElement extends HTMLElement {
   #readyPromise;
   #resolveReady;
   #rejectReady;
-  /** The prerendered first paint while it is on screen, and the view it shows. */
-  #preview = null;
-  #previewView = null;
+  /** The prerendered preview and the intent that ends it (first-paint.js). */
+  #firstPaint = null;
   /** The interactive map was asked for (at once, or at the first intent), or is to be at connection. */
   #started = false;
   #eager = false;
-  #onIntent = (event) => {
-    // A finger scrolling the page over the map is not a reach for it; a tap (click) is.
-    if (event.type === 'pointerover' && event.pointerType === 'touch') return;
-    this.load();
-  };
 
   constructor() {
     super();
@@ -67,7 +58,7 @@ export class PetaCerdasElement extends HTMLElement {
     this.#readyPromise.catch(() => {});
   }
 
-  /** Resolves at the first draw; rejects when the map cannot start. */
+  /** Resolves when the interactive map first draws; rejects when it cannot start. */
   get ready() {
     return this.#readyPromise;
   }
@@ -75,7 +66,7 @@ export class PetaCerdasElement extends HTMLElement {
   connectedCallback() {
     if (!this.#shell) this.#build();
     this.#resizeObserver = new ResizeObserver(() => {
-      this.#preview?.place();
+      this.#firstPaint.place();
       this.#shell.resize();
     });
     this.#resizeObserver.observe(this.#shell.d.stage);
@@ -83,7 +74,7 @@ export class PetaCerdasElement extends HTMLElement {
     this.#darkQuery.addEventListener('change', this.#onSchemeChange);
     if (this.hasAttribute('sync-hash')) window.addEventListener('hashchange', this.#onHashChange);
     this.#watchRatio();
-    if (!this.#started && !this.#preview && !this.#core.dead) this.#begin();
+    if (!this.#started && !this.#firstPaint.showing && !this.#core.dead) this.#begin();
   }
 
   #watchRatio() {
@@ -102,7 +93,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (oldValue === value) return;
-    if (this.#preview && !this.#core.attached) return this.#repaintPreview();
+    if (this.#firstPaint?.showing && !this.#core.attached) return this.#firstPaint.repaint();
     if (!this.#core.attached) return;
     if (name === 'src') {
       this.#start();
@@ -210,71 +201,28 @@ export class PetaCerdasElement extends HTMLElement {
   /**
    * The first paint. When the prerendered preview can show what the attributes ask for, it is
    * drawn at once; the interactive map then loads at once with `loading="eager"`, else at the
-   * reader's first intent (INTENT, a tap) or a call of `load()`, so that a reader who only looks
-   * downloads no WebAssembly. Without a preview the interactive map loads at once.
+   * reader's first intent or a call of `load()`, so that a reader who only looks downloads no
+   * WebAssembly. Without a preview the interactive map loads at once.
    */
   async #begin() {
-    const view = this.#wantedPreview();
-    if (!view) return this.#start();
-    if (this.#eager || this.getAttribute('loading') === 'eager') this.#start();
-    else for (const type of INTENT) this.addEventListener(type, this.#onIntent, { passive: true });
-    this.addEventListener('click', this.#onIntent);
-    try {
-      const base = dataBase(this.getAttribute('src'), document.baseURI);
-      const data = JSON.parse(await fetchOnce(dataUrl(base, 'preview.json'), 'text'));
-      if (this.#core.attached || this.#preview) return;
-      this.#preview = new Preview(data, this.#shell.d.stage);
-      if (!this.#repaintPreview()) throw new Error('the preview has no such view');
-      this.#shell.setState('preview');
+    const eager = this.#eager || this.getAttribute('loading') === 'eager';
+    if (!this.#firstPaint.wanted()) return this.#start();
+    if (eager) this.#start();
+    if (await this.#firstPaint.show(!eager)) {
+      if (!this.#core.attached) this.#shell.setState('preview');
       this.#events.emit('preview', {});
-    } catch {
-      // No preview to be had: the interactive map is the first paint.
-      this.#dropPreview();
+    } else {
       this.load();
     }
-  }
-
-  /** The view the preview would show for the attributes now, or null. */
-  #wantedPreview() {
-    return previewView((name) => this.getAttribute(name), location.hash, this.#darkQuery?.matches, resolveTheme);
-  }
-
-  /**
-   * Shows the attributes' view in the preview; when the preview cannot show it, the preview goes
-   * and the interactive map loads. False when it went.
-   */
-  #repaintPreview(view = this.#wantedPreview()) {
-    const ui = view && this.#preview?.paint(view);
-    if (!ui) {
-      this.#dropPreview();
-      this.load();
-      return false;
-    }
-    this.#previewView = view;
-    this.#shell.showPreview(ui);
-    return true;
-  }
-
-  /** The slider moved before the map loaded: the preview follows it. */
-  #previewYear(year) {
-    if (this.#preview && this.#previewView) this.#repaintPreview({ ...this.#previewView, year });
-  }
-
-  #dropPreview() {
-    for (const type of INTENT) this.removeEventListener(type, this.#onIntent);
-    this.removeEventListener('click', this.#onIntent);
-    this.#preview?.remove();
-    this.#preview = null;
   }
 
   async #start() {
     this.#started = true;
-    for (const type of INTENT) this.removeEventListener(type, this.#onIntent);
-    this.removeEventListener('click', this.#onIntent);
+    this.#firstPaint.disarm();
     const generation = ++this.#generation;
     const base = dataBase(this.getAttribute('src'), document.baseURI);
     const first = !this.#core.attached;
-    if (first && !this.#preview) this.#shell.setState('loading');
+    if (first && !this.#firstPaint.showing) this.#shell.setState('loading');
     try {
       const current = () => generation === this.#generation;
       const programme = programmeSource(this, document.baseURI);
@@ -294,7 +242,7 @@ export class PetaCerdasElement extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       if (error instanceof WasmUnavailable) {
-        this.#dropPreview();
+        this.#firstPaint.drop();
         this.#shell.setState('fallback');
         showFallback(this.#shell.d, this.#t(), this.#lang(), base, error.message, (message) =>
           this.#emitError(message),
@@ -360,7 +308,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   #applyTheme() {
     if (!this.#core.attached) {
-      if (this.#preview) this.#repaintPreview();
+      if (this.#firstPaint?.showing) this.#firstPaint.repaint();
       return;
     }
     this.#core.setTheme(resolveTheme(this.getAttribute('theme'), this.#darkQuery?.matches));
@@ -380,7 +328,7 @@ export class PetaCerdasElement extends HTMLElement {
     this.#events.refreshed(ui, (index) => this.#core.regionInfo(index));
     if (firstDraw) {
       // The canvas has drawn the same view over the preview in this frame.
-      this.#dropPreview();
+      this.#firstPaint.drop();
       this.#shell.setState('ready');
       this.#events.emit('ready', {});
       this.#resolveReady();
@@ -397,7 +345,12 @@ export class PetaCerdasElement extends HTMLElement {
       onRefresh: (ui, firstDraw) => this.#refreshed(ui, firstDraw),
       onDrawn: () => this.#detail.drawn(),
       onSettled: () => this.#hash.scheduleWrite(),
-      onEarlyYear: (year) => this.#previewYear(year),
+      onEarlyYear: (year) => this.#firstPaint.year(year),
+    });
+    this.#firstPaint = new FirstPaint(this, this.#shell, {
+      prefersDark: () => this.#darkQuery?.matches,
+      start: () => this.load(),
+      attached: () => this.#core.attached,
     });
     this.#participation = new ParticipationSection(this.#shell.d, this.#core, {
       strings: () => this.#t(),
