@@ -377,14 +377,7 @@ mod tests {
     use crate::programme::Confidence;
     use crate::region::RegionCode;
 
-    fn programme() -> Programme {
-        Programme::from_csv(
-            include_str!("../data/programme/members.csv"),
-            include_str!("../data/programme/pillars.csv"),
-            include_str!("../data/programme/cohorts.csv"),
-        )
-        .unwrap()
-    }
+    use crate::programme::packaged as programme;
 
     /// Every kab/kota that any membership names, as a region of its province (by code).
     fn regions(programme: &Programme) -> Vec<Region> {

@@ -18,6 +18,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
 pub use packed::FILE as PACKED_FILE;
+
+/// The packaged programme (data/programme/), for unit tests across the crate.
+#[cfg(test)]
+pub(crate) fn packaged() -> Programme {
+    Programme::from_csv(
+        include_str!("../../data/programme/members.csv"),
+        include_str!("../../data/programme/pillars.csv"),
+        include_str!("../../data/programme/cohorts.csv"),
+    )
+    .unwrap()
+}
 pub use parse::ProgrammeError;
 
 keyword_enum! {

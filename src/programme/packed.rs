@@ -70,14 +70,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn programme() -> Programme {
-        Programme::from_csv(
-            include_str!("../../data/programme/members.csv"),
-            include_str!("../../data/programme/pillars.csv"),
-            include_str!("../../data/programme/cohorts.csv"),
-        )
-        .unwrap()
-    }
+    use crate::programme::packaged as programme;
 
     #[test]
     fn the_packed_programme_is_the_parsed_one() {

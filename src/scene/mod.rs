@@ -205,12 +205,7 @@ mod tests {
 
     #[test]
     fn describes_members_and_others() {
-        let programme = Programme::from_csv(
-            include_str!("../../data/programme/members.csv"),
-            include_str!("../../data/programme/pillars.csv"),
-            include_str!("../../data/programme/cohorts.csv"),
-        )
-        .unwrap();
+        let programme = crate::programme::packaged();
         let semarang =
             Region { code: "33.74".parse().unwrap(), name: "Kota Semarang".into(), province: "Jawa Tengah".into() };
         assert_eq!(describe(Lang::Id, &semarang, &programme, 2017), "Kota Semarang, Jawa Tengah: bergabung 2017");

@@ -2,14 +2,7 @@ use super::*;
 use ::palette::color_difference::{Ciede2000, Wcag21RelativeContrast};
 use ::palette::{FromColor, Lab, LinSrgb, Srgb};
 
-fn programme() -> Programme {
-    Programme::from_csv(
-        include_str!("../../data/programme/members.csv"),
-        include_str!("../../data/programme/pillars.csv"),
-        include_str!("../../data/programme/cohorts.csv"),
-    )
-    .unwrap()
-}
+use crate::programme::packaged as programme;
 
 /// Colour-vision deficiency simulation (Machado, Oliveira & Fernandes 2009, severity 1.0),
 /// applied in linear RGB.

@@ -41,7 +41,7 @@ export function loadWasm() {
 }
 
 /** Ends the current task and resumes in a new one, so the browser can handle input in between. */
-export function yieldToMain() {
+function yieldToMain() {
   return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 

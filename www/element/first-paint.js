@@ -48,12 +48,12 @@ export class FirstPaint {
   }
 
   /**
-   * Draws the preview when it can show what the attributes ask for; `lazy`: until then the
-   * reader's first intent starts the interactive map. True once the preview is on screen; false
-   * when the interactive map has to be the first paint (nothing was armed or drawn then).
+   * Draws the preview, once `wanted()` has a view for it; `lazy`: until then the reader's first
+   * intent starts the interactive map. The view is asked again when the file has arrived, as the
+   * attributes may have changed meanwhile. True once the preview is on screen; false when the
+   * interactive map has to be the first paint.
    */
   async show(lazy) {
-    if (!this.wanted()) return false;
     if (lazy) for (const type of INTENT) this.#element.addEventListener(type, this.#onIntent, { passive: true });
     try {
       const base = dataBase(this.#element.getAttribute('src'), document.baseURI);
