@@ -98,7 +98,6 @@ pub fn region_info(map: &MapState, index: usize) -> Option<RegionInfo> {
         }),
         memberships: programme
             .memberships_of(region.code)
-            .into_iter()
             .map(|m| UiMembership {
                 year: m.year,
                 confidence: m.confidence.key(),

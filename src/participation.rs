@@ -408,7 +408,7 @@ mod tests {
             for figure in &figures {
                 let (mut confirmed, mut doubtful, mut members) = (0, 0, 0);
                 for region in &regions {
-                    let memberships = programme.memberships_of(region.code);
+                    let memberships: Vec<_> = programme.memberships_of(region.code).collect();
                     let this_year: Vec<_> = memberships.iter().filter(|m| m.year == figure.year).collect();
                     if !this_year.is_empty() {
                         if this_year.iter().any(|m| m.confidence == Confidence::Confirmed) {

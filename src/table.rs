@@ -32,8 +32,7 @@ pub fn table_rows(regions: &[Region], programme: &Programme, year: u16, lang: La
         .iter()
         .enumerate()
         .filter_map(|(index, region)| {
-            let memberships: Vec<_> =
-                programme.memberships_of(region.code).into_iter().filter(|m| m.year <= year).collect();
+            let memberships: Vec<_> = programme.memberships_of(region.code).filter(|m| m.year <= year).collect();
             if memberships.is_empty() {
                 return None;
             }

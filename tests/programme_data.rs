@@ -101,7 +101,7 @@ fn resolves_to(name: &str) -> Option<RegionCode> {
 }
 
 fn years_of(code_text: &str) -> Vec<u16> {
-    programme().memberships_of(code(code_text)).iter().map(|m| m.year).collect()
+    programme().memberships_of(code(code_text)).map(|m| m.year).collect()
 }
 
 fn confidence(code_text: &str, year: u16) -> Confidence {
@@ -486,13 +486,13 @@ fn pass3_new_members() {
     // claim is contradicted by two sources; it is explained, and no 2021 row is made.
     assert_eq!(years_of("64.09"), vec![2022]);
     assert_eq!(confidence("64.09", 2022), Confidence::Confirmed);
-    assert!(programme().memberships_of(code("64.09"))[0].confidence_note.contains("20 May 2021"));
+    assert!(programme().memberships_of(code("64.09")).next().unwrap().confidence_note.contains("20 May 2021"));
     assert_eq!(programme().first_year(code("64.09")), Some(2022));
     // Kabupaten Belitung Timur: 2021, inferred with low confidence; not a repeat. Kabupaten
     // Belitung remains a candidate only.
     assert_eq!(years_of("19.06"), vec![2021]);
     assert_eq!(confidence("19.06", 2021), Confidence::Inferred);
-    assert!(programme().memberships_of(code("19.06"))[0].confidence_note.starts_with("Low confidence"));
+    assert!(programme().memberships_of(code("19.06")).next().unwrap().confidence_note.starts_with("Low confidence"));
     assert!(!programme().is_repeat(code("19.06"), 2021));
     assert!(years_of("19.02").is_empty());
     // Kota Singkawang 2022 is a third row of a region in the 2017 list, not a new member.

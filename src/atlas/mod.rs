@@ -11,7 +11,7 @@ use banded::BandedPolygon;
 use geo::coordinate_position::CoordPos;
 use geo::{BoundingRect, Coord, CoordinatePosition, MultiPolygon, Polygon, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{RTree, AABB};
+use rstar::{Envelope, RTree, AABB};
 use std::fmt;
 
 /// A polygon part's bounding box, tagged with its region index and part index.
@@ -156,11 +156,17 @@ impl Atlas {
     /// Regions whose bounding box meets the rectangle (lon/lat degrees), for drawing only what is in view.
     pub fn regions_in(&self, area: Rect<f64>) -> Vec<usize> {
         let envelope = AABB::from_corners(area.min().into(), area.max().into());
-        let found: Vec<usize> =
-            self.parts.locate_in_envelope_intersecting(&envelope).map(|part| part.data.0 as usize).collect();
-        let mut found = crate::order::sort_by(found, &|a, b| a.cmp(b));
-        found.dedup();
-        found
+        if envelope.contains_envelope(&self.parts.root().envelope()) {
+            return (0..self.regions.len()).collect();
+        }
+        // A flag per region rather than a sort of the parts found: this runs every frame.
+        let mut meets = vec![false; self.regions.len()];
+        for part in self.parts.locate_in_envelope_intersecting(&envelope) {
+            if let Some(flag) = meets.get_mut(part.data.0 as usize) {
+                *flag = true;
+            }
+        }
+        meets.iter().enumerate().filter_map(|(region, &meets)| meets.then_some(region)).collect()
     }
 
     /// Bounding box of all regions in degrees.

@@ -328,27 +328,24 @@ impl Programme {
     }
 
     /// All memberships of a region, by year, with their sources.
-    pub fn memberships_of(&self, code: RegionCode) -> Vec<&Membership> {
-        self.by_region
-            .get(&code)
-            .map(|indices| indices.iter().map(|&index| &self.members[index]).collect())
-            .unwrap_or_default()
+    /// An iterator, not a Vec: a scene asks for every region's, every frame.
+    pub fn memberships_of(&self, code: RegionCode) -> impl Iterator<Item = &Membership> {
+        self.by_region.get(&code).into_iter().flatten().filter_map(|&index| self.members.get(index))
     }
 
     pub fn first_year(&self, code: RegionCode) -> Option<u16> {
-        self.memberships_of(code).first().map(|m| m.year)
+        self.memberships_of(code).next().map(|m| m.year)
     }
 
     /// Whether the region is listed in two or more cohort years up to `as_of`.
     pub fn is_repeat(&self, code: RegionCode, as_of: u16) -> bool {
-        self.memberships_of(code).iter().filter(|m| m.year <= as_of).count() >= 2
+        self.memberships_of(code).filter(|m| m.year <= as_of).count() >= 2
     }
 
     /// Whether the listing that gives the region its first year (as of `as_of`) is only inferred
     /// or contradicted: the map marks such a cohort colour as doubtful.
     pub fn joined_doubtfully(&self, code: RegionCode, as_of: u16) -> bool {
         self.memberships_of(code)
-            .into_iter()
             .filter(|m| m.year <= as_of)
             .min_by_key(|m| (m.year, m.confidence))
             .is_some_and(|first| first.confidence != Confidence::Confirmed)

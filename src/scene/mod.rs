@@ -85,13 +85,23 @@ impl Scene {
             _ => vec![false; classes.len()],
         };
         let neutral = theme.colours().neutral;
+        // A fill per class, not per region: there are a handful of classes and 514 regions.
+        let mut fills: Vec<(Class, Rgb)> = Vec::new();
+        let mut fill_of = |class: Class| match fills.iter().find(|(c, _)| *c == class) {
+            Some(&(_, fill)) => fill,
+            None => {
+                let fill = if input.hidden.contains(&class) { neutral } else { style::fill(theme, programme, class) };
+                fills.push((class, fill));
+                fill
+            }
+        };
         let regions = classes
             .iter()
             .zip(&repeats)
             .zip(&doubtful)
             .map(|((&class, &hatched), &doubtful)| StyledRegion {
                 class,
-                fill: if input.hidden.contains(&class) { neutral } else { style::fill(theme, programme, class) },
+                fill: fill_of(class),
                 hatched,
                 doubtful: doubtful && !input.hidden.contains(&class),
             })
@@ -180,7 +190,6 @@ pub fn wants_detail(atlas: &Atlas, viewport: &Viewport) -> bool {
 pub fn describe(lang: Lang, region: &Region, programme: &Programme, year: u16) -> String {
     let years: Vec<String> = programme
         .memberships_of(region.code)
-        .iter()
         .filter(|m| m.year <= year)
         .map(|m| match (m.confidence, lang) {
             (Confidence::Confirmed, _) => m.year.to_string(),
