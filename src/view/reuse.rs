@@ -1,8 +1,13 @@
 //! Whether a bitmap drawn for one view can stand in for another: a pan within the bitmap's
 //! margin shows it shifted, a zoom step shows it scaled until the view settles and is drawn
-//! afresh. Pure, so that the renderer's choice is tested natively.
+//! afresh. And where a recolour must draw it again: only around the regions whose colours
+//! changed, as Leaflet's canvas redraws only the bounds of the layers restyled. Pure, so that
+//! the renderer's choices are tested natively.
 
-use super::Viewport;
+use super::{project, Viewport};
+use crate::atlas::Atlas;
+use crate::scene::DOUBTFUL_WIDTH;
+use geo::{Coord, MultiPolygon, Rect};
 
 /// How far a zoom step may scale a drawn bitmap before it is too blurred or too small to show.
 const MAX_STRETCH: f64 = 2.0;
@@ -41,10 +46,185 @@ pub fn placement(drawn: &Viewport, now: &Viewport, margin: f64) -> Option<Placem
     }
 }
 
+/// A rectangle of whole device pixels, the view's top-left corner at (0, 0): whole, so that a
+/// clip to it needs no anti-aliasing and pixels outside it stay exactly as they were.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PixelRect {
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: i32,
+}
+
+impl PixelRect {
+    fn area(&self) -> f64 {
+        f64::from(self.width) * f64::from(self.height)
+    }
+}
+
+/// CSS pixels beyond a region's box that its drawing reaches: the widest outline (a doubtful
+/// listing's dashes, centred on the border) and a pixel of anti-aliasing either side.
+pub const REACH: f64 = DOUBTFUL_WIDTH + 2.0;
+
+/// The share of a bitmap above which drawing it whole costs less than drawing its parts.
+const MAX_REPAINT_SHARE: f64 = 0.5;
+
+/// The number of rects above which drawing the bitmap whole costs less: each is a part of the
+/// clip, and so many regions' surroundings are most of the map (a cohort year has 10 to 50
+/// members; a change of mode or of most colours is drawn whole).
+const MAX_REPAINT_RECTS: usize = 64;
+
+/// A region's box on screen in CSS px: [left, top, right, bottom].
+fn screen_box(atlas: &Atlas, viewport: &Viewport, region: usize) -> Option<[f64; 4]> {
+    let bounds = atlas.region_bounds(region)?;
+    let [left, top] = viewport.to_screen(project(bounds.min().x, bounds.max().y));
+    let [right, bottom] = viewport.to_screen(project(bounds.max().x, bounds.min().y));
+    Some([left, top, right, bottom])
+}
+
+/// Where a recolour of the `changed` regions must draw again a bitmap of `viewport` with
+/// `margin` CSS px drawn around it, at `ratio` device px per CSS px: each region's box grown by
+/// what its outline reaches, cut to the bitmap, rounded outwards to whole device pixels. None
+/// when they are more than [`MAX_REPAINT_RECTS`] or cover more than [`MAX_REPAINT_SHARE`] of
+/// the bitmap, which is then drawn whole.
+pub fn repaint_rects(
+    atlas: &Atlas,
+    viewport: &Viewport,
+    changed: &[usize],
+    margin: f64,
+    ratio: f64,
+) -> Option<Vec<PixelRect>> {
+    let limit = [-margin, -margin, viewport.width + margin, viewport.height + margin].map(|side| side * ratio);
+    let mut rects = Vec::new();
+    for &region in changed {
+        let Some([left, top, right, bottom]) = screen_box(atlas, viewport, region) else {
+            continue;
+        };
+        let left = ((left - REACH) * ratio).floor().max(limit[0]);
+        let top = ((top - REACH) * ratio).floor().max(limit[1]);
+        let right = ((right + REACH) * ratio).ceil().min(limit[2]);
+        let bottom = ((bottom + REACH) * ratio).ceil().min(limit[3]);
+        if left < right && top < bottom {
+            // Within the bitmap, whose sides are a few thousand device pixels at most.
+            let [x, y, width, height] = [left, top, right - left, bottom - top].map(|side| side as i32);
+            rects.push(PixelRect { x, y, width, height });
+        }
+    }
+    // Merging costs the square of the count: so many are the whole map anyway.
+    if rects.len() > 4 * MAX_REPAINT_RECTS {
+        return None;
+    }
+    let rects = merged(rects);
+    let drawn = (limit[2] - limit[0]) * (limit[3] - limit[1]);
+    let area: f64 = rects.iter().map(PixelRect::area).sum();
+    (rects.len() <= MAX_REPAINT_RECTS && area <= MAX_REPAINT_SHARE * drawn).then_some(rects)
+}
+
+/// `rects` with every two that overlap or touch replaced by the rect around both, until none
+/// do: neighbouring regions that changed are then drawn again once, not once for each.
+fn merged(mut rects: Vec<PixelRect>) -> Vec<PixelRect> {
+    let touch = |a: &PixelRect, b: &PixelRect| {
+        a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+    };
+    let mut merging = true;
+    while merging {
+        merging = false;
+        let mut i = 0;
+        while i < rects.len() {
+            let mut j = i + 1;
+            while j < rects.len() {
+                if touch(&rects[i], &rects[j]) {
+                    let (a, b) = (rects[i], rects.swap_remove(j));
+                    let [x, y] = [a.x.min(b.x), a.y.min(b.y)];
+                    let [right, bottom] = [(a.x + a.width).max(b.x + b.width), (a.y + a.height).max(b.y + b.height)];
+                    rects[i] = PixelRect { x, y, width: right - x, height: bottom - y };
+                    // The grown rect may touch one already passed: another round looks again.
+                    merging = true;
+                } else {
+                    j += 1;
+                }
+            }
+            i += 1;
+        }
+    }
+    rects
+}
+
+/// The regions whose drawing reaches into any of `rects` (from [`repaint_rects`]), in atlas
+/// order, which is the order a whole draw paints them in.
+pub fn regions_meeting(atlas: &Atlas, viewport: &Viewport, rects: &[PixelRect], ratio: f64) -> Vec<usize> {
+    let mut found = Vec::new();
+    for rect in rects {
+        let corner = |x: i32, y: i32, grow: f64| {
+            let at = [f64::from(x) / ratio + grow, f64::from(y) / ratio + grow];
+            viewport.lonlat_at(at)
+        };
+        let [west, north] = corner(rect.x, rect.y, -REACH);
+        let [east, south] = corner(rect.x + rect.width, rect.y + rect.height, REACH);
+        found.extend(atlas.regions_in(Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north })));
+    }
+    let mut found = crate::order::sort_by(found, &|a, b| a.cmp(b));
+    found.dedup();
+    found
+}
+
+/// The sides of `bounds` a point lies beyond, one bit each: the four half-planes outside it.
+fn beyond(bounds: &Rect<f64>, point: Coord<f64>) -> u8 {
+    let (min, max) = (bounds.min(), bounds.max());
+    u8::from(point.x < min.x)
+        | u8::from(point.x > max.x) << 1
+        | u8::from(point.y < min.y) << 2
+        | u8::from(point.y > max.y) << 3
+}
+
+/// The rings of `shape` (lon/lat) with every run of vertices beyond one side of `bounds` cut
+/// to its first and last, and rings wholly beyond one side left out: a redraw of a small rect
+/// then hands the canvas a few vertices where the whole border has thousands. What is drawn
+/// within `bounds` stays the same: a run and the chord that replaces it lie in one half-plane
+/// outside `bounds` (a convex set), so the area between them is outside too and every edge
+/// reaching into `bounds` keeps both its ends. Outlines with round joins stay the same in a
+/// rect that `bounds` surrounds by their half-width; dashes, which follow the length of the
+/// border, do not.
+pub fn cut_rings(shape: &MultiPolygon<f64>, bounds: Rect<f64>) -> Vec<Vec<Coord<f64>>> {
+    let mut rings = Vec::new();
+    for polygon in &shape.0 {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            let codes: Vec<u8> = ring.0.iter().map(|&point| beyond(&bounds, point)).collect();
+            if codes.iter().fold(u8::MAX, |common, code| common & code) != 0 {
+                continue;
+            }
+            let mut kept = Vec::new();
+            // The vertices since the last kept one share the sides in `common`; `held` is the
+            // latest of them, kept only if the run ends there.
+            let mut common = 0;
+            let mut held = None;
+            for (&point, &code) in ring.0.iter().zip(&codes) {
+                if common & code != 0 {
+                    common &= code;
+                    held = Some((point, code));
+                    continue;
+                }
+                if let Some((last, last_code)) = held.take() {
+                    kept.push(last);
+                    common = last_code & code;
+                    if common != 0 {
+                        held = Some((point, code));
+                        continue;
+                    }
+                }
+                kept.push(point);
+                common = code;
+            }
+            kept.extend(held.map(|(point, _)| point));
+            rings.push(kept);
+        }
+    }
+    rings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use geo::{Coord, Rect};
 
     fn home() -> Viewport {
         Viewport::fit(Rect::new(Coord { x: 95.0, y: -11.0 }, Coord { x: 141.0, y: 6.0 }), 1200.0, 800.0, 10.0)

@@ -8,7 +8,7 @@
 use crate::atlas::Atlas;
 use crate::scene::{Scene, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
 use crate::style::Rgb;
-use crate::view::reuse::Placement;
+use crate::view::reuse::{cut_rings, PixelRect, Placement, REACH};
 use crate::view::{project, Viewport};
 use geo::{Coord, Rect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -60,24 +60,57 @@ impl PathCache {
         let slot = self.levels.get_mut(level)?.get_mut(region)?;
         if slot.is_none() {
             let shape = atlas.levels()[level].shapes.get(region)?;
-            let path = Path2d::new().ok()?;
-            for polygon in &shape.0 {
-                for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                    for (i, coord) in ring.0.iter().enumerate() {
-                        let [x, y] = project(coord.x, coord.y);
-                        if i == 0 {
-                            path.move_to(x, y);
-                        } else {
-                            path.line_to(x, y);
-                        }
-                    }
-                    path.close_path();
-                }
-            }
-            *slot = Some(path);
+            let rings =
+                shape.0.iter().flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()));
+            *slot = Some(path_of(rings.map(|ring| ring.0.as_slice()))?);
         }
         slot.as_ref()
     }
+}
+
+/// A path of closed rings (lon/lat) in world coordinates.
+fn path_of<'a>(rings: impl Iterator<Item = &'a [Coord<f64>]>) -> Option<Path2d> {
+    let path = Path2d::new().ok()?;
+    for ring in rings {
+        for (i, coord) in ring.iter().enumerate() {
+            let [x, y] = project(coord.x, coord.y);
+            if i == 0 {
+                path.move_to(x, y);
+            } else {
+                path.line_to(x, y);
+            }
+        }
+        path.close_path();
+    }
+    Some(path)
+}
+
+/// The path to draw for the `k`th region of a draw: its cut border when it has one, else the
+/// cached whole border.
+fn path_for<'a>(
+    cut: &'a [Option<Path2d>],
+    k: usize,
+    cache: &'a mut PathCache,
+    atlas: &Atlas,
+    level: usize,
+    region: usize,
+) -> Option<&'a Path2d> {
+    match cut.get(k) {
+        Some(Some(path)) => Some(path),
+        _ => cache.path(atlas, level, region),
+    }
+}
+
+/// Borders with fewer vertices are drawn whole from the cache: a new Path2D costs about as much
+/// as rasterising that many vertices.
+const CUT_ABOVE: usize = 256;
+
+/// The region's border at `level` cut to `bounds` (lon/lat), for a draw clipped inside them;
+/// None when the cached whole border costs less.
+fn cut_path(atlas: &Atlas, level: usize, region: usize, bounds: Rect<f64>) -> Option<Path2d> {
+    let shape = atlas.levels().get(level)?.shapes.get(region)?;
+    let vertices: usize = shape.0.iter().map(|polygon| polygon.exterior().0.len()).sum();
+    (vertices > CUT_ABOVE).then(|| path_of(cut_rings(shape, bounds).iter().map(Vec::as_slice)))?
 }
 
 /// The map of one view and its margin, drawn offscreen at the canvas's resolution.
@@ -114,25 +147,67 @@ fn regions_around(atlas: &Atlas, viewport: &Viewport) -> Vec<usize> {
     atlas.regions_in(Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north }))
 }
 
-/// Draws the map of the scene's view into `bitmap`, with its margin when `margin` says so (a
-/// pan or zoom will likely move on) and else only the view, which rasterises a fraction of the
-/// pixels and regions (a recolour, the first frame); `ratio` is the device pixel ratio of the
-/// canvas backing store.
-pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, margin: bool, atlas: &Atlas, cache: &mut PathCache, ratio: f64) {
+/// What of the bitmap a draw fills.
+pub enum Area<'a> {
+    /// The view alone, which rasterises a fraction of the pixels and regions (the first frame,
+    /// a recolour of much of the map).
+    View,
+    /// The view and its margin, as a pan or zoom that will likely move on needs.
+    WithMargin,
+    /// Only this rect of the view (whole device pixels, its corner at 0), drawing the regions
+    /// that reach into it: part of a recolour of a few regions, the rest of the view kept and
+    /// the margin left stale, as [`Area::View`] leaves it. One
+    /// rect at a time: a clip of several is a complex one, under which Skia anti-aliases edges
+    /// a level or two apart from a whole draw.
+    Rect(PixelRect, &'a [usize]),
+}
+
+/// Clips `ctx` (at the identity transform) to `rect`, moved by `offset` device pixels.
+fn clip_to(ctx: &CanvasRenderingContext2d, rect: &PixelRect, offset: f64) {
+    let [x, y, width, height] = [rect.x, rect.y, rect.width, rect.height].map(f64::from);
+    ctx.begin_path();
+    ctx.rect(x + offset, y + offset, width, height);
+    ctx.clip();
+}
+
+/// Draws the map of the scene's view into `bitmap`, the `area` of it; `ratio` is the device
+/// pixel ratio of the canvas backing store.
+pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, cache: &mut PathCache, ratio: f64) {
     let ctx = &bitmap.ctx;
     let colours = scene.theme.colours();
     let m = bitmap.margin;
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     ctx.save();
-    let regions = if margin {
-        regions_around(atlas, &scene.viewport)
-    } else {
-        ctx.begin_path();
-        ctx.rect(m, m, f64::from(bitmap.canvas.width()) - 2.0 * m, f64::from(bitmap.canvas.height()) - 2.0 * m);
-        ctx.clip();
-        scene.visible.clone()
+    // A rect's draw hands the canvas each border cut to the rect's surroundings (its own
+    // outline's reach beyond the clip), the others the cached whole borders.
+    let cut = match &area {
+        Area::Rect(rect, regions) => {
+            let [x, y, width, height] = [rect.x, rect.y, rect.width, rect.height].map(f64::from);
+            let [west, north] = scene.viewport.lonlat_at([x / ratio - REACH, y / ratio - REACH]);
+            let [east, south] = scene.viewport.lonlat_at([(x + width) / ratio + REACH, (y + height) / ratio + REACH]);
+            let bounds = Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north });
+            regions.iter().map(|&index| cut_path(atlas, scene.level, index, bounds)).collect()
+        }
+        _ => Vec::new(),
     };
-    bitmap.covered = if margin { MARGIN } else { 0.0 };
+    let regions = match area {
+        Area::WithMargin => {
+            bitmap.covered = MARGIN;
+            regions_around(atlas, &scene.viewport)
+        }
+        Area::View => {
+            bitmap.covered = 0.0;
+            ctx.begin_path();
+            ctx.rect(m, m, f64::from(bitmap.canvas.width()) - 2.0 * m, f64::from(bitmap.canvas.height()) - 2.0 * m);
+            ctx.clip();
+            scene.visible.clone()
+        }
+        Area::Rect(rect, regions) => {
+            bitmap.covered = 0.0;
+            clip_to(ctx, &rect, m);
+            regions.to_vec()
+        }
+    };
     ctx.set_fill_style_str(&colours.background.to_string());
     ctx.fill_rect(0.0, 0.0, f64::from(bitmap.canvas.width()), f64::from(bitmap.canvas.height()));
 
@@ -143,11 +218,17 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, margin: bool, atlas: &Atlas,
     ctx.set_line_width(0.5 / scale);
     ctx.set_stroke_style_str(&colours.stroke.to_string());
     let level = scene.level;
-    for &index in &regions {
-        let (Some(style), Some(path)) = (scene.regions.get(index), cache.path(atlas, level, index)) else {
+    // Most neighbours share a fill: the colour crosses to the canvas only when it changes.
+    let mut fill = None;
+    for (k, &index) in regions.iter().enumerate() {
+        let (Some(style), Some(path)) = (scene.regions.get(index), path_for(&cut, k, cache, atlas, level, index))
+        else {
             continue;
         };
-        ctx.set_fill_style_str(&style.fill.to_string());
+        if fill != Some(style.fill) {
+            ctx.set_fill_style_str(&style.fill.to_string());
+            fill = Some(style.fill);
+        }
         ctx.fill_with_path_2d(path);
         ctx.stroke_with_path(path);
     }
@@ -166,18 +247,19 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, margin: bool, atlas: &Atlas,
             Some(())
         });
         if placed.is_some() {
-            for &index in &regions {
+            for (k, &index) in regions.iter().enumerate() {
                 if !scene.regions.get(index).is_some_and(|style| style.hatched) {
                     continue;
                 }
-                if let Some(path) = cache.path(atlas, level, index) {
+                if let Some(path) = path_for(&cut, k, cache, atlas, level, index) {
                     ctx.fill_with_path_2d(path);
                 }
             }
         }
     }
 
-    // Doubtful listings: a dashed outline in the text colour.
+    // Doubtful listings: a dashed outline in the text colour, along the whole border (the
+    // dashes follow its length).
     if regions.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.doubtful)) {
         let dash = js_sys::Array::of2(
             &JsValue::from_f64(DOUBTFUL_DASH[0] / scale),
@@ -201,6 +283,8 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, margin: bool, atlas: &Atlas,
 
 /// Shows `bitmap`, drawn for another view of the same size, where `placement` puts it in the
 /// scene's view, then the hover and selection; a scaled bitmap may leave a strip of background.
+/// `only` limits it to that rect of a canvas that shows the same view, hover and selection.
+#[allow(clippy::too_many_arguments)]
 pub fn present(
     ctx: &CanvasRenderingContext2d,
     bitmap: &Bitmap,
@@ -209,9 +293,14 @@ pub fn present(
     atlas: &Atlas,
     cache: &mut PathCache,
     ratio: f64,
+    only: Option<&PixelRect>,
 ) {
     let colours = scene.theme.colours();
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.save();
+    if let Some(rect) = only {
+        clip_to(ctx, rect, 0.0);
+    }
     let m = bitmap.margin;
     let Placement { scale: stretch, offset: [ox, oy] } = placement;
     if stretch == 1.0 {
@@ -247,4 +336,5 @@ pub fn present(
         ctx.set_line_width(width / scale);
         ctx.stroke_with_path(path);
     }
+    ctx.restore();
 }

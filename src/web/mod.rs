@@ -8,7 +8,7 @@ use crate::contract;
 use crate::keyword::Keyword;
 use crate::map::{FocusMove, MapError, MapState, Missing};
 use crate::region::RegionCode;
-use crate::view::reuse::{placement, Placement};
+use crate::view::reuse::{self, placement, Placement};
 use crate::view::Viewport;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -100,16 +100,48 @@ impl MapHandle {
         if placement.is_some() && self.shown.as_ref() == Some(&shown(exact)) {
             return (false, !exact);
         }
-        // A draw the view's moving asks for (beyond the margin, or settling) draws the margin too.
-        let moved = self.shown.as_ref().is_some_and(|shown| shown.viewport != view || !shown.exact);
-        let placement = placement.unwrap_or_else(|| {
-            canvas::draw_map(&mut self.bitmap, &scene, moved, atlas, &mut self.paths, self.ratio);
-            self.drawn = Some((view, content));
-            Placement::SAME
-        });
-        canvas::present(&self.ctx, &self.bitmap, placement, &scene, atlas, &mut self.paths, self.ratio);
-        self.shown = Some(shown(exact));
-        (true, !exact)
+        if let Some(placement) = placement {
+            canvas::present(&self.ctx, &self.bitmap, placement, &scene, atlas, &mut self.paths, self.ratio, None);
+            self.shown = Some(shown(exact));
+            return (true, !exact);
+        }
+        // A recolour of the view the bitmap holds draws only around the regions that changed,
+        // and only in the view, as a whole recolour does: a pan draws the margin when it needs it.
+        let rects = match &self.drawn {
+            Some((drawn, held)) if *drawn == view && held.theme == content.theme => {
+                let changed: Vec<usize> = (content.fills.iter().zip(&held.fills).enumerate())
+                    .filter_map(|(index, (now, before))| (now != before).then_some(index))
+                    .collect();
+                reuse::repaint_rects(atlas, &view, &changed, 0.0, self.ratio)
+            }
+            _ => None,
+        };
+        let same_canvas = self.shown.as_ref() == Some(&shown(true));
+        match &rects {
+            Some(rects) => {
+                for rect in rects {
+                    let regions = reuse::regions_meeting(atlas, &view, std::slice::from_ref(rect), self.ratio);
+                    let area = canvas::Area::Rect(*rect, &regions);
+                    canvas::draw_map(&mut self.bitmap, &scene, area, atlas, &mut self.paths, self.ratio);
+                }
+            }
+            None => {
+                // A draw the view's moving asks for (beyond the margin, or settling) draws the margin too.
+                let moved = self.shown.as_ref().is_some_and(|shown| shown.viewport != view || !shown.exact);
+                let area = if moved { canvas::Area::WithMargin } else { canvas::Area::View };
+                canvas::draw_map(&mut self.bitmap, &scene, area, atlas, &mut self.paths, self.ratio);
+            }
+        }
+        self.drawn = Some((view, content));
+        let (ctx, ratio) = (&self.ctx, self.ratio);
+        match rects.filter(|_| same_canvas) {
+            Some(rects) => rects.iter().for_each(|rect| {
+                canvas::present(ctx, &self.bitmap, Placement::SAME, &scene, atlas, &mut self.paths, ratio, Some(rect))
+            }),
+            None => canvas::present(ctx, &self.bitmap, Placement::SAME, &scene, atlas, &mut self.paths, ratio, None),
+        }
+        self.shown = Some(shown(true));
+        (true, false)
     }
 }
 

@@ -360,6 +360,118 @@ test('the canvas draws what toSVG() draws for the same view (≥97% of pixels ag
   );
 });
 
+// The country at level 0, whose borders are drawn whole, and Java at level 2, where the
+// borders around the changed regions are cut to the rects they are drawn again in.
+for (const [name, open] of [
+  [
+    'country',
+    async (t) => {
+      const page = await t.open('/e2e/blank.html');
+      await addMap(page, { year: '2023', theme: 'light', lang: 'id' });
+      return page;
+    },
+  ],
+  ['Java', (t) => t.open('/index.html#year=2023&view=110,-7.3,8')],
+]) {
+  test(`${name}: a recolour of a few regions redraws only around them, to what a whole draw gives`, async (t) => {
+    const page = await open(t);
+    await waitReady(page);
+    await page.waitForLoadState('networkidle');
+    await page.mouse.move(0, 0);
+    await frames(page, 4);
+    // The canvas's pixels, kept in the page (they are millions of numbers).
+    const keep = (name) =>
+      page.$eval(
+        'peta-cerdas',
+        (el, name) => {
+          const canvas = el.shadowRoot.getElementById('map');
+          window[name] = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        },
+        name,
+      );
+    // A mark in the sea's top-left corner, far from any region: a redraw of the whole canvas
+    // paints over it, one of a few regions' surroundings leaves it.
+    const MARK = 8;
+    await page.$eval(
+      'peta-cerdas',
+      (el, side) => {
+        const ctx = el.shadowRoot.getElementById('map').getContext('2d');
+        ctx.fillStyle = '#ff00ff';
+        ctx.fillRect(0, 0, side, side);
+      },
+      MARK,
+    );
+    await keep('before');
+    await page.$eval('peta-cerdas', (el) => el.setAttribute('year', '2024'));
+    await waitEvent(page, 'year-change', (d) => d.year === 2024);
+    await frames(page, 2);
+    await keep('recoloured');
+    // A change of theme and back draws the whole map, as the element's first frame does.
+    await page.$eval('peta-cerdas', (el) => el.setAttribute('theme', 'dark'));
+    await frames(page, 2);
+    await page.$eval('peta-cerdas', (el) => el.setAttribute('theme', 'light'));
+    await frames(page, 2);
+    await keep('whole');
+    const result = await page.$eval(
+      'peta-cerdas',
+      (el, side) => {
+        const { before, recoloured, whole } = window;
+        const width = el.shadowRoot.getElementById('map').width;
+        const marked = (i) => (i / 4) % width < side && Math.floor(i / 4 / width) < side;
+        const height = whole.length / 4 / width;
+        const same = (a, b, i) =>
+          a[i] === b[i] && a[i + 1] === b[i + 1] && a[i + 2] === b[i + 2] && a[i + 3] === b[i + 3];
+        const colour = (x, y) => {
+          const i = 4 * (y * width + x);
+          return (whole[i] << 16) | (whole[i + 1] << 8) | whole[i + 2];
+        };
+        // Away from any edge: the pixel and its eight neighbours are one colour.
+        const flat = (x, y) =>
+          x > 0 &&
+          y > 0 &&
+          x < width - 1 &&
+          y < height - 1 &&
+          [-1, 0, 1].every((dy) => [-1, 0, 1].every((dx) => colour(x + dx, y + dy) === colour(x, y)));
+        let changed = 0;
+        let differing = 0;
+        let furthest = 0;
+        let inside = 0;
+        for (let i = 0; i < whole.length; i += 4) {
+          if (marked(i)) continue;
+          if (!same(before, recoloured, i)) changed += 1;
+          if (same(recoloured, whole, i)) continue;
+          differing += 1;
+          let apart = 0;
+          for (let c = 0; c < 4; c += 1) apart = Math.max(apart, Math.abs(recoloured[i + c] - whole[i + c]));
+          furthest = Math.max(furthest, apart);
+          if (flat((i / 4) % width, Math.floor(i / 4 / width))) inside += 1;
+        }
+        return {
+          furthest,
+          inside,
+          changed,
+          differing,
+          corner: Array.from(recoloured.slice(0, 4)),
+          wholeCorner: Array.from(whole.slice(0, 4)),
+        };
+      },
+      MARK,
+    );
+    console.log(
+      `    recolour 2023 -> 2024: ${result.changed} px changed; ${result.differing} px differ from a whole draw, by at most ${result.furthest} levels, ${result.inside} away from edges`,
+    );
+    assert.deepEqual(result.corner, [255, 0, 255, 255], 'the sea corner was not drawn again');
+    assert.notDeepEqual(result.wholeCorner, [255, 0, 255, 255], 'control: a whole draw paints the corner');
+    assert.ok(result.changed > 100, `the 2024 members were coloured: ${result.changed} px`);
+    // Skia anti-aliases an edge cut by a clip a little apart from the same edge uncut (Leaflet's
+    // redraw of its dirty bounds has the same), and the overlapping outlines of a city a few
+    // pixels wide add that up; every fill, hatch and dash is as a whole draw has it.
+    assert.equal(result.inside, 0, 'away from edges the recoloured canvas is the whole draw');
+    assert.ok(result.furthest <= 48, `edges are at most ${result.furthest} levels apart`);
+    assert.ok(result.differing < result.changed, `few edge pixels differ: ${result.differing}`);
+  });
+}
+
 test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() export the view', async (t) => {
   const page = await t.open('/e2e/blank.html');
   await addMap(page, { year: '2021', lang: 'en' });
