@@ -26,8 +26,17 @@ const HATCH_WIDTH: f64 = 2.0;
 #[derive(Default)]
 pub struct PathCache {
     levels: Vec<Vec<Option<Path2d>>>,
-    /// The pattern for a hatch colour and a tile resolution (device pixels per CSS pixel).
-    hatch: Option<(Rgb, u32, CanvasPattern)>,
+    hatch: Option<Hatch>,
+}
+
+/// The hatching pattern for a colour and a tile resolution (device pixels per CSS pixel), and
+/// the transform it was last placed with: placing it again costs the browser a new shader, so
+/// the rects of one recolour place it once.
+struct Hatch {
+    colour: Rgb,
+    resolution: u32,
+    pattern: CanvasPattern,
+    placed: Option<[f64; 6]>,
 }
 
 impl PathCache {
@@ -36,9 +45,16 @@ impl PathCache {
         self.levels.clear();
     }
 
-    /// A repeating tile with one stripe, drawn at the device resolution so it stays sharp.
-    fn hatch(&mut self, ctx: &CanvasRenderingContext2d, colour: Rgb, resolution: u32) -> Option<&CanvasPattern> {
-        if !self.hatch.as_ref().is_some_and(|(c, r, _)| *c == colour && *r == resolution) {
+    /// A repeating tile with one stripe, drawn at the device resolution so it stays sharp, and
+    /// placed with `transform`.
+    fn hatch(
+        &mut self,
+        ctx: &CanvasRenderingContext2d,
+        colour: Rgb,
+        resolution: u32,
+        transform: [f64; 6],
+    ) -> Option<&CanvasPattern> {
+        if !self.hatch.as_ref().is_some_and(|hatch| hatch.colour == colour && hatch.resolution == resolution) {
             let document = ctx.canvas()?.owner_document()?;
             let tile: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
             let side = (HATCH_PERIOD * f64::from(resolution)).round() as u32;
@@ -48,9 +64,16 @@ impl PathCache {
             tile_ctx.set_fill_style_str(&colour.to_string());
             tile_ctx.fill_rect(0.0, 0.0, HATCH_WIDTH * f64::from(resolution), f64::from(side));
             let pattern = ctx.create_pattern_with_html_canvas_element(&tile, "repeat").ok()??;
-            self.hatch = Some((colour, resolution, pattern));
+            self.hatch = Some(Hatch { colour, resolution, pattern, placed: None });
         }
-        self.hatch.as_ref().map(|(_, _, pattern)| pattern)
+        let hatch = self.hatch.as_mut()?;
+        if hatch.placed != Some(transform) {
+            let matrix = DomMatrix::new_with_array64(&mut transform.clone()).ok()?;
+            // The browser takes any DOMMatrix here; web-sys types the argument as the older SVGMatrix.
+            hatch.pattern.set_transform(matrix.unchecked_ref::<SvgMatrix>());
+            hatch.placed = Some(transform);
+        }
+        Some(&hatch.pattern)
     }
 
     fn path(&mut self, atlas: &Atlas, level: usize, region: usize) -> Option<&Path2d> {
@@ -238,13 +261,9 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
     if regions.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.hatched)) {
         let resolution = ratio.ceil().clamp(1.0, 4.0) as u32;
         let turn = std::f64::consts::FRAC_1_SQRT_2 / (scale * f64::from(resolution));
-        let mut transform = [turn, turn, -turn, turn, -tx / scale, -ty / scale];
-        let placed = cache.hatch(ctx, colours.hatch, resolution).and_then(|pattern| {
-            let matrix = DomMatrix::new_with_array64(&mut transform).ok()?;
-            // The browser takes any DOMMatrix here; web-sys types the argument as the older SVGMatrix.
-            pattern.set_transform(matrix.unchecked_ref::<SvgMatrix>());
+        let transform = [turn, turn, -turn, turn, -tx / scale, -ty / scale];
+        let placed = cache.hatch(ctx, colours.hatch, resolution, transform).map(|pattern| {
             ctx.set_fill_style_canvas_pattern(pattern);
-            Some(())
         });
         if placed.is_some() {
             for (k, &index) in regions.iter().enumerate() {
