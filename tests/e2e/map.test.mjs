@@ -360,8 +360,9 @@ test('the canvas draws what toSVG() draws for the same view (≥97% of pixels ag
   );
 });
 
-// The country at level 0, whose borders are drawn whole, and Java at level 2, where the
-// borders around the changed regions are cut to the rects they are drawn again in.
+// The country at level 0, whose borders are drawn whole, Java at level 2, where the borders
+// around the changed regions are cut to the rects they are drawn again in, and a phone's
+// three device pixels to the CSS pixel.
 for (const [name, open] of [
   [
     'country',
@@ -372,6 +373,15 @@ for (const [name, open] of [
     },
   ],
   ['Java', (t) => t.open('/index.html#year=2023&view=110,-7.3,8')],
+  [
+    'phone (360 px, DPR 3)',
+    async (t) => {
+      const context = { viewport: { width: 360, height: 800 }, deviceScaleFactor: 3 };
+      const page = await t.open('/e2e/blank.html', { context });
+      await addMap(page, { year: '2023', theme: 'light', lang: 'id' });
+      return page;
+    },
+  ],
 ]) {
   test(`${name}: a recolour of a few regions redraws only around them, to what a whole draw gives`, async (t) => {
     const page = await open(t);
