@@ -179,9 +179,8 @@ pub enum Area<'a> {
     WithMargin,
     /// Only this rect of the view (whole device pixels, its corner at 0), drawing the regions
     /// that reach into it: part of a recolour of a few regions, the rest of the view kept and
-    /// the margin left stale, as [`Area::View`] leaves it. One
-    /// rect at a time: a clip of several is a complex one, under which Skia anti-aliases edges
-    /// a level or two apart from a whole draw.
+    /// the margin left stale, as [`Area::View`] leaves it. One rect at a time: a clip of several
+    /// is a complex one, under which Skia anti-aliases edges further apart from a whole draw.
     Rect(PixelRect, &'a [usize]),
 }
 
