@@ -60,6 +60,21 @@ impl PixelRect {
     fn area(&self) -> f64 {
         f64::from(self.width) * f64::from(self.height)
     }
+
+    fn touches(&self, other: &PixelRect) -> bool {
+        self.x <= other.x + other.width
+            && other.x <= self.x + self.width
+            && self.y <= other.y + other.height
+            && other.y <= self.y + self.height
+    }
+
+    /// The rect around both.
+    fn union(&self, other: &PixelRect) -> PixelRect {
+        let [x, y] = [self.x.min(other.x), self.y.min(other.y)];
+        let right = (self.x + self.width).max(other.x + other.width);
+        let bottom = (self.y + self.height).max(other.y + other.height);
+        PixelRect { x, y, width: right - x, height: bottom - y }
+    }
 }
 
 /// CSS pixels beyond a region's box that its drawing reaches: the widest outline (a doubtful
@@ -82,19 +97,12 @@ fn screen_box(atlas: &Atlas, viewport: &Viewport, region: usize) -> Option<[f64;
     Some([left, top, right, bottom])
 }
 
-/// Where a recolour of the `changed` regions must draw again a bitmap of `viewport` with
-/// `margin` CSS px drawn around it, at `ratio` device px per CSS px: each region's box grown by
-/// what its outline reaches, cut to the bitmap, rounded outwards to whole device pixels. None
-/// when they are more than [`MAX_REPAINT_RECTS`] or cover more than [`MAX_REPAINT_SHARE`] of
-/// the bitmap, which is then drawn whole.
-pub fn repaint_rects(
-    atlas: &Atlas,
-    viewport: &Viewport,
-    changed: &[usize],
-    margin: f64,
-    ratio: f64,
-) -> Option<Vec<PixelRect>> {
-    let limit = [-margin, -margin, viewport.width + margin, viewport.height + margin].map(|side| side * ratio);
+/// Where a recolour of the `changed` regions must draw the view of `viewport` again, at `ratio`
+/// device px per CSS px: each region's box grown by what its outline reaches, cut to the view,
+/// rounded outwards to whole device pixels. None when they are more than [`MAX_REPAINT_RECTS`]
+/// or cover more than [`MAX_REPAINT_SHARE`] of the view, which is then drawn whole.
+pub fn repaint_rects(atlas: &Atlas, viewport: &Viewport, changed: &[usize], ratio: f64) -> Option<Vec<PixelRect>> {
+    let limit = [0.0, 0.0, viewport.width * ratio, viewport.height * ratio];
     let mut rects = Vec::new();
     for &region in changed {
         let Some([left, top, right, bottom]) = screen_box(atlas, viewport, region) else {
@@ -105,7 +113,7 @@ pub fn repaint_rects(
         let right = ((right + REACH) * ratio).ceil().min(limit[2]);
         let bottom = ((bottom + REACH) * ratio).ceil().min(limit[3]);
         if left < right && top < bottom {
-            // Within the bitmap, whose sides are a few thousand device pixels at most.
+            // Within the view, whose sides are a few thousand device pixels at most.
             let [x, y, width, height] = [left, top, right - left, bottom - top].map(|side| side as i32);
             rects.push(PixelRect { x, y, width, height });
         }
@@ -122,50 +130,32 @@ pub fn repaint_rects(
 
 /// `rects` with every two that overlap or touch replaced by the rect around both, until none
 /// do: neighbouring regions that changed are then drawn again once, not once for each.
-fn merged(mut rects: Vec<PixelRect>) -> Vec<PixelRect> {
-    let touch = |a: &PixelRect, b: &PixelRect| {
-        a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
-    };
-    let mut merging = true;
-    while merging {
-        merging = false;
-        let mut i = 0;
-        while i < rects.len() {
-            let mut j = i + 1;
-            while j < rects.len() {
-                if touch(&rects[i], &rects[j]) {
-                    let (a, b) = (rects[i], rects.swap_remove(j));
-                    let [x, y] = [a.x.min(b.x), a.y.min(b.y)];
-                    let [right, bottom] = [(a.x + a.width).max(b.x + b.width), (a.y + a.height).max(b.y + b.height)];
-                    rects[i] = PixelRect { x, y, width: right - x, height: bottom - y };
-                    // The grown rect may touch one already passed: another round looks again.
-                    merging = true;
-                } else {
-                    j += 1;
-                }
-            }
-            i += 1;
+fn merged(rects: Vec<PixelRect>) -> Vec<PixelRect> {
+    let mut apart: Vec<PixelRect> = Vec::new();
+    for mut rect in rects {
+        // The grown rect may touch more of those already apart.
+        while let Some(i) = apart.iter().position(|other| other.touches(&rect)) {
+            rect = rect.union(&apart.swap_remove(i));
         }
+        apart.push(rect);
     }
-    rects
+    apart
 }
 
-/// The regions whose drawing reaches into any of `rects` (from [`repaint_rects`]), in atlas
-/// order, which is the order a whole draw paints them in.
-pub fn regions_meeting(atlas: &Atlas, viewport: &Viewport, rects: &[PixelRect], ratio: f64) -> Vec<usize> {
-    let mut found = Vec::new();
-    for rect in rects {
-        let corner = |x: i32, y: i32, grow: f64| {
-            let at = [f64::from(x) / ratio + grow, f64::from(y) / ratio + grow];
-            viewport.lonlat_at(at)
-        };
-        let [west, north] = corner(rect.x, rect.y, -REACH);
-        let [east, south] = corner(rect.x + rect.width, rect.y + rect.height, REACH);
-        found.extend(atlas.regions_in(Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north })));
-    }
-    let mut found = crate::order::sort_by(found, &|a, b| a.cmp(b));
-    found.dedup();
-    found
+/// What a redraw of `rect` must draw, in lon/lat: the rect grown by what an outline reaches
+/// beyond a region's box, so that every region drawing into it meets it.
+pub fn surroundings(viewport: &Viewport, rect: &PixelRect, ratio: f64) -> Rect<f64> {
+    let corner =
+        |x: i32, y: i32, grow: f64| viewport.lonlat_at([f64::from(x) / ratio + grow, f64::from(y) / ratio + grow]);
+    let [west, north] = corner(rect.x, rect.y, -REACH);
+    let [east, south] = corner(rect.x + rect.width, rect.y + rect.height, REACH);
+    Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north })
+}
+
+/// The regions whose drawing reaches into `rect` (from [`repaint_rects`]), in atlas order,
+/// which is the order a whole draw paints them in.
+pub fn regions_meeting(atlas: &Atlas, viewport: &Viewport, rect: &PixelRect, ratio: f64) -> Vec<usize> {
+    atlas.regions_in(surroundings(viewport, rect, ratio))
 }
 
 /// The sides of `bounds` a point lies beyond, one bit each: the four half-planes outside it.

@@ -8,7 +8,7 @@
 use crate::atlas::Atlas;
 use crate::scene::{Scene, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
 use crate::style::Rgb;
-use crate::view::reuse::{cut_rings, PixelRect, Placement, REACH};
+use crate::view::reuse::{cut_rings, surroundings, PixelRect, Placement};
 use crate::view::{project, Viewport};
 use geo::{Coord, Rect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -204,10 +204,7 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
     // outline's reach beyond the clip), the others the cached whole borders.
     let cut = match &area {
         Area::Rect(rect, regions) => {
-            let [x, y, width, height] = [rect.x, rect.y, rect.width, rect.height].map(f64::from);
-            let [west, north] = scene.viewport.lonlat_at([x / ratio - REACH, y / ratio - REACH]);
-            let [east, south] = scene.viewport.lonlat_at([(x + width) / ratio + REACH, (y + height) / ratio + REACH]);
-            let bounds = Rect::new(Coord { x: west, y: south }, Coord { x: east, y: north });
+            let bounds = surroundings(&scene.viewport, rect, ratio);
             regions.iter().map(|&index| cut_path(atlas, scene.level, index, bounds)).collect()
         }
         _ => Vec::new(),

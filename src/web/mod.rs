@@ -112,7 +112,7 @@ impl MapHandle {
                 let changed: Vec<usize> = (content.fills.iter().zip(&held.fills).enumerate())
                     .filter_map(|(index, (now, before))| (now != before).then_some(index))
                     .collect();
-                reuse::repaint_rects(atlas, &view, &changed, 0.0, self.ratio)
+                reuse::repaint_rects(atlas, &view, &changed, self.ratio)
             }
             _ => None,
         };
@@ -120,7 +120,7 @@ impl MapHandle {
         match &rects {
             Some(rects) => {
                 for rect in rects {
-                    let regions = reuse::regions_meeting(atlas, &view, std::slice::from_ref(rect), self.ratio);
+                    let regions = reuse::regions_meeting(atlas, &view, rect, self.ratio);
                     let area = canvas::Area::Rect(*rect, &regions);
                     canvas::draw_map(&mut self.bitmap, &scene, area, atlas, &mut self.paths, self.ratio);
                 }
