@@ -35,7 +35,12 @@ selected: number | null,
 /**
  * The region under the pointer, if any.
  */
-hovered: number | null, };
+hovered: number | null, 
+/**
+ * Whether the programme's source links, notes and quotes are loaded: until they are,
+ * `regionInfo`, `table` and `tableCsv` answer without them (`loadProgrammeSources`).
+ */
+sources: boolean, };
 
 export type UiLegend = { title: string, entries: Array<UiLegendEntry>, };
 

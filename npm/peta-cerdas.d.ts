@@ -83,7 +83,7 @@ export declare class PetaCerdasElement extends HTMLElement {
    * The data table of the current year as CSV text for spreadsheets: a UTF-8 BOM, the header in
    * the map's language, one row per member with every year and its confidence and every source URL.
    */
-  toCSV(): string;
+  toCSV(): Promise<string>;
   /** The current view as a standalone SVG document. */
   toSVG(): string;
   /** The current canvas as a PNG. */

@@ -11,8 +11,9 @@ mkdir -p "$out"
 cp data/build/overview.bin data/build/atlas.bin "$out/"
 rm -rf "$out/detail" && cp -r data/build/detail "$out/detail"
 cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"
-# The packaged programme, compiled: the page decodes it instead of parsing the CSV files.
-"$CLI" pack-programme -o "$out/programme.bin"
+# The packaged programme, compiled: the page decodes it instead of parsing the CSV files, and
+# fetches its sources (sources.bin) only when a panel or the table first shows them.
+"$CLI" pack-programme -o "$out"
 # The first paint: the home view with every cohort year's colours (www/element/preview.js).
 "$CLI" preview --asset data/build/overview.bin -o "$out/preview.json"
 for lang in id en; do

@@ -8,7 +8,7 @@ use peta_cerdas::indicator::Indicator;
 use peta_cerdas::map::MapState;
 use peta_cerdas::names::NameIndex;
 use peta_cerdas::prepare::{self, sha256_hex, CodeList, Manifest};
-use peta_cerdas::programme::Programme;
+use peta_cerdas::programme::{self, Programme};
 use peta_cerdas::region::RegionCode;
 use peta_cerdas::render::{preview, svg};
 use peta_cerdas::scene::{Scene, SceneInput};
@@ -99,8 +99,9 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
-    /// Write the programme facts, checked, as `programme.bin` (what the page loads instead of
-    /// parsing the three CSV files).
+    /// Write the programme, checked, into a folder as `programme.bin` (the facts, what the page
+    /// loads instead of parsing the three CSV files) and `sources.bin` (their source links, notes
+    /// and quotes, which the page fetches when a panel or the table first shows them).
     PackProgramme {
         #[arg(short = 'o', long)]
         output: PathBuf,
@@ -505,9 +506,14 @@ fn run_preview(output: &Path, data: &DataArgs) -> Result<ExitCode, String> {
 }
 
 fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> {
-    let bytes = load_programme(folder)?.to_bytes();
-    prepare::write_atomically(output, &bytes).map_err(|e| format!("cannot write {}: {e}", output.display()))?;
-    eprintln!("{}: {} bytes", output.display(), bytes.len());
+    let programme = load_programme(folder)?;
+    for (name, bytes) in
+        [(programme::PACKED_FILE, programme.to_bytes()), (programme::SOURCES_FILE, programme.sources_to_bytes())]
+    {
+        let path = output.join(name);
+        prepare::write_atomically(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        eprintln!("{}: {} bytes", path.display(), bytes.len());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

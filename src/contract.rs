@@ -76,6 +76,7 @@ pub fn ui(map: &MapState) -> Option<Ui> {
             .collect(),
         selected: map.selected(),
         hovered: map.hovered(),
+        sources: programme.has_sources(),
     })
 }
 
@@ -197,6 +198,9 @@ pub struct Ui {
     pub selected: Option<usize>,
     /// The region under the pointer, if any.
     pub hovered: Option<usize>,
+    /// Whether the programme's source links, notes and quotes are loaded: until they are,
+    /// `regionInfo`, `table` and `tableCsv` answer without them (`loadProgrammeSources`).
+    pub sources: bool,
 }
 
 #[derive(Serialize)]

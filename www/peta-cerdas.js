@@ -165,9 +165,13 @@ export class PetaCerdasElement extends HTMLElement {
     return this.#core.stats();
   }
 
-  /** The data table of the current year as CSV text (with a BOM), in the map's language. */
-  toCSV() {
+  /**
+   * The data table of the current year as CSV text (with a BOM), in the map's language, with its
+   * sources (fetched first if no panel or table has needed them yet).
+   */
+  async toCSV() {
     if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
+    await this.#core.loadSources();
     return this.#core.tableCsv();
   }
 
@@ -346,6 +350,7 @@ export class PetaCerdasElement extends HTMLElement {
       onDrawn: () => this.#detail.drawn(),
       onSettled: () => this.#hash.scheduleWrite(),
       onEarlyYear: (year) => this.#firstPaint.year(year),
+      onSourcesFailed: (error) => this.#emitError(`${this.#t().sourcesFailed}: ${error.message || error}`),
     });
     this.#firstPaint = new FirstPaint(this, this.#shell, {
       prefersDark: () => this.#darkQuery?.matches,

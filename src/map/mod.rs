@@ -137,6 +137,12 @@ impl MapState {
         Ok(())
     }
 
+    /// Adds `sources.bin` to a programme loaded from `programme.bin`; on error nothing changes.
+    pub fn load_programme_sources(&mut self, bytes: &[u8]) -> Result<(), MapError> {
+        let programme = self.programme.as_mut().ok_or(MapError::NotLoaded(Missing::Programme))?;
+        programme.add_sources(bytes).map_err(MapError::Programme)
+    }
+
     /// The year stays where it was when the new programme has that cohort, else the latest.
     fn set_programme(&mut self, programme: Programme) {
         let years = programme.cohort_years();

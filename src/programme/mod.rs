@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
-pub use packed::FILE as PACKED_FILE;
+pub use packed::{FILE as PACKED_FILE, SOURCES_FILE};
 
 /// The packaged programme (data/programme/), for unit tests across the crate.
 #[cfg(test)]
@@ -225,6 +225,18 @@ pub struct Programme {
     citations: Vec<PillarCitation>,
     /// Region -> its memberships' indices, by year.
     by_region: BTreeMap<RegionCode, Vec<usize>>,
+    sources: Sources,
+}
+
+/// Whether the texts behind the facts (source links and titles, notes, quotes) are in: a
+/// programme read from CSV has them, one from `programme.bin` gets them from `sources.bin`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sources {
+    Loaded,
+    /// Awaiting the `sources.bin` written with these facts, which carries their fingerprint.
+    Awaiting {
+        fingerprint: u64,
+    },
 }
 
 impl Programme {
@@ -253,7 +265,12 @@ impl Programme {
         for indices in by_region.values_mut() {
             *indices = crate::order::sort_by(std::mem::take(indices), &|&a, &b| members[a].year.cmp(&members[b].year));
         }
-        Programme { cohorts, members, provinces, citations, by_region }
+        Programme { cohorts, members, provinces, citations, by_region, sources: Sources::Loaded }
+    }
+
+    /// Whether the source links, titles, notes and quotes are loaded (see [`Programme::add_sources`]).
+    pub fn has_sources(&self) -> bool {
+        self.sources == Sources::Loaded
     }
 
     /// The cohorts, sorted by year.

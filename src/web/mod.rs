@@ -201,6 +201,13 @@ impl MapHandle {
         self.state.load_packed_programme(bytes).map_err(error)
     }
 
+    /// The texts behind the packed programme's facts (`sources.bin`): source links and titles,
+    /// notes and quotes, which the panel, the table and the CSV export show.
+    #[wasm_bindgen(js_name = loadProgrammeSources)]
+    pub fn load_programme_sources(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.state.load_programme_sources(bytes).map_err(error)
+    }
+
     /// A developer's indicator CSV; returns the JSON report (label, rows, matched, problems).
     /// Throws when no row is usable, keeping the previous indicator.
     #[wasm_bindgen(js_name = loadIndicator)]

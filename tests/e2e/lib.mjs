@@ -162,6 +162,7 @@ export async function startEnvironment() {
     'preview.json',
     'overview.bin',
     'programme.bin',
+    'sources.bin',
     'atlas.bin',
     'members.csv',
     'pillars.csv',

@@ -28,6 +28,11 @@ const PAGES = ['index.html', 'embed.html'];
 /** A view centred on Magetan, near enough that it fills the middle of the canvas. */
 const MAGETAN_VIEW = `view=${MAGETAN.lon},${MAGETAN.lat},24`;
 
+/** The paths of every file `page` fetched since it was opened (its resource timing entries). */
+function fetched(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+}
+
 /** Opens `page` centred on Magetan and waits for the map. */
 async function openOnMagetan(t, name, extra = '') {
   const page = await t.open(`/${name}#${MAGETAN_VIEW}${extra}`);
@@ -61,15 +66,19 @@ for (const name of PAGES) {
   test(`${name}: a click selects Magetan and the panel shows name, province and a source`, async (t) => {
     const page = await openOnMagetan(t, name);
     assert.equal(await part(page, 'panel').isHidden(), true, 'no panel before a selection');
+    const sourcesFetched = async () => (await fetched(page)).filter((path) => path.endsWith('/sources.bin')).length;
+    assert.equal(await sourcesFetched(), 0, 'the sources wait until a panel shows them');
     const { x, y } = await mapCentre(page);
     await page.mouse.click(x, y);
     await waitEvent(page, 'region-select', (d) => d.code === '35.20');
     await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await text(page, 'panel-title'), MAGETAN.name);
     assert.match(await text(page, 'panel-province'), /Jawa Timur/);
+    // The facts first, then (sources.bin) the links.
     const sources = part(page, 'panel-memberships').locator('a[href^=http]');
-    assert.ok((await sources.count()) >= 1, 'a membership links its source');
+    await sources.first().waitFor({ timeout: 3000 });
     assert.match(await sources.first().getAttribute('href'), /^https?:\/\/[^/]+/);
+    assert.equal(await sourcesFetched(), 1, 'the first panel fetched them');
     await part(page, 'panel-close').click();
     await waitEvent(page, 'region-select', (d) => d.code === null);
     await part(page, 'panel').waitFor({ state: 'hidden', timeout: 3000 });

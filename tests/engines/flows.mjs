@@ -47,12 +47,21 @@ export async function clickMagetan(page) {
   await page.waitVisible('panel');
   assert.equal(await page.text('panel-title'), MAGETAN.name);
   assert.match(await page.text('panel-province'), /Jawa Timur/);
-  const sources = await page.eval(() =>
-    [...document.querySelector('peta-cerdas').shadowRoot.querySelectorAll('#panel-memberships a[href]')].map((a) =>
-      a.getAttribute('href'),
-    ),
+  // The facts first, then (sources.bin, fetched for the first panel) the links.
+  const links = () =>
+    page.eval(() =>
+      [...document.querySelector('peta-cerdas').shadowRoot.querySelectorAll('#panel-memberships a[href]')].map((a) =>
+        a.getAttribute('href'),
+      ),
+    );
+  const sources = await page.until(async () => {
+    const hrefs = await links();
+    return hrefs.length ? hrefs : null;
+  }, 'the panel links a source');
+  assert.ok(
+    sources.every((href) => /^https?:\/\//.test(href)),
+    `sources: ${sources}`,
   );
-  assert.ok(sources.length >= 1 && sources.every((href) => /^https?:\/\//.test(href)), `sources: ${sources}`);
   const close = await page.centreOf('panel-close');
   await page.click(close.x, close.y);
   await page.waitEvent('region-select', (d) => d && d.code === null);

@@ -97,9 +97,40 @@ test('panel: province and description, memberships with confidence and a safe so
   ]);
   assert.deepEqual(model.pillars, ['Tata kelola', 'Kehidupan']);
   assert.deepEqual(model.citations, [
-    { pillars: 'Tata kelola, Kehidupan', quote: 'Smart', href: 'https://example.go.id/rpjmd' },
-    { pillars: 'Kehidupan', quote: '', href: null },
+    { pillars: 'Tata kelola, Kehidupan', quote: 'Smart', href: 'https://example.go.id/rpjmd', pending: '' },
+    { pillars: 'Kehidupan', quote: '', href: null, pending: '' },
   ]);
+});
+
+test('panel: before the sources are in, the years and pillars show and each source says it is loading', () => {
+  // What regionInfo answers before sources.bin: the facts, with empty texts.
+  const facts = {
+    ...MAGETAN,
+    memberships: MAGETAN.memberships.map((m) => ({
+      ...m,
+      confidenceNote: '',
+      sourceUrl: '',
+      sourceTitle: '',
+      note: '',
+    })),
+    citations: MAGETAN.citations.map((c) => ({ ...c, sourceUrl: '', quote: '' })),
+  };
+  const model = panelModel(facts, id, false);
+  assert.deepEqual(
+    model.memberships.map((m) => [m.year, m.note, m.link, m.sourceTitle]),
+    [
+      ['2021', 'terkonfirmasi', null, id.loadingSources],
+      ['2022', 'dugaan', null, id.loadingSources],
+    ],
+  );
+  assert.deepEqual(model.pillars, ['Tata kelola', 'Kehidupan']);
+  assert.deepEqual(
+    model.citations.map((c) => [c.pillars, c.quote, c.href, c.pending]),
+    [
+      ['Tata kelola, Kehidupan', '', null, id.loadingSources],
+      ['Kehidupan', '', null, id.loadingSources],
+    ],
+  );
 });
 
 test('panel: an indicator value joins the description; a non-member says so', () => {

@@ -115,7 +115,13 @@ export function attachControls(d, map) {
     button.addEventListener('click', async () => {
       const core = map.core;
       if (!core) return;
-      const blob = await exportBlob(kind, core, d.canvas);
+      let blob;
+      try {
+        blob = await exportBlob(kind, core, d.canvas);
+      } catch (error) {
+        map.hint(`${map.strings().sourcesFailed}: ${error.message || error}`);
+        return;
+      }
       const ui = map.ui();
       if (blob) saveBlob(blob, downloadName(ui?.year, ui?.lang, kind), d.root);
     });

@@ -77,6 +77,9 @@ export function indexOrNull(value) {
 export class MapCore {
   #handle = null;
   #dead = false;
+  /** Where the loaded programme came from (data.js `programmeSource`), and its sources' fetch once asked for. */
+  #programme = null;
+  #sources = null;
   #onPanic;
   #uiText = '';
 
@@ -117,6 +120,7 @@ export class MapCore {
     if (!current() || this.#dead) return false;
     this.#guard(handle, loadProgramme);
     this.#handle = handle;
+    this.#programmeLoaded(programme);
     return true;
   }
 
@@ -129,7 +133,37 @@ export class MapCore {
     const load = await fetchProgramme(source);
     if (!current() || this.#dead) return false;
     this.#call(load);
+    this.#programmeLoaded(source);
     return true;
+  }
+
+  #programmeLoaded(source) {
+    this.#programme = source;
+    this.#sources = null;
+  }
+
+  /**
+   * The packed programme's source links, notes and quotes (`sources.bin` beside `programme.bin`),
+   * fetched once, when a panel, the table or a CSV export first needs them: resolves true once
+   * they were added, false when there was nothing to add (a programme from CSV files has them, or
+   * another programme replaced this one meanwhile). Rejects when the file cannot be had or used;
+   * a later call tries again.
+   */
+  loadSources() {
+    const source = this.#programme;
+    if (!source || 'csv' in source) return Promise.resolve(false);
+    this.#sources ??= fetchOnce(dataUrl(source.packed, 'sources.bin'), 'bytes').then(
+      (bytes) => {
+        if (this.#programme !== source || this.#dead) return false;
+        this.#call((h) => h.loadProgrammeSources(bytes));
+        return true;
+      },
+      (error) => {
+        if (this.#programme === source) this.#sources = null;
+        throw error;
+      },
+    );
+    return this.#sources;
   }
 
   /** Attaches a handle that is already loaded (tests hand a fake one). */

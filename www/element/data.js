@@ -16,6 +16,7 @@ const PACKAGED = {
   'preview.json': new URL('../data/preview.json', import.meta.url),
   'overview.bin': new URL('../data/overview.bin', import.meta.url),
   'programme.bin': new URL('../data/programme.bin', import.meta.url),
+  'sources.bin': new URL('../data/sources.bin', import.meta.url),
   'members.csv': new URL('../data/members.csv', import.meta.url),
   'pillars.csv': new URL('../data/pillars.csv', import.meta.url),
   'cohorts.csv': new URL('../data/cohorts.csv', import.meta.url),

@@ -1,6 +1,8 @@
 // The details panel (`#panel`) of the selected region: name, province, description (with the
 // indicator's value), memberships with their confidence and source, pillars, and the quoted
 // evidence per pillar. panelModel turns a `regionInfo()` answer into text; renderPanel writes it.
+// The programme's source links, notes and quotes come after its facts (`ui.sources`): until then
+// each membership and citation says that its source is loading.
 
 import { el, safeHref, sourceLink } from './dom.js';
 
@@ -9,9 +11,11 @@ import { el, safeHref, sourceLink } from './dom.js';
  * `{title, province, description, memberships, pillars, citations}`. A membership is
  * `{year, note, link: {href, text} | null, sourceTitle}`; without memberships, `memberships` is
  * null (the panel says "not a member"). Pillars are labels (or the "none yet" sentence); a
- * citation is `{pillars, quote, href}` with '' and null for what is missing.
+ * citation is `{pillars, quote, href, pending}` with '' and null for what is missing. Without
+ * `sources` (not loaded yet), a membership's `sourceTitle` and a citation's `pending` say that
+ * they are loading.
  */
-export function panelModel(info, t) {
+export function panelModel(info, t, sources = true) {
   return {
     title: info.name,
     province: `${t.province}: ${info.province}`,
@@ -23,7 +27,7 @@ export function panelModel(info, t) {
             year: String(m.year),
             note: [t.confidence[m.confidence] ?? m.confidence, m.confidenceNote].filter(Boolean).join(': '),
             link: href ? { href, text: m.sourceTitle || href } : null,
-            sourceTitle: m.sourceTitle,
+            sourceTitle: sources ? m.sourceTitle : t.loadingSources,
           };
         })
       : null,
@@ -32,17 +36,18 @@ export function panelModel(info, t) {
       pillars: c.pillars.join(', '),
       quote: c.quote || '',
       href: safeHref(c.sourceUrl),
+      pending: sources ? '' : t.loadingSources,
     })),
   };
 }
 
-/** Shows the panel for `info` (hides it for null). */
-export function renderPanel(d, t, info) {
+/** Shows the panel for `info` (hides it for null); `sources`: whether the programme's sources are in. */
+export function renderPanel(d, t, info, sources = true) {
   if (!info) {
     d.panel.hidden = true;
     return;
   }
-  const model = panelModel(info, t);
+  const model = panelModel(info, t, sources);
   d.panelTitle.textContent = model.title;
   d.panelProvince.textContent = model.province;
   d.panelDescription.textContent = model.description;
@@ -68,6 +73,7 @@ export function renderPanel(d, t, info) {
         el('span', { text: c.pillars }),
         c.quote ? el('q', { text: c.quote }) : '',
         c.href ? sourceLink(c.href, t.source) : '',
+        c.pending ? ` · ${c.pending}` : '',
       ),
     ),
   );

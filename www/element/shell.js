@@ -36,15 +36,25 @@ export class Shell {
   #onEarlyYear;
   /** Where the last click landed (canvas px): the selected region's point when it selected one. */
   #clickPoint = null;
+  /** The core's `loadSources()` request this shell waits on, so that each is heard once. */
+  #sourcesRequest = null;
+  #onSourcesFailed;
 
   /**
    * Builds the DOM into `shadow` in the language of `strings()` and wires it to `core` (a
    * MapCore). `onRefresh(ui, firstDraw)` runs after each new `ui()` answer has been written,
    * `onSettled()` after every frame that followed a change other than a hover, `onDrawn()` after
-   * every frame, `onEarlyYear(year)` when the year slider moves before the map has loaded.
+   * every frame, `onEarlyYear(year)` when the year slider moves before the map has loaded,
+   * `onSourcesFailed(error)` when the programme's sources, which a panel or the table shows, cannot
+   * be had.
    */
-  constructor(shadow, core, { strings, onRefresh, onSettled, onDrawn = () => {}, onEarlyYear = () => {} }) {
+  constructor(
+    shadow,
+    core,
+    { strings, onRefresh, onSettled, onDrawn = () => {}, onEarlyYear = () => {}, onSourcesFailed = () => {} },
+  ) {
     this.#core = core;
+    this.#onSourcesFailed = onSourcesFailed;
     this.#onEarlyYear = onEarlyYear;
     this.#strings = strings;
     this.#onRefresh = onRefresh;
@@ -107,7 +117,9 @@ export class Shell {
       });
     }
     d.tableBox.addEventListener('toggle', () => {
-      if (this.#ui && core.attached) this.#view.table(this.#ui, strings(), core);
+      if (!this.#ui || !core.attached) return;
+      this.#view.table(this.#ui, strings(), core);
+      this.#sourcesIfShown(this.#ui);
     });
   }
 
@@ -193,6 +205,21 @@ export class Shell {
     }
   }
 
+  /**
+   * The source links, notes and quotes come with the first panel or table that shows them
+   * (`ui.sources` says whether they are in); the controls are written again once they are.
+   */
+  #sourcesIfShown(ui) {
+    if (ui.sources || (ui.selected === null && !this.d.tableBox.open)) return;
+    const request = this.#core.loadSources();
+    if (request === this.#sourcesRequest) return;
+    this.#sourcesRequest = request;
+    request.then(
+      (added) => added && this.changed(),
+      (error) => this.#onSourcesFailed(error),
+    );
+  }
+
   #refresh() {
     const ui = this.#core.changedUi();
     if (ui) {
@@ -206,6 +233,7 @@ export class Shell {
         if (revealSelection(this.d, this.#core, ui.selected, this.#clickPoint)) this.changed(false);
       }
       this.#clickPoint = null;
+      this.#sourcesIfShown(ui);
       this.#onRefresh(ui, firstDraw);
       if (firstDraw) this.#replayEarly();
     }

@@ -42,8 +42,8 @@ export class View {
     if (this.section('legend', JSON.stringify(ui.legend))) renderLegend(d, ui.legend);
     if (this.section('identified', JSON.stringify(ui.identified))) renderIdentified(d, ui.identified);
     this.table(ui, t, core);
-    if (this.section('selected', `${ui.selected}|${ui.lang}|${ui.year}`)) {
-      renderPanel(d, t, core.regionInfo(ui.selected));
+    if (this.section('selected', `${ui.selected}|${ui.lang}|${ui.year}|${ui.sources}`)) {
+      renderPanel(d, t, core.regionInfo(ui.selected), ui.sources);
     }
     if (ui.hovered === null) tooltip.hide();
   }
@@ -55,6 +55,8 @@ export class View {
   table(ui, t, core) {
     if (!this.#d.tableBox.open) return;
     const filter = this.#d.tableFilter ?? null;
-    if (this.section('table', `${ui.year}|${ui.lang}|${filter}`)) fillTable(this.#d, t, core.table(), ui.year, filter);
+    if (this.section('table', `${ui.year}|${ui.lang}|${filter}|${ui.sources}`)) {
+      fillTable(this.#d, t, core.table(), ui.year, filter);
+    }
   }
 }

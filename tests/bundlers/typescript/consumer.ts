@@ -90,7 +90,7 @@ async function use(): Promise<void> {
     const identified: number[] = stats.cohorts.map((c) => c.identified);
     console.log(stats.regions, stats.year, members, identified, stats.pillars);
   }
-  const csv: string = map.toCSV();
+  const csv: string = await map.toCSV();
   const svg: string = map.toSVG();
   const png: Blob = await map.toPNG();
   const bytes: number = map.memoryBytes;
