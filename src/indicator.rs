@@ -5,6 +5,7 @@
 //! decimal commas where `;` separates, codes as `35.20` or `3520`, names with or without
 //! "Kabupaten"/"Kab."/"Kota".
 
+use crate::csv_text;
 use crate::names::NameIndex;
 use crate::region::{Region, RegionCode};
 use serde::Serialize;
@@ -95,17 +96,10 @@ impl Indicator {
     pub fn from_csv(text: &str, regions: &[Region], names: &NameIndex) -> Result<Indicator, IndicatorError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let delimiter = sniff_delimiter(text);
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let headers: Vec<String> = reader
-            .headers()
-            .map_err(|e| IndicatorError(format!("line 1: cannot read the header: {e}")))?
-            .iter()
-            .map(|h| h.to_lowercase().replace([' ', '-', '/'], "_"))
-            .collect();
+        let mut records = csv_text::records(text, delimiter);
+        let header = records.next().map(|record| record.fields).unwrap_or_default();
+        let headers: Vec<String> =
+            header.iter().map(|h| h.trim().to_lowercase().replace([' ', '-', '/'], "_")).collect();
         let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
         let code_column = find(CODE_COLUMNS);
         let name_column = find(NAME_COLUMNS);
@@ -119,7 +113,7 @@ impl Indicator {
         let value_column = find(VALUE_COLUMNS)
             .or_else(|| (0..headers.len()).find(|&i| Some(i) != code_column && Some(i) != name_column))
             .ok_or_else(|| IndicatorError("line 1: no value column besides the code and name".to_owned()))?;
-        let label = reader.headers().map(|h| h.get(value_column).unwrap_or("").to_owned()).unwrap_or_default();
+        let label = header.get(value_column).map_or("", |h| h.trim()).to_owned();
 
         let by_code: HashMap<RegionCode, usize> =
             regions.iter().enumerate().map(|(index, region)| (region.code, index)).collect();
@@ -127,19 +121,14 @@ impl Indicator {
         let mut seen: Vec<Option<usize>> = vec![None; regions.len()];
         let mut problems = Vec::new();
         let mut rows = 0;
-        for record in reader.records() {
+        for record in records {
             rows += 1;
-            let position = match &record {
-                Ok(record) => record.position(),
-                Err(error) => error.position(),
-            };
-            let line = position.map_or(rows + 1, |p| crate::csv_line::line_of(text, p) as usize);
+            let line = record.line as usize;
             if rows > MAX_ROWS {
                 return Err(IndicatorError(format!("line {line}: more than {MAX_ROWS} rows")));
             }
-            let record = record.map_err(|e| IndicatorError(format!("line {line}: {e}")))?;
-            let field = |column: Option<usize>| column.and_then(|c| record.get(c)).unwrap_or("");
-            if record.len() <= value_column.max(code_column.unwrap_or(0)).max(name_column.unwrap_or(0)) {
+            let field = |column: Option<usize>| column.and_then(|c| record.get(c)).unwrap_or("").trim();
+            if record.fields.len() <= value_column.max(code_column.unwrap_or(0)).max(name_column.unwrap_or(0)) {
                 problems.push(RowProblem { line, problem: Problem::Short });
                 continue;
             }

@@ -6,7 +6,7 @@
 pub mod asset;
 pub mod atlas;
 pub mod contract;
-mod csv_line;
+pub mod csv_text;
 pub mod indicator;
 pub mod keyword;
 pub mod map;

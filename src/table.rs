@@ -1,6 +1,7 @@
 //! The map's text equivalent: one row per member region with its years, pillars and sources.
 //! The element shows it under the map, and the build writes it for browsers without WebAssembly.
 
+use crate::csv_text;
 use crate::order;
 use crate::programme::{CitationKind, Confidence, Programme};
 use crate::region::Region;
@@ -68,12 +69,9 @@ pub fn to_csv(rows: &[TableRow], lang: Lang) -> String {
         Lang::Id => ["Kabupaten/kota", "Kode", "Provinsi", "Tahun bergabung", "Keyakinan", "Pilar", "Sumber"],
         Lang::En => ["Regency/city", "Code", "Province", "Years joined", "Confidence", "Pillars", "Sources"],
     };
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut write = |record: &[String]| {
-        let cells: Vec<String> = record.iter().map(|cell| inert(cell)).collect();
-        writer.write_record(&cells).expect("writing to memory cannot fail");
-    };
-    write(&header.map(str::to_owned));
+    // Every cell made inert: the programme files are user input.
+    let record = |cells: [String; 7]| cells.iter().map(|cell| inert(cell)).collect::<Vec<String>>();
+    let mut records = vec![record(header.map(str::to_owned))];
     for row in rows {
         let years: Vec<String> = row.years.iter().map(u16::to_string).collect();
         let confidences: Vec<String> = row
@@ -82,7 +80,7 @@ pub fn to_csv(rows: &[TableRow], lang: Lang) -> String {
             .zip(&row.confidences)
             .map(|(year, &confidence)| format!("{year}: {}", i18n::confidence(lang, confidence)))
             .collect();
-        write(&[
+        records.push(record([
             row.name.clone(),
             row.code.clone(),
             row.province.clone(),
@@ -90,10 +88,9 @@ pub fn to_csv(rows: &[TableRow], lang: Lang) -> String {
             confidences.join("; "),
             row.pillars.join("; "),
             row.sources.join(" "),
-        ]);
+        ]));
     }
-    let bytes = writer.into_inner().expect("writing to memory cannot fail");
-    format!("\u{feff}{}", String::from_utf8(bytes).expect("the cells are text"))
+    format!("\u{feff}{}", csv_text::write(records.iter().map(Vec::as_slice)))
 }
 
 /// A cell a spreadsheet will not run as a formula: programme files are user input.
@@ -129,14 +126,14 @@ mod tests {
             Lang::Id,
         );
         assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
-        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
-        assert_eq!(reader.headers().unwrap().get(0), Some("Kabupaten/kota"));
-        let record = reader.records().next().unwrap().unwrap();
-        assert_eq!(&record[0], "Kabupaten Magetan");
-        assert_eq!(&record[3], "2017; 2021");
-        assert_eq!(&record[4], "2017: terkonfirmasi; 2021: sumber bertentangan");
-        assert_eq!(&record[5], "Tata kelola; Ekonomi");
-        assert_eq!(&record[6], "https://a.example/1 https://b.example/2?x=1,2");
+        let records: Vec<_> = csv_text::records(csv.trim_start_matches('\u{feff}'), b',').collect();
+        assert_eq!(records[0].get(0), Some("Kabupaten/kota"));
+        let record = &records[1].fields;
+        assert_eq!(record[0], "Kabupaten Magetan");
+        assert_eq!(record[3], "2017; 2021");
+        assert_eq!(record[4], "2017: terkonfirmasi; 2021: sumber bertentangan");
+        assert_eq!(record[5], "Tata kelola; Ekonomi");
+        assert_eq!(record[6], "https://a.example/1 https://b.example/2?x=1,2");
     }
 
     #[test]

@@ -53,12 +53,9 @@ fn programme() -> &'static Programme {
 
 /// Rows of a CSV file as column -> value maps.
 fn rows(text: &str) -> Vec<BTreeMap<String, String>> {
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
-    reader
-        .records()
-        .map(|record| header.iter().cloned().zip(record.unwrap().iter().map(str::to_owned)).collect())
-        .collect()
+    let mut records = peta_cerdas::csv_text::records(text, b',');
+    let header = records.next().unwrap().fields;
+    records.map(|record| header.iter().cloned().zip(record.fields).collect()).collect()
 }
 
 /// Province code -> official name.

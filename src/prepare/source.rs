@@ -1,6 +1,7 @@
 //! Reading and validating a boundary GeoJSON plus the official code list.
 
 use super::PrepareError;
+use crate::csv_text::{self, Record};
 use crate::region::{Region, RegionCode};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use geojson::{Feature, FeatureCollection, GeometryValue, JsonObject, Position};
@@ -21,16 +22,16 @@ impl CodeList {
     /// Reads `regencies.csv` (code, province_code, name) and `provinces.csv` (code, name).
     pub fn from_csv(regencies: &str, provinces: &str) -> Result<CodeList, PrepareError> {
         let mut province_names = HashMap::new();
-        for (line, record) in csv_records(provinces, "provinces")? {
-            let (code, name) = (field(&record, 0), field(&record, 1));
+        for record in data_records(provinces) {
+            let (line, code, name) = (record.line, field(&record, 0), field(&record, 1));
             let code: u8 = code.parse().map_err(|_| {
                 PrepareError::new(format!("provinces list line {line}"), format!("bad province code {code:?}"))
             })?;
             province_names.insert(code, name.to_owned());
         }
         let mut regions = BTreeMap::new();
-        for (line, record) in csv_records(regencies, "regencies")? {
-            let at = || format!("regencies list line {line}");
+        for record in data_records(regencies) {
+            let at = || format!("regencies list line {}", record.line);
             let code: RegionCode = field(&record, 0).parse().map_err(|e| PrepareError::new(at(), format!("{e}")))?;
             let province = province_names.get(&code.province).ok_or_else(|| {
                 PrepareError::new(at(), format!("province {:02} is not in the provinces list", code.province))
@@ -44,18 +45,12 @@ impl CodeList {
     }
 }
 
-fn csv_records(text: &str, what: &str) -> Result<Vec<(u64, csv::StringRecord)>, PrepareError> {
-    csv::Reader::from_reader(text.as_bytes())
-        .records()
-        .map(|record| {
-            let record = record.map_err(|e| PrepareError::new(format!("{what} list"), e.to_string()))?;
-            let line = record.position().map_or(0, |p| crate::csv_line::line_of(text, p));
-            Ok((line, record))
-        })
-        .collect()
+/// The records after the header.
+fn data_records(text: &str) -> impl Iterator<Item = Record> + '_ {
+    csv_text::records(text, b',').skip(1)
 }
 
-fn field(record: &csv::StringRecord, index: usize) -> &str {
+fn field(record: &Record, index: usize) -> &str {
     record.get(index).unwrap_or("").trim()
 }
 

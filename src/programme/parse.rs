@@ -4,10 +4,9 @@ use super::{
     CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme, ProvinceMembership, Source,
     Subject,
 };
-use crate::csv_line::line_of;
+use crate::csv_text::{self, Record};
 use crate::keyword::{Keyword, UnknownKeyword};
 use crate::region::RegionCode;
-use csv::StringRecord;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
@@ -97,7 +96,7 @@ fn each_row(rows: &[Row], mut check: impl FnMut(&Row) -> Result<(), ProgrammeErr
 struct Row {
     file: &'static str,
     line: u64,
-    record: StringRecord,
+    record: Record,
     columns: &'static [&'static str],
 }
 
@@ -159,51 +158,36 @@ impl Row {
 /// Splits a file into checked rows: the header must be exactly `columns`, every record must
 /// have as many fields.
 fn read_rows(file: &'static str, text: &str, columns: &'static [&'static str]) -> Result<Vec<Row>, ProgrammeError> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut records = reader.records();
+    let mut records = csv_text::records(text, b',');
     let expected = columns.join(",");
-    let header = match records.next() {
-        None => {
-            return Err(ProgrammeError {
-                file,
-                line: 0,
-                message: format!("empty file; expected the header {expected}"),
-            })
-        }
-        Some(record) => record.map_err(|e| malformed(file, text, &e))?,
+    let Some(header) = records.next() else {
+        return Err(ProgrammeError { file, line: 0, message: format!("empty file; expected the header {expected}") });
     };
-    let found: Vec<&str> = header.iter().map(|field| field.trim().trim_start_matches('\u{feff}')).collect();
+    let found: Vec<&str> = header.fields.iter().map(|field| field.trim().trim_start_matches('\u{feff}')).collect();
     if found != columns {
-        let line = header.position().map_or(1, |p| line_of(text, p));
         return Err(ProgrammeError {
             file,
-            line,
+            line: header.line,
             message: format!("expected the header {expected}, found {}", found.join(",")),
         });
     }
     let mut rows = Vec::new();
     for record in records {
-        let record = record.map_err(|e| malformed(file, text, &e))?;
-        let line = record.position().map_or(0, |p| line_of(text, p));
-        if record.len() != columns.len() {
+        let line = record.line;
+        if record.fields.len() != columns.len() {
             return Err(ProgrammeError {
                 file,
                 line,
                 message: format!(
                     "expected {} fields ({expected}), found {} (a stray comma or an unclosed quote?)",
                     columns.len(),
-                    record.len()
+                    record.fields.len()
                 ),
             });
         }
         rows.push(Row { file, line, record, columns });
     }
     Ok(rows)
-}
-
-fn malformed(file: &'static str, text: &str, error: &csv::Error) -> ProgrammeError {
-    let line = error.position().map_or(0, |p| line_of(text, p));
-    ProgrammeError { file, line, message: format!("malformed CSV: {error}") }
 }
 
 /// The cohorts; the outer error is the file's, the inner ones its rows'.
