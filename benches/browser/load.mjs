@@ -155,8 +155,8 @@ async function elementFirstPaint(page) {
 /**
  * Makes the element interactive as a visitor would, right after its first paint: `el.load()`
  * where it exists, then `el.ready`, then hover, click and search over Magetan. Returns the page
- * times (ms) of the interactive map's first frame (`ready`) and of the last check answered, and
- * whether `el.load()` was there to call.
+ * times (ms) of the interactive map's first frame (`ready`), of the click and of the last check
+ * answered, and whether `el.load()` was there to call.
  */
 async function elementInteractive(page) {
   // watchElement called `el.load()` at the first paint; a second call only answers the promise.
@@ -183,7 +183,8 @@ async function elementInteractive(page) {
     const tip = document.querySelector('peta-cerdas').shadowRoot.getElementById('tooltip');
     return !tip.hidden && tip.textContent.includes(name);
   }, MAGETAN.name);
-  // Click: selects Magetan.
+  // Click: selects Magetan (what the click itself fetches, such as the panel's sources, starts after this).
+  const clicked = await page.evaluate(() => performance.now());
   await page.mouse.click(at.x, at.y);
   await page.waitForFunction((code) => window.__load.selected === code, MAGETAN.code);
   // Search: the box lists Magetan.
@@ -192,7 +193,7 @@ async function elementInteractive(page) {
     const hit = document.querySelector('peta-cerdas').shadowRoot.querySelector('#search-results li[data-index]');
     return hit?.textContent.includes(name) && performance.now();
   }, MAGETAN.name);
-  return { ready, answered: await answered.jsonValue(), loadCalled };
+  return { ready, clicked, answered: await answered.jsonValue(), loadCalled };
 }
 
 /**
@@ -222,7 +223,7 @@ async function loadOnce(context, server, stack, { query, slow }) {
       const failure = await page.evaluate(() => window.__benchError);
       if (failure) throw new Error(failure);
       paint = { ms: await handle.jsonValue(), preview: false };
-      interactive = { ready: paint.ms, answered: paint.ms, loadCalled: false };
+      interactive = { ready: paint.ms, clicked: null, answered: paint.ms, loadCalled: false };
     } else {
       paint = await elementFirstPaint(page);
       interactive = await elementInteractive(page);
@@ -286,6 +287,8 @@ export async function measureLoad(context, server, stack, { runs, query = {}, sl
     interactive: {
       ms: median(loads.map((l) => l.interactive.answered)),
       readyMs: median(loads.map((l) => l.interactive.ready)),
+      // In the run the files come from: files that started after it came in answer to the click.
+      clickedMs: middle.interactive.clicked,
       loadCalled: loads.every((l) => l.interactive.loadCalled),
       runs: loads.map((l) => l.interactive.answered),
       bytes: interactive.bytes,

@@ -398,9 +398,12 @@ function loadNotes({ fast, slow }) {
     Object.entries(fast.peta.interactive.files).filter(([p]) => !(p in fast.peta.files)),
   );
   const answered = (load) => fmt(load.interactive.ms, 0);
+  const clicked = fast.peta.interactive.clickedMs;
+  const onClick = Object.fromEntries(Object.entries(later).filter(([, f]) => clicked !== null && f.start >= clicked));
   return [
     `first-paint files of the embedded element (gzip bytes): ${fileList(fast.peta.files)}`,
     `fetched after its first paint until interactive: ${fileList(later) || 'nothing'}`,
+    `of which requested in answer to the click (a panel's first sources): ${fileList(onClick) || 'nothing'}`,
     `first paint of the embedded element: ${fast.peta.previewed ? 'the `preview` event (prerendered map)' : 'the `ready` event (no `preview` came)'}` +
       `; the bench then calls el.load() (${fast.peta.interactive.loadCalled ? 'present' : 'absent'}) and waits for el.ready`,
     `hover, click and search answered (ms after navigation, including the bench driving them): ${answered(fast.peta)}, on Slow 4G ${answered(slow.peta)}`,
