@@ -13,13 +13,39 @@ use geo::{Coord, Rect};
 /// distortion stays under 2%, and readers know its shapes from every web map.
 pub fn project(lon: f64, lat: f64) -> [f64; 2] {
     let lat = lat.clamp(-85.0, 85.0).to_radians();
-    [lon.to_radians(), -(std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln()]
+    [lon.to_radians(), -math::ln(math::tan(std::f64::consts::FRAC_PI_4 + lat / 2.0))]
 }
 
 /// The inverse of [`project`]: (lon, lat) in degrees.
 pub fn unproject(world: [f64; 2]) -> [f64; 2] {
-    let lat = 2.0 * (-world[1]).exp().atan() - std::f64::consts::FRAC_PI_2;
+    let lat = 2.0 * math::atan(math::exp(-world[1])) - std::f64::consts::FRAC_PI_2;
     [world[0].to_degrees(), lat.to_degrees()]
+}
+
+/// The projection's elementary functions. In the browser the host's `Math`: Rust's own (libm,
+/// with its argument reduction) would add about 8 KB to the WebAssembly.
+#[cfg(target_arch = "wasm32")]
+mod math {
+    pub use js_sys::Math::{atan, exp, log as ln, tan};
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod math {
+    pub fn tan(x: f64) -> f64 {
+        x.tan()
+    }
+
+    pub fn ln(x: f64) -> f64 {
+        x.ln()
+    }
+
+    pub fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+
+    pub fn atan(x: f64) -> f64 {
+        x.atan()
+    }
 }
 
 /// How far in or out a viewer may zoom, relative to the fitted country.
