@@ -104,7 +104,9 @@ impl Indicator {
             .headers()
             .map_err(|e| IndicatorError(format!("line 1: cannot read the header: {e}")))?
             .iter()
-            .map(|h| h.to_lowercase().replace([' ', '-', '/'], "_"))
+            // The column names are ASCII: ASCII case folding finds them, and spares the
+            // WebAssembly str::to_lowercase (kilobytes).
+            .map(|h| h.to_ascii_lowercase().replace([' ', '-', '/'], "_"))
             .collect();
         let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
         let code_column = find(CODE_COLUMNS);
@@ -309,6 +311,13 @@ mod tests {
         assert!(lines[2].starts_with("line 5: value \"abc\""), "{}", lines[2]);
         assert!(lines[3].contains("already given on line 5"), "{}", lines[3]);
         assert_eq!(indicator.values[0], Some(3.0));
+    }
+
+    #[test]
+    fn reads_headers_in_any_case() {
+        let indicator = read("Kode Wilayah,NAMA,Nilai\n3520,Magetan,1\n").unwrap();
+        assert_eq!(indicator.matched(), 1);
+        assert_eq!(indicator.label, "Nilai");
     }
 
     #[test]

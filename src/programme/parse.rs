@@ -20,14 +20,15 @@ pub const MEMBER_COLUMNS: &[&str] =
 pub const PILLAR_COLUMNS: &[&str] = &["code", "name", "year", "pillars", "kind", "source_url", "quote", "label"];
 pub const COHORT_COLUMNS: &[&str] = &["year", "official", "repeats", "running_total", "note", "source_url"];
 
-/// A keyword as people write it in a data file: any case, spaces around it.
+/// A keyword as people write it in a data file: any case, spaces around it. Keys are ASCII, so
+/// ASCII case folding finds them, and spares the WebAssembly str::to_lowercase (kilobytes).
 pub(super) fn data_word<K: Keyword>(text: &str) -> Result<K, UnknownKeyword> {
-    K::from_key(&text.trim().to_lowercase()).map_err(|_| UnknownKeyword::of::<K>(text))
+    K::from_key(&text.trim().to_ascii_lowercase()).map_err(|_| UnknownKeyword::of::<K>(text))
 }
 
 /// A pillar by its key or the programme's name: "governance", "Smart Governance".
 pub(super) fn data_pillar(text: &str) -> Result<Pillar, UnknownKeyword> {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = text.split_whitespace().map(str::to_ascii_lowercase).collect();
     let key = match words.as_slice() {
         [smart, key] if smart == "smart" => key.as_str(),
         [key] => key.as_str(),
