@@ -68,10 +68,12 @@ pub fn to_csv(rows: &[TableRow], lang: Lang) -> String {
         Lang::Id => ["Kabupaten/kota", "Kode", "Provinsi", "Tahun bergabung", "Keyakinan", "Pilar", "Sumber"],
         Lang::En => ["Regency/city", "Code", "Province", "Years joined", "Confidence", "Pillars", "Sources"],
     };
+    // No `expect` below: printing the errors would add their Debug, and std::io's, to the
+    // WebAssembly, for failures that cannot happen.
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut write = |record: &[String]| {
         let cells: Vec<String> = record.iter().map(|cell| inert(cell)).collect();
-        writer.write_record(&cells).expect("writing to memory cannot fail");
+        let Ok(()) = writer.write_record(&cells) else { unreachable!("writing to memory cannot fail") };
     };
     write(&header.map(str::to_owned));
     for row in rows {
@@ -92,8 +94,9 @@ pub fn to_csv(rows: &[TableRow], lang: Lang) -> String {
             row.sources.join(" "),
         ]);
     }
-    let bytes = writer.into_inner().expect("writing to memory cannot fail");
-    format!("\u{feff}{}", String::from_utf8(bytes).expect("the cells are text"))
+    let Ok(bytes) = writer.into_inner() else { unreachable!("writing to memory cannot fail") };
+    let Ok(text) = String::from_utf8(bytes) else { unreachable!("the cells are text") };
+    format!("\u{feff}{text}")
 }
 
 /// A cell a spreadsheet will not run as a formula: programme files are user input.
