@@ -282,19 +282,16 @@ impl Programme {
     /// Distinct regions with any membership in `year` or before (cumulative), whatever the
     /// confidence.
     pub fn members_as_of(&self, year: u16) -> BTreeSet<RegionCode> {
-        self.members.iter().filter(|m| m.year <= year).map(|m| m.code).collect()
+        crate::order::set_of(self.members.iter().filter(|m| m.year <= year).map(|m| m.code))
     }
 
     /// The members as of `year` as the sources know them: how many have a confirmed listing, and
     /// how many more are listed only on inferred or conflicting evidence.
     pub fn members_split_as_of(&self, year: u16) -> Identified {
         let members = self.members_as_of(year);
-        let confirmed: BTreeSet<RegionCode> = self
-            .members
-            .iter()
-            .filter(|m| m.year <= year && m.confidence == Confidence::Confirmed)
-            .map(|m| m.code)
-            .collect();
+        let confirmed = crate::order::set_of(
+            self.members.iter().filter(|m| m.year <= year && m.confidence == Confidence::Confirmed).map(|m| m.code),
+        );
         Identified { confirmed: confirmed.len(), doubtful: members.len() - confirmed.len() }
     }
 
@@ -305,7 +302,7 @@ impl Programme {
 
     /// How many distinct kab/kota are listed for the cohort of `year`.
     pub fn identified(&self, year: u16) -> usize {
-        self.members.iter().filter(|m| m.year == year).map(|m| m.code).collect::<BTreeSet<_>>().len()
+        crate::order::set_of(self.members.iter().filter(|m| m.year == year).map(|m| m.code)).len()
     }
 
     /// The cohort of `year` as the sources know it: how many kab/kota are confirmed, and how many
@@ -354,11 +351,12 @@ impl Programme {
     /// The pillars sources credit the region with: stated, awarded or inferred (not the
     /// `unnamed` quick wins, which carry none).
     pub fn pillars_of(&self, code: RegionCode) -> BTreeSet<Pillar> {
-        self.citations_of(code)
-            .into_iter()
-            .filter(|citation| citation.kind != CitationKind::Unnamed)
-            .flat_map(|citation| citation.pillars.iter().copied())
-            .collect()
+        crate::order::set_of(
+            self.citations_of(code)
+                .into_iter()
+                .filter(|citation| citation.kind != CitationKind::Unnamed)
+                .flat_map(|citation| citation.pillars.iter().copied()),
+        )
     }
 
     /// Every pillar citation, in file order.

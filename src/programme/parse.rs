@@ -69,7 +69,9 @@ pub fn programme(members: &str, pillars: &str, cohorts: &str) -> Result<Programm
 pub fn checked(members: &str, pillars: &str, cohorts: &str) -> Result<Programme, Vec<ProgrammeError>> {
     let cohorts = read_cohorts(cohorts).map_err(|problem| vec![problem])?;
     let cohorts = cohorts?;
-    let years: BTreeMap<u16, ()> = cohorts.iter().map(|cohort| (cohort.year, ())).collect();
+    // Not `collect()`, which would compile a sort for the pairs (see `order::set_of`).
+    let mut years: BTreeMap<u16, ()> = BTreeMap::new();
+    years.extend(cohorts.iter().map(|cohort| (cohort.year, ())));
     let mut problems = Vec::new();
     let (members, provinces, lines) = match read_members(members, &years) {
         Ok((members, row_problems)) => {
