@@ -8,7 +8,7 @@ use crate::csv_line::line_of;
 use crate::keyword::{Keyword, UnknownKeyword};
 use crate::region::RegionCode;
 use csv::StringRecord;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
 pub const MEMBERS: &str = "members.csv";
@@ -69,9 +69,8 @@ pub fn programme(members: &str, pillars: &str, cohorts: &str) -> Result<Programm
 pub fn checked(members: &str, pillars: &str, cohorts: &str) -> Result<Programme, Vec<ProgrammeError>> {
     let cohorts = read_cohorts(cohorts).map_err(|problem| vec![problem])?;
     let cohorts = cohorts?;
-    // Not `collect()`, which would compile a sort for the pairs (see `order::set_of`).
-    let mut years: BTreeMap<u16, ()> = BTreeMap::new();
-    years.extend(cohorts.iter().map(|cohort| (cohort.year, ())));
+    // Sorted and distinct, as `read_cohorts` returns the cohorts.
+    let years: Vec<u16> = cohorts.iter().map(|cohort| cohort.year).collect();
     let mut problems = Vec::new();
     let (members, provinces, lines) = match read_members(members, &years) {
         Ok((members, row_problems)) => {
@@ -146,10 +145,10 @@ impl Row {
     }
 
     /// A year that must be one of the cohort years.
-    fn cohort_year(&self, text: &str, years: &BTreeMap<u16, ()>) -> Result<u16, ProgrammeError> {
+    fn cohort_year(&self, text: &str, years: &[u16]) -> Result<u16, ProgrammeError> {
         let year = text.parse::<u16>().map_err(|_| self.err(format!("year {text:?} is not a year such as 2018")))?;
-        if !years.contains_key(&year) {
-            let known: Vec<String> = years.keys().map(u16::to_string).collect();
+        if !years.contains(&year) {
+            let known: Vec<String> = years.iter().map(u16::to_string).collect();
             return Err(self.err(format!(
                 "year {year} is not a cohort year of the programme (cohorts.csv has {})",
                 known.join(", ")
@@ -297,7 +296,7 @@ fn parse_code(row: &Row) -> Result<Code, ProgrammeError> {
 type Members = (Vec<Membership>, Vec<ProvinceMembership>, Vec<u64>);
 
 /// The members and every row's problem; the error is the file's.
-fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<(Members, Vec<ProgrammeError>), ProgrammeError> {
+fn read_members(text: &str, years: &[u16]) -> Result<(Members, Vec<ProgrammeError>), ProgrammeError> {
     let rows = read_rows(MEMBERS, text, MEMBER_COLUMNS)?;
     let mut members = Vec::new();
     let mut lines = Vec::new();
@@ -350,7 +349,7 @@ fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<(Members, Vec<P
 
 fn read_pillars(
     text: &str,
-    years: &BTreeMap<u16, ()>,
+    years: &[u16],
     members: &[Membership],
     provinces: &[ProvinceMembership],
     member_lines: &[u64],
