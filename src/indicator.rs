@@ -8,7 +8,6 @@
 use crate::names::NameIndex;
 use crate::region::{Region, RegionCode};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::fmt;
 
 const CODE_COLUMNS: &[&str] = &["kode", "code", "kode_kemendagri", "kode_wilayah", "kemendagri", "id"];
@@ -123,8 +122,13 @@ impl Indicator {
             .ok_or_else(|| IndicatorError("line 1: no value column besides the code and name".to_owned()))?;
         let label = reader.headers().map(|h| h.get(value_column).unwrap_or("").to_owned()).unwrap_or_default();
 
-        let by_code: HashMap<RegionCode, usize> =
-            regions.iter().enumerate().map(|(index, region)| (region.code, index)).collect();
+        // A sorted index, not a HashMap: no hashing code in the WebAssembly. Of regions with one
+        // code, the last answers.
+        let by_code = crate::order::sorted_indices(regions.len(), &|a, b| regions[a].code.cmp(&regions[b].code));
+        let region_of = |code: RegionCode| {
+            let end = by_code.partition_point(|&index| regions[index].code <= code);
+            by_code[..end].last().copied().filter(|&index| regions[index].code == code)
+        };
         let mut values = vec![None; regions.len()];
         let mut seen: Vec<Option<usize>> = vec![None; regions.len()];
         let mut problems = Vec::new();
@@ -147,7 +151,7 @@ impl Indicator {
             }
             let code_text = field(code_column);
             let name_text = field(name_column);
-            let by_code_match = code_text.parse::<RegionCode>().ok().and_then(|code| by_code.get(&code).copied());
+            let by_code_match = code_text.parse::<RegionCode>().ok().and_then(region_of);
             let region = match by_code_match {
                 Some(index) => index,
                 None => match names.resolve(name_text) {

@@ -8,7 +8,6 @@ use crate::csv_line::line_of;
 use crate::keyword::{Keyword, UnknownKeyword};
 use crate::region::RegionCode;
 use csv::StringRecord;
-use std::collections::HashMap;
 use std::fmt;
 
 pub const MEMBERS: &str = "members.csv";
@@ -208,6 +207,31 @@ fn malformed(file: &'static str, text: &str, error: &csv::Error) -> ProgrammeErr
     ProgrammeError { file, line, message: format!("malformed CSV: {error}") }
 }
 
+/// A map as a Vec sorted by key, for the checks' look-ups: a HashMap would add hashing code to
+/// the WebAssembly.
+struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K: Ord, V> SortedMap<K, V> {
+    fn new() -> Self {
+        SortedMap(Vec::new())
+    }
+
+    fn get(&self, key: &K) -> Option<&V> {
+        self.0.binary_search_by(|(k, _)| k.cmp(key)).ok().map(|index| &self.0[index].1)
+    }
+
+    /// As `HashMap::insert`: the value `value` replaces, if any.
+    fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(index) => Some(std::mem::replace(&mut self.0[index].1, value)),
+            Err(index) => {
+                self.0.insert(index, (key, value));
+                None
+            }
+        }
+    }
+}
+
 /// The cohorts; the outer error is the file's, the inner ones its rows'.
 #[allow(clippy::type_complexity)]
 fn read_cohorts(text: &str) -> Result<Result<Vec<Cohort>, Vec<ProgrammeError>>, ProgrammeError> {
@@ -215,7 +239,7 @@ fn read_cohorts(text: &str) -> Result<Result<Vec<Cohort>, Vec<ProgrammeError>>, 
     if rows.is_empty() {
         return Err(ProgrammeError { file: COHORTS, line: 0, message: "no cohorts".into() });
     }
-    let mut first_line: HashMap<u16, u64> = HashMap::new();
+    let mut first_line = SortedMap::new();
     let mut cohorts = Vec::new();
     let problems = each_row(&rows, |row| {
         let year = row.number("year")?;
@@ -302,8 +326,8 @@ fn read_members(text: &str, years: &[u16]) -> Result<(Members, Vec<ProgrammeErro
     let mut lines = Vec::new();
     let mut provinces = Vec::new();
     // (code text, year) -> first line; code text -> (name, line)
-    let mut seen: HashMap<(String, u16), u64> = HashMap::new();
-    let mut names: HashMap<String, (String, u64)> = HashMap::new();
+    let mut seen = SortedMap::new();
+    let mut names: SortedMap<String, (String, u64)> = SortedMap::new();
     let problems = each_row(&rows, |row| {
         let code = parse_code(row)?;
         let key = match code {
