@@ -284,7 +284,7 @@ fn sniff_delimiter(text: &str) -> u8 {
 /// A finite number; with `;` as separator, a decimal comma is accepted ("12,5").
 fn parse_number(raw: &str, delimiter: u8) -> Option<f64> {
     let raw = if delimiter == b';' { raw.replace(',', ".") } else { raw.to_owned() };
-    raw.parse::<f64>().ok().filter(|value| value.is_finite())
+    crate::decimal::parse_f64(&raw).filter(|value| value.is_finite())
 }
 
 #[cfg(test)]
