@@ -9,7 +9,6 @@ use crate::csv_text;
 use crate::names::NameIndex;
 use crate::region::{Region, RegionCode};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::fmt;
 
 const CODE_COLUMNS: &[&str] = &["kode", "code", "kode_kemendagri", "kode_wilayah", "kemendagri", "id"];
@@ -98,8 +97,10 @@ impl Indicator {
         let delimiter = sniff_delimiter(text);
         let mut records = csv_text::records(text, delimiter);
         let header = records.next().map(|record| record.fields).unwrap_or_default();
+        // The column names are ASCII: ASCII case folding finds them, and spares the WebAssembly
+        // str::to_lowercase (kilobytes).
         let headers: Vec<String> =
-            header.iter().map(|h| h.trim().to_lowercase().replace([' ', '-', '/'], "_")).collect();
+            header.iter().map(|h| h.trim().to_ascii_lowercase().replace([' ', '-', '/'], "_")).collect();
         let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
         let code_column = find(CODE_COLUMNS);
         let name_column = find(NAME_COLUMNS);
@@ -115,8 +116,13 @@ impl Indicator {
             .ok_or_else(|| IndicatorError("line 1: no value column besides the code and name".to_owned()))?;
         let label = header.get(value_column).map_or("", |h| h.trim()).to_owned();
 
-        let by_code: HashMap<RegionCode, usize> =
-            regions.iter().enumerate().map(|(index, region)| (region.code, index)).collect();
+        // A sorted index, not a HashMap: no hashing code in the WebAssembly. Of regions with one
+        // code, the last answers.
+        let by_code = crate::order::sorted_indices(regions.len(), &|a, b| regions[a].code.cmp(&regions[b].code));
+        let region_of = |code: RegionCode| {
+            let end = by_code.partition_point(|&index| regions[index].code <= code);
+            by_code[..end].last().copied().filter(|&index| regions[index].code == code)
+        };
         let mut values = vec![None; regions.len()];
         let mut seen: Vec<Option<usize>> = vec![None; regions.len()];
         let mut problems = Vec::new();
@@ -134,7 +140,7 @@ impl Indicator {
             }
             let code_text = field(code_column);
             let name_text = field(name_column);
-            let by_code_match = code_text.parse::<RegionCode>().ok().and_then(|code| by_code.get(&code).copied());
+            let by_code_match = code_text.parse::<RegionCode>().ok().and_then(region_of);
             let region = match by_code_match {
                 Some(index) => index,
                 None => match names.resolve(name_text) {
@@ -265,7 +271,7 @@ fn sniff_delimiter(text: &str) -> u8 {
 /// A finite number; with `;` as separator, a decimal comma is accepted ("12,5").
 fn parse_number(raw: &str, delimiter: u8) -> Option<f64> {
     let raw = if delimiter == b';' { raw.replace(',', ".") } else { raw.to_owned() };
-    raw.parse::<f64>().ok().filter(|value| value.is_finite())
+    crate::decimal::parse_f64(&raw).filter(|value| value.is_finite())
 }
 
 #[cfg(test)]
@@ -298,6 +304,13 @@ mod tests {
         assert!(lines[2].starts_with("line 5: value \"abc\""), "{}", lines[2]);
         assert!(lines[3].contains("already given on line 5"), "{}", lines[3]);
         assert_eq!(indicator.values[0], Some(3.0));
+    }
+
+    #[test]
+    fn reads_headers_in_any_case() {
+        let indicator = read("Kode Wilayah,NAMA,Nilai\n3520,Magetan,1\n").unwrap();
+        assert_eq!(indicator.matched(), 1);
+        assert_eq!(indicator.label, "Nilai");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod asset;
 pub mod atlas;
 pub mod contract;
 pub mod csv_text;
+mod decimal;
 pub mod indicator;
 pub mod keyword;
 pub mod map;

@@ -9,7 +9,6 @@
 //! "Bau Bau", "Palangka Raya" / "Palangkaraya") all meet.
 
 use crate::region::{Region, RegionKind};
-use std::collections::HashMap;
 
 /// Longer input is cut here: no region name comes near it, and it bounds the fuzzy scoring.
 const MAX_CHARS: usize = 120;
@@ -32,8 +31,9 @@ const MIN_SCORE: f64 = 0.5;
 #[derive(Clone, Debug)]
 pub struct NameIndex {
     entries: Vec<Entry>,
-    /// Compact core -> indices into the regions, in region order.
-    by_core: HashMap<String, Vec<usize>>,
+    /// Indices into the regions sorted by compact core, then region order: the regions with one
+    /// core are a run. Not a HashMap: a binary search needs no hashing code in the WebAssembly.
+    by_core: Vec<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -59,14 +59,14 @@ impl Parsed {
 
 impl NameIndex {
     pub fn new(regions: &[Region]) -> NameIndex {
-        let mut entries = Vec::with_capacity(regions.len());
-        let mut by_core: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, region) in regions.iter().enumerate() {
-            let parsed = parse(&region.name);
-            let core = parsed.compact();
-            by_core.entry(core.clone()).or_default().push(index);
-            entries.push(Entry { kind: parsed.kind.unwrap_or_else(|| region.kind()), core });
-        }
+        let entries: Vec<Entry> = regions
+            .iter()
+            .map(|region| {
+                let parsed = parse(&region.name);
+                Entry { kind: parsed.kind.unwrap_or_else(|| region.kind()), core: parsed.compact() }
+            })
+            .collect();
+        let by_core = crate::order::sorted_indices(entries.len(), &|a, b| entries[a].core.cmp(&entries[b].core));
         NameIndex { entries, by_core }
     }
 
@@ -134,7 +134,7 @@ impl NameIndex {
     /// Regions whose core equals the query's (or its alias), of the query's kind if it has one.
     fn exact(&self, parsed: &Parsed) -> Vec<usize> {
         let core = parsed.compact();
-        let of_kind = |indices: &Vec<usize>| -> Vec<usize> {
+        let of_kind = |indices: &[usize]| -> Vec<usize> {
             indices
                 .iter()
                 .copied()
@@ -142,20 +142,23 @@ impl NameIndex {
                 .collect()
         };
         for candidate in [Some(core.as_str()), alias(&core)].into_iter().flatten() {
-            if let Some(indices) = self.by_core.get(candidate) {
-                let hits = of_kind(indices);
-                if !hits.is_empty() {
-                    return hits;
-                }
+            let hits = of_kind(self.with_core(candidate));
+            if !hits.is_empty() {
+                return hits;
             }
         }
         if parsed.kota_prefix {
             // "Kota Baru" for Kabupaten Kotabaru, "Kota Waringin Timur" for Kotawaringin Timur.
-            if let Some(indices) = self.by_core.get(&format!("kota{core}")) {
-                return indices.clone();
-            }
+            return self.with_core(&format!("kota{core}")).to_vec();
         }
         Vec::new()
+    }
+
+    /// The regions whose compact core is `core`, in region order.
+    fn with_core(&self, core: &str) -> &[usize] {
+        let start = self.by_core.partition_point(|&index| self.entries[index].core.as_str() < core);
+        let end = self.by_core.partition_point(|&index| self.entries[index].core.as_str() <= core);
+        &self.by_core[start..end]
     }
 }
 

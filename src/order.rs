@@ -5,6 +5,7 @@
 //! comparison compiles it once.
 
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// `0..len` ordered by `compare`; ties keep index order, so the sort is stable.
 pub fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
@@ -20,6 +21,14 @@ pub fn sort_by<T>(items: Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) -> Vec<T>
     order.into_iter().filter_map(|index| slots[index].take()).collect()
 }
 
+/// The distinct `items` as a set. `collect()` would sort them first, compiling a stable sort for
+/// each element type (kilobytes of WebAssembly each); inserting them one by one needs none.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,6 +41,11 @@ mod tests {
             let mut expected = items.clone();
             expected.sort_by_key(|item| item.0);
             prop_assert_eq!(sort_by(items, &|a, b| a.0.cmp(&b.0)), expected);
+        }
+
+        #[test]
+        fn set_of_is_what_collect_makes(items in proptest::collection::vec(0u8..20, 0..50)) {
+            prop_assert_eq!(set_of(items.clone()), items.into_iter().collect::<BTreeSet<_>>());
         }
     }
 }

@@ -8,7 +8,6 @@ use crate::region::Region;
 use crate::render::svg::escape;
 use crate::style::{self, Class, Lang, Theme};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// One cohort year in figures.
@@ -80,20 +79,20 @@ pub fn cohort_figures(programme: &Programme, year: u16, theme: Theme) -> Vec<Coh
 /// Every province of `regions` with its members by `year`, sorted by province name.
 pub fn province_figures(regions: &[Region], programme: &Programme, year: u16) -> Vec<ProvinceFigure> {
     let members = programme.members_as_of(year);
-    let mut by_province: BTreeMap<&str, (BTreeSet<_>, usize)> = BTreeMap::new();
-    for region in regions {
-        let entry = by_province.entry(region.province.as_str()).or_default();
-        if entry.0.insert(region.code) && members.contains(&region.code) {
-            entry.1 += 1;
-        }
-    }
-    by_province
-        .into_iter()
-        .map(|(province, (codes, members))| ProvinceFigure {
-            province: province.to_owned(),
-            regions: codes.len(),
-            members,
-            share: if codes.is_empty() { 0.0 } else { members as f64 / codes.len() as f64 },
+    // Runs of one province in sorted indices, not a BTreeMap by name: no BTree code for one more
+    // key and value type in the WebAssembly.
+    let order = crate::order::sorted_indices(regions.len(), &|a, b| regions[a].province.cmp(&regions[b].province));
+    order
+        .chunk_by(|&a, &b| regions[a].province == regions[b].province)
+        .map(|run| {
+            let codes = crate::order::set_of(run.iter().map(|&index| regions[index].code));
+            let in_programme = codes.iter().filter(|code| members.contains(code)).count();
+            ProvinceFigure {
+                province: regions[run[0]].province.clone(),
+                regions: codes.len(),
+                members: in_programme,
+                share: in_programme as f64 / codes.len() as f64,
+            }
         })
         .collect()
 }
@@ -376,6 +375,7 @@ mod tests {
     use super::*;
     use crate::programme::Confidence;
     use crate::region::RegionCode;
+    use std::collections::BTreeSet;
 
     use crate::programme::packaged as programme;
 

@@ -172,11 +172,14 @@ impl Detail {
         }
         let level = usize::from(detail.level);
         if level == 0 || detail.tolerances.get(level) != Some(&detail.shapes.tolerance) {
-            return corrupt(format!("level {level} is not a finer level of {:?}", detail.tolerances));
+            return corrupt(format!(
+                "level {level} is not a finer level of its {} tolerances",
+                detail.tolerances.len()
+            ));
         }
         // Coarsest first and usable by `scene::level_for`.
         if !detail.tolerances.iter().all(|t| t.is_finite()) || !detail.tolerances.windows(2).all(|w| w[0] > w[1]) {
-            return corrupt(format!("the tolerances {:?} are not finite and decreasing", detail.tolerances));
+            return corrupt("the tolerances are not finite and decreasing".into());
         }
         detail.shapes.validate(level, detail.regions.len())?;
         Ok(detail)
@@ -243,7 +246,7 @@ impl Level {
                 let (lon, lat) = (x as f64 * level.quantum, y as f64 * level.quantum);
                 if !(lon.abs() <= 180.0 && lat.abs() <= 90.0) {
                     return corrupt(format!(
-                        "level {index} arc {arc_index} point {point} lies at ({lon:e}, {lat:e}), not a longitude/latitude"
+                        "level {index} arc {arc_index} point {point} lies at grid point ({x}, {y}), which this level's grid puts off the globe"
                     ));
                 }
             }

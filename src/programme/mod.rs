@@ -14,7 +14,7 @@ mod tests;
 use crate::keyword::keyword_enum;
 use crate::region::RegionCode;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::str::FromStr;
 
 pub use packed::{FILE as PACKED_FILE, SOURCES_FILE};
@@ -223,8 +223,10 @@ pub struct Programme {
     members: Vec<Membership>,
     provinces: Vec<ProvinceMembership>,
     citations: Vec<PillarCitation>,
-    /// Region -> its memberships' indices, by year.
-    by_region: BTreeMap<RegionCode, Vec<usize>>,
+    /// Every membership's region and index, by region, then year, then file order: a region's
+    /// memberships are one run. A sorted Vec, not a BTreeMap: no BTree code for one more key and
+    /// value type in the WebAssembly.
+    by_region: Vec<(RegionCode, usize)>,
     sources: Sources,
 }
 
@@ -258,13 +260,12 @@ impl Programme {
         citations: Vec<PillarCitation>,
     ) -> Programme {
         let cohorts = crate::order::sort_by(cohorts, &|a, b| a.year.cmp(&b.year));
-        let mut by_region: BTreeMap<RegionCode, Vec<usize>> = BTreeMap::new();
-        for (index, membership) in members.iter().enumerate() {
-            by_region.entry(membership.code).or_default().push(index);
-        }
-        for indices in by_region.values_mut() {
-            *indices = crate::order::sort_by(std::mem::take(indices), &|&a, &b| members[a].year.cmp(&members[b].year));
-        }
+        let by_region = crate::order::sorted_indices(members.len(), &|a, b| {
+            (members[a].code, members[a].year).cmp(&(members[b].code, members[b].year))
+        })
+        .into_iter()
+        .map(|index| (members[index].code, index))
+        .collect();
         Programme { cohorts, members, provinces, citations, by_region, sources: Sources::Loaded }
     }
 
@@ -299,19 +300,16 @@ impl Programme {
     /// Distinct regions with any membership in `year` or before (cumulative), whatever the
     /// confidence.
     pub fn members_as_of(&self, year: u16) -> BTreeSet<RegionCode> {
-        self.members.iter().filter(|m| m.year <= year).map(|m| m.code).collect()
+        crate::order::set_of(self.members.iter().filter(|m| m.year <= year).map(|m| m.code))
     }
 
     /// The members as of `year` as the sources know them: how many have a confirmed listing, and
     /// how many more are listed only on inferred or conflicting evidence.
     pub fn members_split_as_of(&self, year: u16) -> Identified {
         let members = self.members_as_of(year);
-        let confirmed: BTreeSet<RegionCode> = self
-            .members
-            .iter()
-            .filter(|m| m.year <= year && m.confidence == Confidence::Confirmed)
-            .map(|m| m.code)
-            .collect();
+        let confirmed = crate::order::set_of(
+            self.members.iter().filter(|m| m.year <= year && m.confidence == Confidence::Confirmed).map(|m| m.code),
+        );
         Identified { confirmed: confirmed.len(), doubtful: members.len() - confirmed.len() }
     }
 
@@ -322,7 +320,7 @@ impl Programme {
 
     /// How many distinct kab/kota are listed for the cohort of `year`.
     pub fn identified(&self, year: u16) -> usize {
-        self.members.iter().filter(|m| m.year == year).map(|m| m.code).collect::<BTreeSet<_>>().len()
+        crate::order::set_of(self.members.iter().filter(|m| m.year == year).map(|m| m.code)).len()
     }
 
     /// The cohort of `year` as the sources know it: how many kab/kota are confirmed, and how many
@@ -347,7 +345,9 @@ impl Programme {
     /// All memberships of a region, by year, with their sources.
     /// An iterator, not a Vec: a scene asks for every region's, every frame.
     pub fn memberships_of(&self, code: RegionCode) -> impl Iterator<Item = &Membership> {
-        self.by_region.get(&code).into_iter().flatten().filter_map(|&index| self.members.get(index))
+        let start = self.by_region.partition_point(|&(region, _)| region < code);
+        let end = self.by_region.partition_point(|&(region, _)| region <= code);
+        self.by_region[start..end].iter().filter_map(|&(_, index)| self.members.get(index))
     }
 
     pub fn first_year(&self, code: RegionCode) -> Option<u16> {
@@ -371,11 +371,12 @@ impl Programme {
     /// The pillars sources credit the region with: stated, awarded or inferred (not the
     /// `unnamed` quick wins, which carry none).
     pub fn pillars_of(&self, code: RegionCode) -> BTreeSet<Pillar> {
-        self.citations_of(code)
-            .into_iter()
-            .filter(|citation| citation.kind != CitationKind::Unnamed)
-            .flat_map(|citation| citation.pillars.iter().copied())
-            .collect()
+        crate::order::set_of(
+            self.citations_of(code)
+                .into_iter()
+                .filter(|citation| citation.kind != CitationKind::Unnamed)
+                .flat_map(|citation| citation.pillars.iter().copied()),
+        )
     }
 
     /// Every pillar citation, in file order.

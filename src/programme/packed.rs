@@ -272,8 +272,8 @@ mod tests {
             .iter()
             .zip(&parsed.members)
             .all(|(p, m)| (p.code, p.year, p.confidence) == (m.code, m.year, m.confidence) && p.source.url.is_empty()));
-        for code in parsed.by_region.keys() {
-            assert_eq!(packed.pillars_of(*code), parsed.pillars_of(*code));
+        for &(code, _) in &parsed.by_region {
+            assert_eq!(packed.pillars_of(code), parsed.pillars_of(code));
         }
         packed.add_sources(&parsed.sources_to_bytes()).unwrap();
         assert!(packed.has_sources());

@@ -7,7 +7,6 @@ use super::{
 use crate::csv_text::{self, Record};
 use crate::keyword::{Keyword, UnknownKeyword};
 use crate::region::RegionCode;
-use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 pub const MEMBERS: &str = "members.csv";
@@ -19,14 +18,15 @@ pub const MEMBER_COLUMNS: &[&str] =
 pub const PILLAR_COLUMNS: &[&str] = &["code", "name", "year", "pillars", "kind", "source_url", "quote", "label"];
 pub const COHORT_COLUMNS: &[&str] = &["year", "official", "repeats", "running_total", "note", "source_url"];
 
-/// A keyword as people write it in a data file: any case, spaces around it.
+/// A keyword as people write it in a data file: any case, spaces around it. Keys are ASCII, so
+/// ASCII case folding finds them, and spares the WebAssembly str::to_lowercase (kilobytes).
 pub(super) fn data_word<K: Keyword>(text: &str) -> Result<K, UnknownKeyword> {
-    K::from_key(&text.trim().to_lowercase()).map_err(|_| UnknownKeyword::of::<K>(text))
+    K::from_key(&text.trim().to_ascii_lowercase()).map_err(|_| UnknownKeyword::of::<K>(text))
 }
 
 /// A pillar by its key or the programme's name: "governance", "Smart Governance".
 pub(super) fn data_pillar(text: &str) -> Result<Pillar, UnknownKeyword> {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = text.split_whitespace().map(str::to_ascii_lowercase).collect();
     let key = match words.as_slice() {
         [smart, key] if smart == "smart" => key.as_str(),
         [key] => key.as_str(),
@@ -67,7 +67,8 @@ pub fn programme(members: &str, pillars: &str, cohorts: &str) -> Result<Programm
 pub fn checked(members: &str, pillars: &str, cohorts: &str) -> Result<Programme, Vec<ProgrammeError>> {
     let cohorts = read_cohorts(cohorts).map_err(|problem| vec![problem])?;
     let cohorts = cohorts?;
-    let years: BTreeMap<u16, ()> = cohorts.iter().map(|cohort| (cohort.year, ())).collect();
+    // Sorted and distinct, as `read_cohorts` returns the cohorts.
+    let years: Vec<u16> = cohorts.iter().map(|cohort| cohort.year).collect();
     let mut problems = Vec::new();
     let (members, provinces, lines) = match read_members(members, &years) {
         Ok((members, row_problems)) => {
@@ -142,10 +143,10 @@ impl Row {
     }
 
     /// A year that must be one of the cohort years.
-    fn cohort_year(&self, text: &str, years: &BTreeMap<u16, ()>) -> Result<u16, ProgrammeError> {
+    fn cohort_year(&self, text: &str, years: &[u16]) -> Result<u16, ProgrammeError> {
         let year = text.parse::<u16>().map_err(|_| self.err(format!("year {text:?} is not a year such as 2018")))?;
-        if !years.contains_key(&year) {
-            let known: Vec<String> = years.keys().map(u16::to_string).collect();
+        if !years.contains(&year) {
+            let known: Vec<String> = years.iter().map(u16::to_string).collect();
             return Err(self.err(format!(
                 "year {year} is not a cohort year of the programme (cohorts.csv has {})",
                 known.join(", ")
@@ -190,6 +191,31 @@ fn read_rows(file: &'static str, text: &str, columns: &'static [&'static str]) -
     Ok(rows)
 }
 
+/// A map as a Vec sorted by key, for the checks' look-ups: a HashMap would add hashing code to
+/// the WebAssembly.
+struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K: Ord, V> SortedMap<K, V> {
+    fn new() -> Self {
+        SortedMap(Vec::new())
+    }
+
+    fn get(&self, key: &K) -> Option<&V> {
+        self.0.binary_search_by(|(k, _)| k.cmp(key)).ok().map(|index| &self.0[index].1)
+    }
+
+    /// As `HashMap::insert`: the value `value` replaces, if any.
+    fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(index) => Some(std::mem::replace(&mut self.0[index].1, value)),
+            Err(index) => {
+                self.0.insert(index, (key, value));
+                None
+            }
+        }
+    }
+}
+
 /// The cohorts; the outer error is the file's, the inner ones its rows'.
 #[allow(clippy::type_complexity)]
 fn read_cohorts(text: &str) -> Result<Result<Vec<Cohort>, Vec<ProgrammeError>>, ProgrammeError> {
@@ -197,7 +223,7 @@ fn read_cohorts(text: &str) -> Result<Result<Vec<Cohort>, Vec<ProgrammeError>>, 
     if rows.is_empty() {
         return Err(ProgrammeError { file: COHORTS, line: 0, message: "no cohorts".into() });
     }
-    let mut first_line: HashMap<u16, u64> = HashMap::new();
+    let mut first_line = SortedMap::new();
     let mut cohorts = Vec::new();
     let problems = each_row(&rows, |row| {
         let year = row.number("year")?;
@@ -278,14 +304,14 @@ fn parse_code(row: &Row) -> Result<Code, ProgrammeError> {
 type Members = (Vec<Membership>, Vec<ProvinceMembership>, Vec<u64>);
 
 /// The members and every row's problem; the error is the file's.
-fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<(Members, Vec<ProgrammeError>), ProgrammeError> {
+fn read_members(text: &str, years: &[u16]) -> Result<(Members, Vec<ProgrammeError>), ProgrammeError> {
     let rows = read_rows(MEMBERS, text, MEMBER_COLUMNS)?;
     let mut members = Vec::new();
     let mut lines = Vec::new();
     let mut provinces = Vec::new();
     // (code text, year) -> first line; code text -> (name, line)
-    let mut seen: HashMap<(String, u16), u64> = HashMap::new();
-    let mut names: HashMap<String, (String, u64)> = HashMap::new();
+    let mut seen = SortedMap::new();
+    let mut names: SortedMap<String, (String, u64)> = SortedMap::new();
     let problems = each_row(&rows, |row| {
         let code = parse_code(row)?;
         let key = match code {
@@ -331,7 +357,7 @@ fn read_members(text: &str, years: &BTreeMap<u16, ()>) -> Result<(Members, Vec<P
 
 fn read_pillars(
     text: &str,
-    years: &BTreeMap<u16, ()>,
+    years: &[u16],
     members: &[Membership],
     provinces: &[ProvinceMembership],
     member_lines: &[u64],

@@ -73,16 +73,20 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
     if !doubtful.is_empty() {
         let _ = write!(
             svg,
-            r#"<g fill="none" stroke="{}" stroke-width="{DOUBTFUL_WIDTH}" stroke-dasharray="{} {}" aria-hidden="true">{doubtful}</g>"#,
-            colours.text, DOUBTFUL_DASH[0], DOUBTFUL_DASH[1]
+            r#"<g fill="none" stroke="{}" stroke-width="{}" stroke-dasharray="{} {}" aria-hidden="true">{doubtful}</g>"#,
+            colours.text,
+            fmt_px(DOUBTFUL_WIDTH),
+            fmt_px(DOUBTFUL_DASH[0]),
+            fmt_px(DOUBTFUL_DASH[1])
         );
     }
     for (index, stroke_width) in [(scene.hovered, 1.5), (scene.selected, 2.5)] {
         if let Some(shape) = index.and_then(|index| shapes.get(index)) {
             let _ = write!(
                 svg,
-                r#"<path fill="none" stroke="{}" stroke-width="{stroke_width}" stroke-linejoin="round" aria-hidden="true" d="{}"/>"#,
+                r#"<path fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" aria-hidden="true" d="{}"/>"#,
                 colours.highlight,
+                fmt_px(stroke_width),
                 path_data(shape, scene)
             );
         }
@@ -116,9 +120,10 @@ fn legend(svg: &mut String, scene: &Scene) {
     let (x, y) = (12.0, (scene.viewport.height - height - 24.0).max(60.0));
     let _ = write!(
         svg,
-        r#"<g id="pc-legend" transform="translate({},{})"><rect width="{LEGEND_WIDTH}" height="{}" rx="6" fill="{}" fill-opacity="0.92" stroke="{}"/><text x="10" y="20" font-size="13" font-weight="700" fill="{}">{}</text>"#,
+        r#"<g id="pc-legend" transform="translate({},{})"><rect width="{}" height="{}" rx="6" fill="{}" fill-opacity="0.92" stroke="{}"/><text x="10" y="20" font-size="13" font-weight="700" fill="{}">{}</text>"#,
         fmt_px(x),
         fmt_px(y),
+        fmt_px(LEGEND_WIDTH),
         fmt_px(height),
         colours.background,
         colours.neutral,
@@ -140,11 +145,12 @@ fn legend(svg: &mut String, scene: &Scene) {
         if entry.dashed {
             let _ = write!(
                 svg,
-                r#"<rect x="11" y="{}" width="12" height="12" fill="none" stroke="{}" stroke-width="{DOUBTFUL_WIDTH}" stroke-dasharray="{} {}"/>"#,
+                r#"<rect x="11" y="{}" width="12" height="12" fill="none" stroke="{}" stroke-width="{}" stroke-dasharray="{} {}"/>"#,
                 fmt_px(top + 1.0),
                 colours.text,
-                DOUBTFUL_DASH[0],
-                DOUBTFUL_DASH[1]
+                fmt_px(DOUBTFUL_WIDTH),
+                fmt_px(DOUBTFUL_DASH[0]),
+                fmt_px(DOUBTFUL_DASH[1])
             );
         }
         let _ = write!(
@@ -198,6 +204,8 @@ fn tenths(value: i64) -> String {
     }
 }
 
+/// One decimal by integer arithmetic. Every number of the SVG goes through this or [`tenths`]:
+/// core's float formatting would add kilobytes to the WebAssembly.
 fn fmt_px(value: f64) -> String {
     tenths((value * 10.0).round() as i64)
 }
@@ -240,5 +248,12 @@ mod tests {
         assert_eq!(tenths(-15), "-1.5");
         assert_eq!(tenths(-5), "-0.5");
         assert_eq!(tenths(120), "12");
+    }
+
+    #[test]
+    fn constant_lengths_read_as_float_formatting_wrote_them() {
+        for value in [DOUBTFUL_WIDTH, DOUBTFUL_DASH[0], DOUBTFUL_DASH[1], 1.5, 2.5, LEGEND_WIDTH] {
+            assert_eq!(fmt_px(value), value.to_string());
+        }
     }
 }

@@ -143,9 +143,9 @@ fn parse_year(value: &str) -> Result<u16, &'static str> {
 fn parse_camera(value: &str) -> Result<[f64; 3], &'static str> {
     let numbers: Vec<f64> = value
         .split(',')
-        .map(|part| part.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| "expected lon,lat,zoom")?;
+        .map(|part| crate::decimal::parse_f64(part.trim()))
+        .collect::<Option<_>>()
+        .ok_or("expected lon,lat,zoom")?;
     match numbers[..] {
         [lon, lat, zoom]
             if (-180.0..=180.0).contains(&lon)

@@ -13,13 +13,39 @@ use geo::{Coord, Rect};
 /// distortion stays under 2%, and readers know its shapes from every web map.
 pub fn project(lon: f64, lat: f64) -> [f64; 2] {
     let lat = lat.clamp(-85.0, 85.0).to_radians();
-    [lon.to_radians(), -(std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln()]
+    [lon.to_radians(), -math::ln(math::tan(std::f64::consts::FRAC_PI_4 + lat / 2.0))]
 }
 
 /// The inverse of [`project`]: (lon, lat) in degrees.
 pub fn unproject(world: [f64; 2]) -> [f64; 2] {
-    let lat = 2.0 * (-world[1]).exp().atan() - std::f64::consts::FRAC_PI_2;
+    let lat = 2.0 * math::atan(math::exp(-world[1])) - std::f64::consts::FRAC_PI_2;
     [world[0].to_degrees(), lat.to_degrees()]
+}
+
+/// The projection's elementary functions. In the browser the host's `Math`: Rust's own (libm,
+/// with its argument reduction) would add about 8 KB to the WebAssembly.
+#[cfg(target_arch = "wasm32")]
+mod math {
+    pub use js_sys::Math::{atan, exp, log as ln, tan};
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod math {
+    pub fn tan(x: f64) -> f64 {
+        x.tan()
+    }
+
+    pub fn ln(x: f64) -> f64 {
+        x.ln()
+    }
+
+    pub fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+
+    pub fn atan(x: f64) -> f64 {
+        x.atan()
+    }
 }
 
 /// How far in or out a viewer may zoom, relative to the fitted country.
@@ -109,7 +135,7 @@ impl Viewport {
         if !factor.is_finite() || factor <= 0.0 || !screen.iter().all(|v| v.is_finite()) {
             return *self;
         }
-        let scale = (self.scale * factor).clamp(self.home_scale * MIN_ZOOM, self.home_scale * MAX_ZOOM);
+        let scale = clamp(self.scale * factor, self.home_scale * MIN_ZOOM, self.home_scale * MAX_ZOOM);
         let anchor = self.to_world(screen);
         let center =
             [anchor[0] - (screen[0] - self.width / 2.0) / scale, anchor[1] - (screen[1] - self.height / 2.0) / scale];
@@ -128,7 +154,7 @@ impl Viewport {
     /// Show `extent` as large as fits, no nearer than `max_zoom`.
     pub fn fly_to(&self, extent: Rect<f64>, padding: f64, max_zoom: f64) -> Viewport {
         let (center, scale) = fitting(extent, self.width, self.height, padding);
-        let scale = scale.clamp(self.home_scale * MIN_ZOOM, self.home_scale * max_zoom.min(MAX_ZOOM));
+        let scale = clamp(scale, self.home_scale * MIN_ZOOM, self.home_scale * max_zoom.min(MAX_ZOOM));
         Viewport { center, scale, ..*self }.clamped()
     }
 
@@ -152,10 +178,24 @@ impl Viewport {
         let reach_x = self.width / 2.0 / self.home_scale;
         let reach_y = self.height / 2.0 / self.home_scale;
         let center = [
-            self.center[0].clamp(self.home_center[0] - reach_x, self.home_center[0] + reach_x),
-            self.center[1].clamp(self.home_center[1] - reach_y, self.home_center[1] + reach_y),
+            clamp(self.center[0], self.home_center[0] - reach_x, self.home_center[0] + reach_x),
+            clamp(self.center[1], self.home_center[1] - reach_y, self.home_center[1] + reach_y),
         ];
         Viewport { center, ..self }
+    }
+}
+
+/// `value.clamp(min, max)` for bounds only known at run time, with the same check of the bounds
+/// but a panic message without them: formatting the floats would add core's float printing
+/// (kilobytes) to the WebAssembly.
+fn clamp(value: f64, min: f64, max: f64) -> f64 {
+    assert!(min <= max, "clamp: min > max, or either was NaN");
+    if value < min {
+        min
+    } else if value > max {
+        max
+    } else {
+        value
     }
 }
 
@@ -187,6 +227,14 @@ mod tests {
 
     fn indonesia() -> Rect<f64> {
         Rect::new(Coord { x: 95.0, y: -11.0 }, Coord { x: 141.0, y: 6.0 })
+    }
+
+    #[test]
+    fn clamp_agrees_with_the_standard_one() {
+        for value in [-1.0, -0.0, 0.0, 0.5, 1.0, 2.0, f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+            let (ours, standard) = (clamp(value, 0.0, 1.0), value.clamp(0.0, 1.0));
+            assert!(ours.to_bits() == standard.to_bits() || ours.is_nan() && standard.is_nan(), "{value}");
+        }
     }
 
     #[test]
