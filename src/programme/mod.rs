@@ -306,11 +306,19 @@ impl Programme {
     /// The members as of `year` as the sources know them: how many have a confirmed listing, and
     /// how many more are listed only on inferred or conflicting evidence.
     pub fn members_split_as_of(&self, year: u16) -> Identified {
-        let members = self.members_as_of(year);
-        let confirmed = crate::order::set_of(
-            self.members.iter().filter(|m| m.year <= year && m.confidence == Confidence::Confirmed).map(|m| m.code),
-        );
-        Identified { confirmed: confirmed.len(), doubtful: members.len() - confirmed.len() }
+        let members = self.regions_with(|m| m.year <= year);
+        let confirmed = self.regions_with(|m| m.year <= year && m.confidence == Confidence::Confirmed);
+        Identified { confirmed, doubtful: members - confirmed }
+    }
+
+    /// How many distinct regions have a membership that passes `keep`. Each region's memberships
+    /// are one run of `by_region`, so this counts runs, with no set built: a scene asks for
+    /// these counts every frame.
+    fn regions_with(&self, keep: impl Fn(&Membership) -> bool) -> usize {
+        self.by_region
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|run| run.iter().any(|&(_, index)| self.members.get(index).is_some_and(&keep)))
+            .count()
     }
 
     /// The kab/kota listed for the cohort of `year`, in file order.
@@ -320,21 +328,15 @@ impl Programme {
 
     /// How many distinct kab/kota are listed for the cohort of `year`.
     pub fn identified(&self, year: u16) -> usize {
-        crate::order::set_of(self.members.iter().filter(|m| m.year == year).map(|m| m.code)).len()
+        self.regions_with(|m| m.year == year)
     }
 
     /// The cohort of `year` as the sources know it: how many kab/kota are confirmed, and how many
     /// more are listed only on inferred or conflicting evidence.
     pub fn identified_split(&self, year: u16) -> Identified {
-        let mut confirmed = BTreeSet::new();
-        let mut listed = BTreeSet::new();
-        for member in self.joined_in(year) {
-            listed.insert(member.code);
-            if member.confidence == Confidence::Confirmed {
-                confirmed.insert(member.code);
-            }
-        }
-        Identified { confirmed: confirmed.len(), doubtful: listed.len() - confirmed.len() }
+        let listed = self.regions_with(|m| m.year == year);
+        let confirmed = self.regions_with(|m| m.year == year && m.confidence == Confidence::Confirmed);
+        Identified { confirmed, doubtful: listed - confirmed }
     }
 
     /// How many kab/kota are listed for `year` with the given confidence.
