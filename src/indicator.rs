@@ -119,10 +119,8 @@ impl Indicator {
         // A sorted index, not a HashMap: no hashing code in the WebAssembly. Of regions with one
         // code, the last answers.
         let by_code = crate::order::sorted_indices(regions.len(), &|a, b| regions[a].code.cmp(&regions[b].code));
-        let region_of = |code: RegionCode| {
-            let end = by_code.partition_point(|&index| regions[index].code <= code);
-            by_code[..end].last().copied().filter(|&index| regions[index].code == code)
-        };
+        let region_of =
+            |code: RegionCode| crate::order::run_of(&by_code, |&index| regions[index].code.cmp(&code)).last().copied();
         let mut values = vec![None; regions.len()];
         let mut seen: Vec<Option<usize>> = vec![None; regions.len()];
         let mut problems = Vec::new();

@@ -156,9 +156,7 @@ impl NameIndex {
 
     /// The regions whose compact core is `core`, in region order.
     fn with_core(&self, core: &str) -> &[usize] {
-        let start = self.by_core.partition_point(|&index| self.entries[index].core.as_str() < core);
-        let end = self.by_core.partition_point(|&index| self.entries[index].core.as_str() <= core);
-        &self.by_core[start..end]
+        crate::order::run_of(&self.by_core, |&index| self.entries[index].core.as_str().cmp(core))
     }
 }
 

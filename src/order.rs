@@ -21,6 +21,14 @@ pub fn sort_by<T>(items: Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) -> Vec<T>
     order.into_iter().filter_map(|index| slots[index].take()).collect()
 }
 
+/// The run of `sorted` whose items compare `Equal` by `compare` (their key against the one sought):
+/// the look-up of an index kept sorted instead of a map.
+pub fn run_of<T>(sorted: &[T], compare: impl Fn(&T) -> Ordering) -> &[T] {
+    let start = sorted.partition_point(|item| compare(item) == Ordering::Less);
+    let end = start + sorted[start..].partition_point(|item| compare(item) != Ordering::Greater);
+    &sorted[start..end]
+}
+
 /// The distinct `items` as a set. `collect()` would sort them first, compiling a stable sort for
 /// each element type (kilobytes of WebAssembly each); inserting them one by one needs none.
 pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
@@ -41,6 +49,14 @@ mod tests {
             let mut expected = items.clone();
             expected.sort_by_key(|item| item.0);
             prop_assert_eq!(sort_by(items, &|a, b| a.0.cmp(&b.0)), expected);
+        }
+
+        #[test]
+        fn run_of_is_every_equal_item(mut items in proptest::collection::vec(0u8..10, 0..40), key in 0u8..10) {
+            items.sort_unstable();
+            let run = run_of(&items, |item| item.cmp(&key));
+            prop_assert_eq!(run.len(), items.iter().filter(|&&item| item == key).count());
+            prop_assert!(run.iter().all(|&item| item == key));
         }
 
         #[test]

@@ -171,7 +171,6 @@ export class PetaCerdasElement extends HTMLElement {
    */
   async toCSV() {
     if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
-    await this.#core.loadSources();
     return this.#core.tableCsv();
   }
 

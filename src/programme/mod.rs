@@ -347,9 +347,9 @@ impl Programme {
     /// All memberships of a region, by year, with their sources.
     /// An iterator, not a Vec: a scene asks for every region's, every frame.
     pub fn memberships_of(&self, code: RegionCode) -> impl Iterator<Item = &Membership> {
-        let start = self.by_region.partition_point(|&(region, _)| region < code);
-        let end = self.by_region.partition_point(|&(region, _)| region <= code);
-        self.by_region[start..end].iter().filter_map(|&(_, index)| self.members.get(index))
+        crate::order::run_of(&self.by_region, |&(region, _)| region.cmp(&code))
+            .iter()
+            .filter_map(|&(_, index)| self.members.get(index))
     }
 
     pub fn first_year(&self, code: RegionCode) -> Option<u16> {

@@ -346,8 +346,12 @@ export class MapCore {
   stats() {
     return this.#json((h) => h.stats(), null);
   }
-  /** The data table of the current year as CSV text (UTF-8 BOM, the map's language), or null. */
-  tableCsv() {
+  /**
+   * The data table of the current year as CSV text (UTF-8 BOM, the map's language), or null; a
+   * promise, as its sources column waits for the programme's sources (`loadSources`).
+   */
+  async tableCsv() {
+    await this.loadSources();
     return this.#call((h) => h.tableCsv(), null);
   }
   /** `{year, title, description, cohorts, provinces}` of the current year, or null. */

@@ -20,9 +20,7 @@ export function downloadName(year, lang, kind) {
 /** The current view or table of `core` (a MapCore) drawn on `canvas` as a Blob of `kind`, or null. */
 export async function exportBlob(kind, core, canvas) {
   if (kind === 'csv') {
-    // The table's sources column: the programme's sources come with the first export that needs them.
-    await core.loadSources();
-    const text = core.tableCsv();
+    const text = await core.tableCsv();
     return text ? new Blob([text], { type: DOWNLOAD_TYPES.csv }) : null;
   }
   if (kind === 'svg') {
