@@ -19,8 +19,16 @@ data/build/atlas.bin: $(CLI) data/boundaries.json
 data: data/build/atlas.bin
 
 # Rebuilt only when the Rust sources change; wasm-pack runs wasm-opt (npm binaryen, see setup.sh).
-www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.lock
-	wasm-pack build --release --target web --out-dir www/pkg --no-typescript --no-pack
+# The standard library is compiled with the crate, so that a panic traps at once instead of
+# carrying the code that formats a message nobody reads once the instance is dead (about 12 kB of
+# the gzipped wasm; benches/FINDINGS.md). std's `optimize_for_size` feature would save 2.6 kB more
+# but slows its formatting and sorting, and with them the hit test, by a fifth. These are unstable
+# flags of the compiler that rust-toolchain.toml pins, hence RUSTC_BOOTSTRAP; a target folder of
+# its own, so that their RUSTFLAGS do not make every other cargo command rebuild.
+WASM_CARGO_FLAGS = -Zbuild-std=std,panic_abort
+www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.lock rust-toolchain.toml
+	RUSTC_BOOTSTRAP=1 RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort' CARGO_TARGET_DIR=target/wasm-release \
+		wasm-pack build --release --target web --out-dir www/pkg --no-typescript --no-pack . -- $(WASM_CARGO_FLAGS)
 	rm -f www/pkg/.gitignore
 
 wasm: setup www/pkg/peta_cerdas_bg.wasm
@@ -90,11 +98,11 @@ audit: build
 	CHROME_PATH=/usr/bin/chromium node benches/audit.mjs
 
 # What the wasm is made of, by crate and function (benches/FINDINGS.md).
-wasm-size: setup
+wasm-size: wasm
 	node benches/wasm-size.mjs --json target/wasm-size/report.json
 
 fuzz:
 	bash scripts/fuzz-smoke.sh
 
 clean:
-	rm -rf data/build www/pkg www/data target/wasm32-unknown-unknown
+	rm -rf data/build www/pkg www/data target/wasm32-unknown-unknown target/wasm-release

@@ -1,6 +1,6 @@
 // What the shipped wasm is made of, by crate and by function (benches/FINDINGS.md).
 //
-// Builds the cdylib for wasm32 with the release profile (the same code wasm-pack ships; the
+// Takes the cdylib `make wasm` compiled for wasm-pack (target/wasm-release: the code it ships; the
 // name section survives because release strips debug info only), runs wasm-bindgen and then
 // wasm-opt with the flags of Cargo.toml's wasm-pack profile plus -g to keep the names, and
 // attributes every function body and data segment, before and after wasm-opt. Keeping the
@@ -255,11 +255,7 @@ export function crateOf(name) {
 }
 
 function build() {
-  execFileSync('cargo', ['build', '--quiet', '--release', '--lib', '--target', 'wasm32-unknown-unknown'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  const raw = path.join(ROOT, 'target/wasm32-unknown-unknown/release/peta_cerdas.wasm');
+  const raw = path.join(ROOT, 'target/wasm-release/wasm32-unknown-unknown/release/peta_cerdas.wasm');
   const out = path.join(ROOT, 'target/wasm-size');
   mkdirSync(out, { recursive: true });
   execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', out, raw], {

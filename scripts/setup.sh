@@ -10,9 +10,15 @@ WASM_PACK_VERSION=0.15.1
 GECKODRIVER_VERSION=0.37.1
 log() { printf 'setup: %s\n' "$*" >&2; }
 
+# The compiler rust-toolchain.toml pins (rustup fetches it on first use), with the wasm target and
+# the standard library's source, which the wasm build compiles (Makefile, `www/pkg` rule).
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed | grep -qx rust-src; then
+  log "adding the rust-src component"
+  rustup component add rust-src
 fi
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

@@ -13,7 +13,6 @@ pub mod keyword;
 pub mod map;
 pub mod names;
 mod order;
-pub mod panic_message;
 pub mod participation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prepare;

@@ -14,18 +14,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Where a panic's message goes, for the element to show: the wasm instance is unusable after.
-const PANIC_GLOBAL: &str = "__petaCerdasPanic";
-
-#[wasm_bindgen(start)]
-fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = crate::panic_message::panic_message(info);
-        web_sys::console::error_1(&JsValue::from_str(&message));
-        let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str(PANIC_GLOBAL), &JsValue::from_str(&message));
-    }));
-}
-
 /// After a pan or zoom, how long the view must stay still before the frame that showed the
 /// bitmap shifted or scaled is drawn afresh (sharp, at the level of detail of the new view).
 const SETTLE_MS: f64 = 150.0;

@@ -140,26 +140,6 @@ test('a RuntimeError is a panic: onPanic once, then the map is silent', () => {
   assert.throws(() => core.loadIndicator('a,b'), /stopped/);
 });
 
-test('the panic hook message is the detail, whatever was thrown', () => {
-  const panics = [];
-  const { core } = attached(
-    {
-      pan: () => {
-        throw new Error('aborted');
-      },
-    },
-    (detail) => panics.push(detail),
-  );
-  globalThis.__petaCerdasPanic = 'panicked at src/view/mod.rs:1:1';
-  try {
-    core.pan(1, 2);
-  } finally {
-    delete globalThis.__petaCerdasPanic;
-  }
-  assert.deepEqual(panics, ['panicked at src/view/mod.rs:1:1']);
-  assert.equal(core.dead, true);
-});
-
 test('an error for a person (a bad year) passes through and the map lives on', () => {
   const { core } = attached({
     setYear: (year) => {

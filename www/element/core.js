@@ -183,15 +183,15 @@ export class MapCore {
     return true;
   }
 
-  /** Calls `fn(handle)`; a panic (RuntimeError, or the panic hook's message) stops the map. */
+  /** Calls `fn(handle)`; a panic (which traps: a RuntimeError) stops the map. */
   #guard(handle, fn, none = undefined) {
     if (this.#dead || !handle) return none;
     try {
       return fn(handle);
     } catch (error) {
-      if (error instanceof WebAssembly.RuntimeError || globalThis.__petaCerdasPanic) {
+      if (error instanceof WebAssembly.RuntimeError) {
         this.#dead = true;
-        this.#onPanic(globalThis.__petaCerdasPanic || String(error));
+        this.#onPanic(String(error));
         return none;
       }
       throw error;
