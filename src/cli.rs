@@ -101,8 +101,9 @@ enum Command {
     },
     /// Write the programme, checked, into a folder as `programme.bin` (the facts, what the page
     /// loads instead of parsing the three CSV files) and `sources/<province>.bin` (their source
-    /// links, notes and quotes, one file per province: a panel fetches its region's province's,
-    /// the table and a CSV export all of them).
+    /// links, notes and quotes, one file per province, and `sources/00.bin` for the citations
+    /// whose region the source leaves open: a panel fetches its region's province's, the table
+    /// and a CSV export all of them).
     PackProgramme {
         #[arg(short = 'o', long)]
         output: PathBuf,

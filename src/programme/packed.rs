@@ -21,7 +21,7 @@ pub const FILE: &str = "programme.bin";
 /// The sources files in errors, which name the province in the message.
 pub const SOURCES_FILES: &str = "sources/<province>.bin";
 /// "PCPG" and the format's version.
-const MAGIC: &[u8; 5] = b"PCPG\x03";
+const MAGIC: &[u8; 5] = b"PCPG\x02";
 /// "PCPS" and the format's version.
 const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x02";
 
@@ -36,9 +36,6 @@ struct Facts {
     members: Vec<MemberFact>,
     provinces: Vec<ProvinceFact>,
     citations: Vec<CitationFact>,
-    /// The texts of the citations whose subject the source leaves open, in their order: they
-    /// belong to no province's file, and are a few hundred bytes.
-    unplaced: Vec<Quoted>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -110,23 +107,19 @@ fn fingerprint(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// Where the citations whose region the source leaves open keep their texts (`sources/00.bin`):
+/// no province's file, and no Kemendagri province code.
+const NO_PROVINCE: u8 = 0;
+
 impl Subject {
-    /// The province whose sources file holds a citation's texts; none when the source leaves the
-    /// region open.
-    fn province(self) -> Option<u8> {
+    /// The province whose sources file holds a citation's texts.
+    fn province(self) -> u8 {
         match self {
-            Subject::Region(code) => Some(code.province),
-            Subject::Province(province) => Some(province),
-            Subject::Unresolved => None,
+            Subject::Region(code) => code.province,
+            Subject::Province(province) => province,
+            Subject::Unresolved => NO_PROVINCE,
         }
     }
-}
-
-/// Where one province's texts sit among the facts: indices into members, provinces, citations.
-struct Placed {
-    members: Vec<usize>,
-    provinces: Vec<usize>,
-    citations: Vec<usize>,
 }
 
 impl Programme {
@@ -149,15 +142,16 @@ impl Programme {
         self.provinces_with_texts()
             .into_iter()
             .map(|province| {
-                let placed = self.placed(province);
                 let texts = Texts {
-                    members: (placed.members.iter().map(|&i| &self.members[i]))
+                    members: (self.members.iter().filter(|m| m.code.province == province))
                         .map(|m| cited(&m.confidence_note, &m.source, &m.note))
                         .collect(),
-                    provinces: (placed.provinces.iter().map(|&i| &self.provinces[i]))
+                    provinces: (self.provinces.iter().filter(|p| p.province == province))
                         .map(|p| cited(&p.confidence_note, &p.source, &p.note))
                         .collect(),
-                    citations: placed.citations.iter().map(|&i| Quoted::of(&self.citations[i])).collect(),
+                    citations: (self.citations.iter().filter(|c| c.subject.province() == province))
+                        .map(Quoted::of)
+                        .collect(),
                 };
                 let mut bytes = SOURCES_MAGIC.to_vec();
                 bytes.extend(facts);
@@ -168,29 +162,27 @@ impl Programme {
             .collect()
     }
 
-    /// The provinces with any membership or citation, ascending: the ones a sources file is
-    /// written for. A table of flags, not a sort or a set: province codes are below 256.
+    /// The provinces with any membership or citation, ascending (and [`NO_PROVINCE`] for the
+    /// citations whose region the source leaves open): the ones a sources file is written for. A table of flags and plain loops, not a sort, a set or iterator adapters:
+    /// province codes are below 256, and each adapter type is code in the WebAssembly.
     pub(super) fn provinces_with_texts(&self) -> Vec<u8> {
         let mut has_texts = [false; 256];
-        let provinces = (self.members.iter().map(|m| m.code.province))
-            .chain(self.provinces.iter().map(|p| p.province))
-            .chain(self.citations.iter().filter_map(|c| c.subject.province()));
-        for province in provinces {
-            has_texts[usize::from(province)] = true;
+        for member in &self.members {
+            has_texts[usize::from(member.code.province)] = true;
         }
-        (0..=u8::MAX).filter(|&province| has_texts[usize::from(province)]).collect()
-    }
-
-    fn placed(&self, province: u8) -> Placed {
-        let indices = |provinces: &mut dyn Iterator<Item = u8>| {
-            provinces.enumerate().filter_map(|(index, of)| (of == province).then_some(index)).collect()
-        };
-        Placed {
-            members: indices(&mut self.members.iter().map(|m| m.code.province)),
-            provinces: indices(&mut self.provinces.iter().map(|p| p.province)),
-            // u8::MAX is no province: an unplaced citation is in no province's file.
-            citations: indices(&mut self.citations.iter().map(|c| c.subject.province().unwrap_or(u8::MAX))),
+        for province in &self.provinces {
+            has_texts[usize::from(province.province)] = true;
         }
+        for citation in &self.citations {
+            has_texts[usize::from(citation.subject.province())] = true;
+        }
+        let mut provinces = Vec::new();
+        for (province, &has) in (0..=u8::MAX).zip(&has_texts) {
+            if has {
+                provinces.push(province);
+            }
+        }
+        provinces
     }
 
     fn facts_body(&self) -> Vec<u8> {
@@ -222,7 +214,6 @@ impl Programme {
                     kind: c.kind,
                 })
                 .collect(),
-            unplaced: (self.citations.iter().filter(|c| c.subject.province().is_none())).map(Quoted::of).collect(),
         };
         // Serialising plain owned data into a Vec cannot fail.
         postcard::to_allocvec(&facts).unwrap_or_default()
@@ -244,9 +235,6 @@ impl Programme {
         let years = facts.members.iter().map(|m| m.year).chain(facts.provinces.iter().map(|p| p.year));
         if let Some(year) = years.clone().find(|&year| !is_cohort(year)) {
             return Err(refused(FILE, format!("a listing in {year}, which has no cohort")));
-        }
-        if facts.unplaced.len() != facts.citations.iter().filter(|c| c.subject.province().is_none()).count() {
-            return Err(refused(FILE, "damaged: the texts of the unplaced citations do not match them one to one"));
         }
         let unsourced = || Source { url: String::new(), title: String::new() };
         let members = facts
@@ -275,26 +263,18 @@ impl Programme {
                 note: String::new(),
             })
             .collect();
-        let mut unplaced = facts.unplaced.into_iter();
         let citations = facts
             .citations
             .into_iter()
-            .map(|c| {
-                let placed = c.subject.province().is_some();
-                let mut citation = PillarCitation {
-                    subject: c.subject,
-                    name: c.name,
-                    year: c.year,
-                    pillars: c.pillars,
-                    kind: c.kind,
-                    source_url: String::new(),
-                    quote: String::new(),
-                    label: String::new(),
-                };
-                if let Some(quoted) = if placed { None } else { unplaced.next() } {
-                    quoted.put_into(&mut citation);
-                }
-                citation
+            .map(|c| PillarCitation {
+                subject: c.subject,
+                name: c.name,
+                year: c.year,
+                pillars: c.pillars,
+                kind: c.kind,
+                source_url: String::new(),
+                quote: String::new(),
+                label: String::new(),
             })
             .collect();
         let mut programme = Programme::new(facts.cohorts, members, provinces, citations);
@@ -325,10 +305,13 @@ impl Programme {
         };
         let texts: Texts = postcard::from_bytes(body)
             .map_err(|e| refused(SOURCES_FILES, format!("province {province:02}: damaged: {e}")))?;
-        let placed = self.placed(province);
-        if (texts.members.len(), texts.provinces.len(), texts.citations.len())
-            != (placed.members.len(), placed.provinces.len(), placed.citations.len())
-        {
+        let in_province = |of: u8| of == province;
+        let counts = (
+            self.members.iter().filter(|m| in_province(m.code.province)).count(),
+            self.provinces.iter().filter(|p| in_province(p.province)).count(),
+            self.citations.iter().filter(|c| in_province(c.subject.province())).count(),
+        );
+        if counts != (texts.members.len(), texts.provinces.len(), texts.citations.len()) {
             return Err(refused(
                 SOURCES_FILES,
                 format!("province {province:02}: the texts do not match its facts one to one"),
@@ -337,17 +320,24 @@ impl Programme {
         if let Sources::Packed { missing, .. } = &mut self.sources {
             missing.remove(place);
         }
-        for (index, cited) in placed.members.into_iter().zip(texts.members) {
-            let member = &mut self.members[index];
-            (member.confidence_note, member.source, member.note) = (cited.confidence_note, cited.source, cited.note);
+        let mut members = texts.members.into_iter();
+        for member in self.members.iter_mut().filter(|m| in_province(m.code.province)) {
+            if let Some(cited) = members.next() {
+                (member.confidence_note, member.source, member.note) =
+                    (cited.confidence_note, cited.source, cited.note);
+            }
         }
-        for (index, cited) in placed.provinces.into_iter().zip(texts.provinces) {
-            let province = &mut self.provinces[index];
-            (province.confidence_note, province.source, province.note) =
-                (cited.confidence_note, cited.source, cited.note);
+        let mut provinces = texts.provinces.into_iter();
+        for own in self.provinces.iter_mut().filter(|p| in_province(p.province)) {
+            if let Some(cited) = provinces.next() {
+                (own.confidence_note, own.source, own.note) = (cited.confidence_note, cited.source, cited.note);
+            }
         }
-        for (index, quoted) in placed.citations.into_iter().zip(texts.citations) {
-            quoted.put_into(&mut self.citations[index]);
+        let mut citations = texts.citations.into_iter();
+        for citation in self.citations.iter_mut().filter(|c| in_province(c.subject.province())) {
+            if let Some(quoted) = citations.next() {
+                quoted.put_into(citation);
+            }
         }
         Ok(())
     }
@@ -423,22 +413,25 @@ mod tests {
             assert_eq!(got.note.is_empty(), want.province != 32, "{}", want.name);
         }
         for (got, want) in packed.citations.iter().zip(&parsed.citations) {
-            let is_32 = want.subject.province() == Some(32);
-            assert_eq!(got.source_url == want.source_url, is_32 || want.subject == Subject::Unresolved);
+            assert_eq!(got.source_url == want.source_url, want.subject.province() == 32, "{}", want.name);
         }
         // A province with no member and no citation has nothing to fetch.
         assert!(!packed.provinces_with_texts().contains(&99) && packed.has_sources_of(99));
     }
 
     #[test]
-    fn citations_that_name_no_province_keep_their_texts_in_the_facts() {
+    fn citations_that_name_no_region_come_in_a_file_of_their_own() {
         let parsed = programme();
-        let packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
-        let unplaced: Vec<&PillarCitation> =
-            parsed.citations.iter().filter(|c| c.subject == Subject::Unresolved).collect();
-        assert!(!unplaced.is_empty());
-        let kept: Vec<&PillarCitation> = packed.citations.iter().filter(|c| c.subject == Subject::Unresolved).collect();
-        assert_eq!(kept, unplaced);
+        let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
+        let unplaced = |programme: &Programme| -> Vec<PillarCitation> {
+            programme.citations.iter().filter(|c| c.subject == Subject::Unresolved).cloned().collect()
+        };
+        assert!(!unplaced(&parsed).is_empty());
+        assert_eq!(packed.missing_sources()[0], NO_PROVINCE);
+        packed.add_sources(&file_of(&parsed, NO_PROVINCE)).unwrap();
+        assert_eq!(unplaced(&packed), unplaced(&parsed));
+        assert!(packed.members.iter().all(|m| m.source.url.is_empty()), "and nothing else");
+        assert_eq!(sources_file(NO_PROVINCE), "sources/00.bin");
     }
 
     #[test]
@@ -500,7 +493,7 @@ mod tests {
         assert!(Programme::from_bytes(b"").is_err());
         assert!(Programme::from_bytes(&bytes[..bytes.len() / 2]).is_err());
         let mut other = bytes.clone();
-        other[4] = 2;
+        other[4] = 1;
         assert_eq!(Programme::from_bytes(&other).unwrap_err().file, FILE);
     }
 

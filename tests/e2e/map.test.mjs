@@ -63,7 +63,7 @@ for (const name of PAGES) {
     await part(page, 'tooltip').waitFor({ state: 'hidden', timeout: 3000 });
   });
 
-  test(`${name}: a click selects Magetan and the panel shows name, province and a source`, async (t) => {
+  test(`${name}: a click selects Magetan and the panel shows name, province and a source; the table every source`, async (t) => {
     const page = await openOnMagetan(t, name);
     assert.equal(await part(page, 'panel').isHidden(), true, 'no panel before a selection');
     const sourcesFetched = async () =>
@@ -85,6 +85,19 @@ for (const name of PAGES) {
     await part(page, 'panel-close').click();
     await waitEvent(page, 'region-select', (d) => d.code === null);
     await part(page, 'panel').waitFor({ state: 'hidden', timeout: 3000 });
+    // The table shows every member's sources: the other provinces' files come, each once.
+    await part(page, 'table-box').locator('summary').click();
+    const unlinked = () =>
+      part(page, 'table')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.filter((row) => !row.querySelector('a[href^=http]')).length);
+    await until(
+      async () => (await part(page, 'table').locator('tbody tr').count()) > 100 && (await unlinked()) === 0,
+      'every table row links its sources',
+    );
+    const all = await sourcesFetched();
+    assert.ok(all.length > 30 && all.every((name) => /^sources\/\d\d\.bin$/.test(name)), `${all}`);
+    assert.equal(new Set(all).size, all.length, `each file once: ${all}`);
   });
 
   test(`${name}: the year slider changes the year, the legend and the subtitle`, async (t) => {

@@ -100,7 +100,9 @@ const PACKAGED = {
   'detail/2/94.bin': new URL('../data/detail/2/94.bin', import.meta.url),
   'detail/2/95.bin': new URL('../data/detail/2/95.bin', import.meta.url),
   'detail/2/96.bin': new URL('../data/detail/2/96.bin', import.meta.url),
-  // One per province with any source texts: tests/detail.rs checks them against what pack-programme writes (and rewrites them).
+  // One per province with any source texts (00: the citations whose region the source leaves open): tests/detail.rs
+  // checks them against what pack-programme writes (and rewrites them).
+  'sources/00.bin': new URL('../data/sources/00.bin', import.meta.url),
   'sources/11.bin': new URL('../data/sources/11.bin', import.meta.url),
   'sources/12.bin': new URL('../data/sources/12.bin', import.meta.url),
   'sources/13.bin': new URL('../data/sources/13.bin', import.meta.url),
