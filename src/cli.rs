@@ -529,11 +529,13 @@ fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> 
     // The file of a province that has no texts any more would be staged with these: the folder is
     // this command's alone.
     let sources = output.join("sources");
-    remove_others(&sources, &written).map_err(|e| format!("cannot clear {}: {e}", sources.display()))?;
+    std::fs::create_dir_all(&sources)
+        .and_then(|()| remove_others(&sources, &written))
+        .map_err(|e| format!("cannot clear {}: {e}", sources.display()))?;
     gzipped.sort_unstable();
     if let (Some(smallest), Some(largest)) = (gzipped.first(), gzipped.last()) {
         eprintln!(
-            "{}: {} province files, bytes gzipped: {} in all, min {} ({:02}), max {} ({:02})",
+            "{}: {} files, bytes gzipped: {} in all, min {} ({:02}.bin), max {} ({:02}.bin)",
             sources.display(),
             gzipped.len(),
             gzipped.iter().map(|(bytes, _)| bytes).sum::<usize>(),

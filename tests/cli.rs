@@ -301,7 +301,7 @@ fn pack_programme_writes_the_facts_and_one_sources_file_per_province_that_togeth
     std::fs::write(out.join("sources/99.bin"), b"stale").unwrap();
     let run = cli(&["pack-programme", "-o", out.to_str().unwrap()], "");
     assert!(run.status.success(), "{}", text(&run.stderr));
-    assert!(text(&run.stderr).contains("province files"), "{}", text(&run.stderr));
+    assert!(text(&run.stderr).contains("files, bytes gzipped"), "{}", text(&run.stderr));
 
     let mut packed = peta_cerdas::programme::Programme::from_bytes(&std::fs::read(out.join("programme.bin")).unwrap())
         .expect("programme.bin reads");
