@@ -118,7 +118,6 @@ export class Shell {
     }
     d.tableBox.addEventListener('toggle', () => {
       if (!this.#ui || !core.attached) return;
-      core.setTableOpen(d.tableBox.open);
       // An open table shows every province's sources: a ui() that says whether they are in (and
       // fetches those that are not), then the table, unless that answer already filled it.
       this.#refresh();
@@ -226,6 +225,9 @@ export class Shell {
   }
 
   #refresh() {
+    // The core knows whether the table shows (it wants every province's sources then), however
+    // the table opened: by the reader, or before the map loaded.
+    this.#core.setTableOpen(this.d.tableBox.open);
     const ui = this.#core.changedUi();
     if (ui) {
       const firstDraw = !this.#drawn;
