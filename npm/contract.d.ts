@@ -37,8 +37,9 @@ selected: number | null,
  */
 hovered: number | null, 
 /**
- * Whether the programme's source links, notes and quotes are loaded: until they are,
- * `regionInfo`, `table` and `tableCsv` answer without them (`loadProgrammeSources`).
+ * Whether the source links, notes and quotes this view shows are loaded: the selected
+ * region's, and every region's while the table is open (`setTableOpen`). Until they are,
+ * `regionInfo` and `table` answer without them (`sourcesWanted`, `loadProgrammeSources`).
  */
 sources: boolean, };
 

@@ -100,8 +100,10 @@ enum Command {
         data: DataArgs,
     },
     /// Write the programme, checked, into a folder as `programme.bin` (the facts, what the page
-    /// loads instead of parsing the three CSV files) and `sources.bin` (their source links, notes
-    /// and quotes, which the page fetches when a panel or the table first shows them).
+    /// loads instead of parsing the three CSV files) and `sources/<province>.bin` (their source
+    /// links, notes and quotes, one file per province, and `sources/00.bin` for the citations
+    /// whose region the source leaves open: a panel fetches its region's province's, the table
+    /// and a CSV export all of them).
     PackProgramme {
         #[arg(short = 'o', long)]
         output: PathBuf,
@@ -507,12 +509,41 @@ fn run_preview(output: &Path, data: &DataArgs) -> Result<ExitCode, String> {
 
 fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> {
     let programme = load_programme(folder)?;
-    for (name, bytes) in
-        [(programme::PACKED_FILE, programme.to_bytes()), (programme::SOURCES_FILE, programme.sources_to_bytes())]
-    {
-        let path = output.join(name);
-        prepare::write_atomically(&path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        eprintln!("{}: {} bytes", path.display(), bytes.len());
+    let write = |path: &Path, bytes: &[u8]| {
+        std::fs::create_dir_all(path.parent().unwrap_or(output))
+            .and_then(|()| prepare::write_atomically(path, bytes))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let facts = programme.to_bytes();
+    let path = output.join(programme::PACKED_FILE);
+    write(&path, &facts)?;
+    eprintln!("{}: {} bytes, {} gzipped", path.display(), facts.len(), gzipped_len(&facts));
+    let mut written = BTreeSet::new();
+    let mut gzipped = Vec::new();
+    for (province, bytes) in programme.sources_files() {
+        let path = output.join(programme::sources_file(province));
+        write(&path, &bytes)?;
+        gzipped.push((gzipped_len(&bytes), province));
+        written.insert(path);
+    }
+    // The file of a province that has no texts any more would be staged with these: the folder is
+    // this command's alone.
+    let sources = output.join("sources");
+    std::fs::create_dir_all(&sources)
+        .and_then(|()| remove_others(&sources, &written))
+        .map_err(|e| format!("cannot clear {}: {e}", sources.display()))?;
+    gzipped.sort_unstable();
+    if let (Some(smallest), Some(largest)) = (gzipped.first(), gzipped.last()) {
+        eprintln!(
+            "{}: {} files, bytes gzipped: {} in all, min {} ({:02}.bin), max {} ({:02}.bin)",
+            sources.display(),
+            gzipped.len(),
+            gzipped.iter().map(|(bytes, _)| bytes).sum::<usize>(),
+            smallest.0,
+            smallest.1,
+            largest.0,
+            largest.1,
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -76,7 +76,7 @@ pub fn ui(map: &MapState) -> Option<Ui> {
             .collect(),
         selected: map.selected(),
         hovered: map.hovered(),
-        sources: programme.has_sources(),
+        sources: map.sources_wanted(false).is_empty(),
     })
 }
 
@@ -198,8 +198,9 @@ pub struct Ui {
     pub selected: Option<usize>,
     /// The region under the pointer, if any.
     pub hovered: Option<usize>,
-    /// Whether the programme's source links, notes and quotes are loaded: until they are,
-    /// `regionInfo`, `table` and `tableCsv` answer without them (`loadProgrammeSources`).
+    /// Whether the source links, notes and quotes this view shows are loaded: the selected
+    /// region's, and every region's while the table is open (`setTableOpen`). Until they are,
+    /// `regionInfo` and `table` answer without them (`sourcesWanted`, `loadProgrammeSources`).
     pub sources: bool,
 }
 

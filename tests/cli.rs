@@ -1,4 +1,5 @@
-//! The command line as a user runs it: locate, batch locate, and prepare's errors on bad input.
+//! The command line as a user runs it: locate, batch locate, prepare's errors on bad input, and
+//! the programme packed as the pages load it.
 
 mod common;
 
@@ -289,4 +290,43 @@ fn check_names_every_bad_row_of_a_programme_folder() {
     assert!(!out.status.success());
     assert!(text(&out.stdout).contains("35.99 (Kabupaten Khayalan) is not a kabupaten/kota"), "{}", text(&out.stdout));
     std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn pack_programme_writes_the_facts_and_one_sources_file_per_province_that_together_are_the_csv() {
+    let out = std::env::temp_dir().join(format!("peta-cerdas-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(out.join("sources")).unwrap();
+    // A file of a province with no texts, from an earlier run on other data, does not survive.
+    std::fs::write(out.join("sources/99.bin"), b"stale").unwrap();
+    let run = cli(&["pack-programme", "-o", out.to_str().unwrap()], "");
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(text(&run.stderr).contains("files, bytes gzipped"), "{}", text(&run.stderr));
+
+    let mut packed = peta_cerdas::programme::Programme::from_bytes(&std::fs::read(out.join("programme.bin")).unwrap())
+        .expect("programme.bin reads");
+    let mut names: Vec<String> = std::fs::read_dir(out.join("sources"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort_unstable();
+    let expected: Vec<String> = packed
+        .missing_sources()
+        .iter()
+        .map(|&p| peta_cerdas::programme::sources_file(p)["sources/".len()..].to_owned())
+        .collect();
+    assert_eq!(names, expected, "one file per province with texts, and no other");
+    assert!(names.contains(&"35.bin".to_owned()) && !out.join("sources.bin").exists());
+    for name in &names {
+        packed.add_sources(&std::fs::read(out.join("sources").join(name)).unwrap()).unwrap();
+    }
+    let read = |name: &str| std::fs::read_to_string(common::root().join("data/programme").join(name)).unwrap();
+    let parsed =
+        peta_cerdas::programme::Programme::from_csv(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv"))
+            .unwrap();
+    assert!(packed.has_sources());
+    assert_eq!(packed.memberships(), parsed.memberships());
+    assert_eq!(packed.province_memberships(), parsed.province_memberships());
+    assert_eq!(packed.citations(), parsed.citations());
+    std::fs::remove_dir_all(&out).unwrap();
 }

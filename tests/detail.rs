@@ -1,6 +1,6 @@
 //! The provinces' level files on the real prepared boundaries: what `prepare` writes, what loading
 //! one changes, which files a view wants, hit tests with only some loaded, refused files, and the
-//! element's list of them.
+//! element's list of them (and of the programme's sources files).
 
 mod common;
 
@@ -8,6 +8,7 @@ use common::{asset_path, build_file, overview_path, root};
 use geo::{Coord, MultiPolygon};
 use peta_cerdas::asset::{detail_file, Asset, Detail};
 use peta_cerdas::map::{MapError, MapState};
+use peta_cerdas::programme::{sources_file, Programme};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -272,35 +273,41 @@ proptest! {
     }
 }
 
-/// www/element/data.js names every level file with its own literal URL (bundlers emit only those):
-/// the list must be the files prepare writes. `PETA_UPDATE_CONTRACT=1` rewrites it after a change.
+/// www/element/data.js names every level file and every sources file with its own literal URL
+/// (bundlers emit only those): the lists must be the files prepare and pack-programme write.
+/// `PETA_UPDATE_CONTRACT=1` rewrites them after a change.
 #[test]
-fn the_element_lists_every_level_file_for_bundlers() {
-    let path = root().join("www/element/data.js");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let is_detail = |line: &str| line.starts_with("  'detail/");
-    let listed: Vec<&str> = text.lines().filter(|line| is_detail(line)).collect();
+fn the_element_lists_every_level_and_sources_file_for_bundlers() {
     let mut files: Vec<(u8, u8)> = full().1.iter().map(|d| (d.level, d.province)).collect();
     files.sort_unstable();
-    let expected: Vec<String> = files
-        .into_iter()
-        .map(|(level, province)| {
-            let file = detail_file(province, level);
-            format!("  '{file}': new URL('../data/{file}', import.meta.url),")
-        })
-        .collect();
+    listed_for_bundlers("detail/", files.into_iter().map(|(level, province)| detail_file(province, level)).collect());
+    let read = |name: &str| std::fs::read_to_string(root().join("data/programme").join(name)).unwrap();
+    let programme = Programme::from_csv(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv")).unwrap();
+    let sources = programme.sources_files().into_iter().map(|(province, _)| sources_file(province)).collect();
+    listed_for_bundlers("sources/", sources);
+}
+
+/// Checks (or rewrites) data.js's block of `PACKAGED` lines whose file starts with `prefix`.
+fn listed_for_bundlers(prefix: &str, files: Vec<String>) {
+    let path = root().join("www/element/data.js");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = format!("  '{prefix}");
+    let is_listed = |line: &str| line.starts_with(&start);
+    let listed: Vec<&str> = text.lines().filter(|line| is_listed(line)).collect();
+    let expected: Vec<String> =
+        files.iter().map(|file| format!("  '{file}': new URL('../data/{file}', import.meta.url),")).collect();
     if listed == expected {
         return;
     }
     if std::env::var_os("PETA_UPDATE_CONTRACT").is_some() {
-        let first = text.lines().position(is_detail).expect("data.js has a block of detail lines to rewrite");
-        let mut lines: Vec<String> = text.lines().filter(|line| !is_detail(line)).map(str::to_owned).collect();
+        let first = text.lines().position(is_listed).expect("data.js has a block of these lines to rewrite");
+        let mut lines: Vec<String> = text.lines().filter(|line| !is_listed(line)).map(str::to_owned).collect();
         lines.splice(first..first, expected);
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();
         return;
     }
     panic!(
-        "{} lists other detail files than prepare writes; PETA_UPDATE_CONTRACT=1 cargo test --test detail rewrites them. Expected:\n{}",
+        "{} lists other {prefix} files than the build writes; PETA_UPDATE_CONTRACT=1 cargo test --test detail rewrites them. Expected:\n{}",
         path.display(),
         expected.join("\n")
     );

@@ -1,7 +1,9 @@
 //! The WebAssembly binding in a real browser (`wasm-pack test --headless --chrome`): loading,
-//! drawing, hit testing and errors through the same `MapHandle` the element uses.
+//! drawing, hit testing, errors and the programme's sources through the same `MapHandle` the element
+//! uses.
 #![cfg(target_arch = "wasm32")]
 
+use peta_cerdas::programme::{sources_file, Programme};
 use peta_cerdas::web::MapHandle;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -200,4 +202,39 @@ fn a_zoom_asks_for_its_provinces_detail_and_draws_it() {
     let xy = map.to_screen(111.35, -7.65);
     let index = map.pointer_move(xy[0], xy[1]).expect("Magetan is under the pointer");
     assert!(map.region_info(index).contains(r#""code":"35.20""#));
+}
+
+/// The packed programme's sources through the binding: the file names a panel, the open table and
+/// a CSV export want, what `ui()` says meanwhile, and a file refused without a change.
+#[wasm_bindgen_test]
+fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
+    let canvas = canvas();
+    let mut map = MapHandle::new(canvas.clone()).unwrap();
+    map.load_atlas(OVERVIEW).unwrap();
+    let programme = Programme::from_csv(MEMBERS, PILLARS, COHORTS).unwrap();
+    map.load_packed_programme(&programme.to_bytes()).unwrap();
+    let files: Vec<(String, Vec<u8>)> =
+        programme.sources_files().into_iter().map(|(province, bytes)| (sources_file(province), bytes)).collect();
+    let file = |name: &str| &files.iter().find(|(file, _)| file == name).expect("a file of that name").1;
+    assert!(map.sources_wanted(false).is_empty(), "nothing selected shows no source");
+    assert!(map.select("35.20"));
+    assert_eq!(map.sources_wanted(false), ["sources/35.bin"]);
+    assert!(map.ui().contains(r#""sources":false"#));
+    map.load_programme_sources(file("sources/35.bin")).unwrap();
+    assert!(map.sources_wanted(false).is_empty());
+    assert!(map.ui().contains(r#""sources":true"#));
+    let message = thrown(map.load_programme_sources(file("sources/35.bin")).expect_err("in already"));
+    assert!(message.contains("province 35"), "{message}");
+
+    let every: Vec<String> =
+        files.iter().map(|(name, _)| name.clone()).filter(|name| name != "sources/35.bin").collect();
+    assert_eq!(map.sources_wanted(true), every, "a CSV export wants every other province's");
+    map.set_table_open(true);
+    assert_eq!(map.sources_wanted(false), every, "so does the open table");
+    assert!(map.ui().contains(r#""sources":false"#));
+    for name in &every {
+        map.load_programme_sources(file(name)).unwrap();
+    }
+    assert!(map.sources_wanted(true).is_empty() && map.ui().contains(r#""sources":true"#));
+    assert!(map.table_csv().contains("https://"));
 }

@@ -167,7 +167,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   /**
    * The data table of the current year as CSV text (with a BOM), in the map's language, with its
-   * sources (fetched first if no panel or table has needed them yet).
+   * sources (every province's that no panel or table has fetched yet, fetched first).
    */
   async toCSV() {
     if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');

@@ -379,7 +379,10 @@ function layerRows(real, c) {
   ];
 }
 
-/** `files` ({ path: { gzip } }) as one line: the element's own modules summed, the rest by name. */
+/**
+ * `files` ({ path: { gzip } }) as one line: the element's own modules summed, the rest by name,
+ * a data file by its path in the data folder (`sources/35.bin`, not a bare `35.bin`).
+ */
 function fileList(files) {
   const entries = Object.entries(files);
   const element = entries.filter(([p]) => p === '/www/peta-cerdas.js' || p.startsWith('/www/element/'));
@@ -388,7 +391,9 @@ function fileList(files) {
     ...(element.length
       ? [`element modules (${element.length} files) ${element.reduce((sum, [, f]) => sum + f.gzip, 0)}`]
       : []),
-    ...rest.map(([p, f]) => `${path.basename(p)} ${f.gzip}`),
+    ...rest.map(
+      ([p, f]) => `${p.includes('/data/') ? p.slice(p.lastIndexOf('/data/') + 6) : path.basename(p)} ${f.gzip}`,
+    ),
   ].join(', ');
 }
 
@@ -403,7 +408,7 @@ function loadNotes({ fast, slow }) {
   return [
     `first-paint files of the embedded element (gzip bytes): ${fileList(fast.peta.files)}`,
     `fetched after its first paint until interactive: ${fileList(later) || 'nothing'}`,
-    `of which requested in answer to the click (a panel's first sources): ${fileList(onClick) || 'nothing'}`,
+    `of which requested in answer to the click (the panel's province's sources): ${fileList(onClick) || 'nothing'}`,
     `first paint of the embedded element: ${fast.peta.previewed ? 'the `preview` event (prerendered map)' : 'the `ready` event (no `preview` came)'}` +
       `; the bench then calls el.load() (${fast.peta.interactive.loadCalled ? 'present' : 'absent'}) and waits for el.ready`,
     `hover, click and search answered (ms after navigation, including the bench driving them): ${answered(fast.peta)}, on Slow 4G ${answered(slow.peta)}`,

@@ -54,6 +54,8 @@ pub struct MapState {
     indicator: Option<Layer>,
     /// The date the page says its programme data is current as of.
     as_of: Option<AsOf>,
+    /// Whether the page shows the data table, whose rows show every province's sources.
+    table_open: bool,
 }
 
 impl Default for MapState {
@@ -83,6 +85,7 @@ impl MapState {
             selected: None,
             hovered: None,
             focused: None,
+            table_open: false,
         }
     }
 
@@ -137,10 +140,35 @@ impl MapState {
         Ok(())
     }
 
-    /// Adds `sources.bin` to a programme loaded from `programme.bin`; on error nothing changes.
+    /// Adds one province's sources file (`sources/35.bin`) to a programme loaded from
+    /// `programme.bin`; on error nothing changes.
     pub fn load_programme_sources(&mut self, bytes: &[u8]) -> Result<(), MapError> {
         let programme = self.programme.as_mut().ok_or(MapError::NotLoaded(Missing::Programme))?;
         programme.add_sources(bytes).map_err(MapError::Programme)
+    }
+
+    /// The page opened or closed its data table: while it is open, the view shows every
+    /// province's sources.
+    pub fn set_table_open(&mut self, open: bool) {
+        self.table_open = open;
+    }
+
+    /// The provinces, ascending, whose sources file the view shows and the programme lacks: the
+    /// selected region's province (its panel), and every province with texts while the table is
+    /// open or when `all` asks for them (a CSV export).
+    pub fn sources_wanted(&self, all: bool) -> Vec<u8> {
+        let Some(programme) = self.programme.as_ref() else {
+            return Vec::new();
+        };
+        if all || self.table_open {
+            return programme.missing_sources().to_vec();
+        }
+        let selected = self.selected.and_then(|index| self.atlas.as_ref()?.regions().get(index));
+        selected
+            .map(|region| region.code.province)
+            .filter(|&province| !programme.has_sources_of(province))
+            .into_iter()
+            .collect()
     }
 
     /// The year stays where it was when the new programme has that cohort, else the latest.
@@ -625,6 +653,58 @@ mod tests {
         assert_eq!(map.detail_wanted(), [], "the loaded provinces serve it");
         map.reset_view();
         assert_eq!(map.detail_wanted(), []);
+    }
+
+    #[test]
+    fn a_panel_wants_its_provinces_sources_and_the_table_every_provinces() {
+        let path = format!("{}/data/build/overview.bin", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"));
+        let parsed = crate::programme::packaged();
+        let files = parsed.sources_files();
+        let file = |province: u8| &files.iter().find(|(of, _)| *of == province).unwrap().1;
+        let mut map = MapState::new();
+        map.set_size(1200.0, 800.0);
+        assert!(matches!(map.load_programme_sources(file(35)), Err(MapError::NotLoaded(Missing::Programme))));
+        map.load_atlas(&bytes).unwrap();
+        map.load_packed_programme(&parsed.to_bytes()).unwrap();
+        let sources_shown = |map: &MapState| crate::contract::ui(map).unwrap().sources;
+        assert!(map.sources_wanted(false).is_empty(), "nothing selected shows no source");
+        assert!(sources_shown(&map));
+
+        assert!(map.select_code("35.20".parse().unwrap()));
+        assert_eq!(map.sources_wanted(false), [35], "Magetan's panel wants Jawa Timur's");
+        assert!(!sources_shown(&map));
+        map.load_programme_sources(file(35)).unwrap();
+        assert!(map.sources_wanted(false).is_empty());
+        assert!(sources_shown(&map));
+        let magetan = crate::contract::region_info(&map, map.selected().unwrap()).unwrap();
+        assert!(magetan.memberships.iter().all(|m| m.source_url.starts_with("http")));
+        let again = map.load_programme_sources(file(35)).unwrap_err().to_string();
+        assert!(again.contains("province 35 are in already"), "{again}");
+        assert!(map.select_code("33.74".parse().unwrap()));
+        assert_eq!(map.sources_wanted(false), [33]);
+
+        // The table shows every province's, and so does a CSV export whatever is open.
+        let others: Vec<u8> = files.iter().map(|&(province, _)| province).filter(|&p| p != 35).collect();
+        assert_eq!(map.sources_wanted(true), others);
+        map.set_table_open(true);
+        assert_eq!(map.sources_wanted(false), others);
+        assert!(!sources_shown(&map));
+        for province in map.sources_wanted(false) {
+            map.load_programme_sources(file(province)).unwrap();
+        }
+        assert!(map.sources_wanted(false).is_empty() && map.sources_wanted(true).is_empty());
+        assert!(sources_shown(&map) && map.programme().unwrap().has_sources());
+        assert_eq!(map.programme().unwrap().memberships(), parsed.memberships());
+
+        // A programme read from CSV has its texts.
+        map.load_programme(
+            include_str!("../../data/programme/members.csv"),
+            include_str!("../../data/programme/pillars.csv"),
+            include_str!("../../data/programme/cohorts.csv"),
+        )
+        .unwrap();
+        assert!(map.sources_wanted(true).is_empty());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
-pub use packed::{FILE as PACKED_FILE, SOURCES_FILE};
+pub use packed::{sources_file, FILE as PACKED_FILE, SOURCES_FILES};
 
 /// The packaged programme (data/programme/), for unit tests across the crate.
 #[cfg(test)]
@@ -231,13 +231,18 @@ pub struct Programme {
 }
 
 /// Whether the texts behind the facts (source links and titles, notes, quotes) are in: a
-/// programme read from CSV has them, one from `programme.bin` gets them from `sources.bin`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// programme read from CSV has them all, one from `programme.bin` gets them province by province
+/// from the sources files written with it (`sources/35.bin`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Sources {
-    Loaded,
-    /// Awaiting the `sources.bin` written with these facts, which carries their fingerprint.
-    Awaiting {
+    /// Read from CSV, texts and all.
+    Own,
+    Packed {
+        /// The facts' fingerprint, which each of their sources files carries.
         fingerprint: u64,
+        /// The provinces with texts whose file is not in yet, ascending. A sorted Vec, not a
+        /// set: no BTree code in the WebAssembly for a few dozen codes.
+        missing: Vec<u8>,
     },
 }
 
@@ -266,12 +271,26 @@ impl Programme {
         .into_iter()
         .map(|index| (members[index].code, index))
         .collect();
-        Programme { cohorts, members, provinces, citations, by_region, sources: Sources::Loaded }
+        Programme { cohorts, members, provinces, citations, by_region, sources: Sources::Own }
     }
 
-    /// Whether the source links, titles, notes and quotes are loaded (see [`Programme::add_sources`]).
+    /// Whether every source link, title, note and quote is loaded (see [`Programme::add_sources`]).
     pub fn has_sources(&self) -> bool {
-        self.sources == Sources::Loaded
+        self.missing_sources().is_empty()
+    }
+
+    /// Whether the texts of a province's regions and of its own memberships are loaded (a
+    /// province without any has them).
+    pub fn has_sources_of(&self, province: u8) -> bool {
+        self.missing_sources().binary_search(&province).is_err()
+    }
+
+    /// The provinces whose sources file is still to be added, ascending.
+    pub fn missing_sources(&self) -> &[u8] {
+        match &self.sources {
+            Sources::Own => &[],
+            Sources::Packed { missing, .. } => missing,
+        }
     }
 
     /// The cohorts, sorted by year.

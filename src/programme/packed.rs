@@ -1,12 +1,13 @@
-//! `programme.bin` and `sources.bin`: the checked facts of the three programme CSV files in
-//! postcard, written at build time (`peta-cerdas pack-programme`). The browser decodes them in a
-//! fraction of the time the CSV parse takes on a phone; the CSV files stay the source of truth,
-//! and a site's own folder is still read as CSV.
+//! `programme.bin` and `sources/<province>.bin`: the checked facts of the three programme CSV
+//! files in postcard, written at build time (`peta-cerdas pack-programme`). The browser decodes
+//! them in a fraction of the time the CSV parse takes on a phone; the CSV files stay the source of
+//! truth, and a site's own folder is still read as CSV.
 //!
 //! The facts the map colours, hovers and counts by (years, confidence, pillars) are a few kB;
 //! the texts behind them (source links and titles, notes, quotes) are most of the bytes and only
-//! a panel, the table or a CSV export shows them, so they are a file of their own that the page
-//! fetches when one of those first opens. It names the facts it belongs to by their fingerprint.
+//! a panel, the table or a CSV export shows them, so they are files of their own, one per
+//! province: a panel fetches its region's province's alone. Each names the facts it belongs to by
+//! their fingerprint, and its province.
 
 use super::{
     CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme, ProgrammeError,
@@ -17,12 +18,17 @@ use serde::{Deserialize, Serialize};
 
 /// The facts' file name in a data folder.
 pub const FILE: &str = "programme.bin";
-/// The texts' file name in a data folder.
-pub const SOURCES_FILE: &str = "sources.bin";
+/// The sources files in errors, which name the province in the message.
+pub const SOURCES_FILES: &str = "sources/<province>.bin";
 /// "PCPG" and the format's version.
 const MAGIC: &[u8; 5] = b"PCPG\x02";
 /// "PCPS" and the format's version.
-const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x01";
+const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x02";
+
+/// The texts' file of one province in a data folder: `sources/35.bin`.
+pub fn sources_file(province: u8) -> String {
+    format!("sources/{province:02}.bin")
+}
 
 #[derive(Serialize, Deserialize)]
 struct Facts {
@@ -57,7 +63,7 @@ struct CitationFact {
     kind: CitationKind,
 }
 
-/// The texts, in the order of the facts' members, provinces and citations.
+/// One province's texts, in the order of its members, provinces and citations among the facts'.
 #[derive(Serialize, Deserialize)]
 struct Texts {
     members: Vec<Cited>,
@@ -81,14 +87,39 @@ struct Quoted {
     label: String,
 }
 
+impl Quoted {
+    fn of(citation: &PillarCitation) -> Quoted {
+        Quoted { source_url: citation.source_url.clone(), quote: citation.quote.clone(), label: citation.label.clone() }
+    }
+
+    fn put_into(self, citation: &mut PillarCitation) {
+        (citation.source_url, citation.quote, citation.label) = (self.source_url, self.quote, self.label);
+    }
+}
+
 fn refused(file: &'static str, message: impl Into<String>) -> ProgrammeError {
     ProgrammeError { file, line: 0, message: message.into() }
 }
 
-/// FNV-1a: the facts' fingerprint, so that a `sources.bin` of other facts is refused. Not a
-/// defence against tampering; both files come from the same folder.
+/// FNV-1a: the facts' fingerprint, so that a sources file of other facts is refused. Not a
+/// defence against tampering; the files come from the same folder.
 fn fingerprint(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Where the citations whose region the source leaves open keep their texts (`sources/00.bin`):
+/// no province's file, and no Kemendagri province code.
+const NO_PROVINCE: u8 = 0;
+
+impl Subject {
+    /// The province whose sources file holds a citation's texts.
+    fn province(self) -> u8 {
+        match self {
+            Subject::Region(code) => code.province,
+            Subject::Province(province) => province,
+            Subject::Unresolved => NO_PROVINCE,
+        }
+    }
 }
 
 impl Programme {
@@ -99,26 +130,59 @@ impl Programme {
         bytes
     }
 
-    /// The texts as `sources.bin`, for the facts of [`Programme::to_bytes`].
-    pub fn sources_to_bytes(&self) -> Vec<u8> {
+    /// The texts as one sources file per province that has any (`sources/35.bin`, see
+    /// [`sources_file`]), ascending by province, for the facts of [`Programme::to_bytes`].
+    pub fn sources_files(&self) -> Vec<(u8, Vec<u8>)> {
+        let facts = fingerprint(&self.facts_body()).to_le_bytes();
         let cited = |confidence_note: &String, source: &Source, note: &String| Cited {
             confidence_note: confidence_note.clone(),
             source: source.clone(),
             note: note.clone(),
         };
-        let texts = Texts {
-            members: self.members.iter().map(|m| cited(&m.confidence_note, &m.source, &m.note)).collect(),
-            provinces: self.provinces.iter().map(|p| cited(&p.confidence_note, &p.source, &p.note)).collect(),
-            citations: self
-                .citations
-                .iter()
-                .map(|c| Quoted { source_url: c.source_url.clone(), quote: c.quote.clone(), label: c.label.clone() })
-                .collect(),
-        };
-        let mut bytes = SOURCES_MAGIC.to_vec();
-        bytes.extend(fingerprint(&self.facts_body()).to_le_bytes());
-        bytes.extend(postcard::to_allocvec(&texts).unwrap_or_default());
-        bytes
+        self.provinces_with_texts()
+            .into_iter()
+            .map(|province| {
+                let texts = Texts {
+                    members: (self.members.iter().filter(|m| m.code.province == province))
+                        .map(|m| cited(&m.confidence_note, &m.source, &m.note))
+                        .collect(),
+                    provinces: (self.provinces.iter().filter(|p| p.province == province))
+                        .map(|p| cited(&p.confidence_note, &p.source, &p.note))
+                        .collect(),
+                    citations: (self.citations.iter().filter(|c| c.subject.province() == province))
+                        .map(Quoted::of)
+                        .collect(),
+                };
+                let mut bytes = SOURCES_MAGIC.to_vec();
+                bytes.extend(facts);
+                bytes.push(province);
+                bytes.extend(postcard::to_allocvec(&texts).unwrap_or_default());
+                (province, bytes)
+            })
+            .collect()
+    }
+
+    /// The provinces with any membership or citation, ascending (and [`NO_PROVINCE`] for the
+    /// citations whose region the source leaves open): the ones a sources file is written for. A table of flags and plain loops, not a sort, a set or iterator adapters:
+    /// province codes are below 256, and each adapter type is code in the WebAssembly.
+    pub(super) fn provinces_with_texts(&self) -> Vec<u8> {
+        let mut has_texts = [false; 256];
+        for member in &self.members {
+            has_texts[usize::from(member.code.province)] = true;
+        }
+        for province in &self.provinces {
+            has_texts[usize::from(province.province)] = true;
+        }
+        for citation in &self.citations {
+            has_texts[usize::from(citation.subject.province())] = true;
+        }
+        let mut provinces = Vec::new();
+        for (province, &has) in (0..=u8::MAX).zip(&has_texts) {
+            if has {
+                provinces.push(province);
+            }
+        }
+        provinces
     }
 
     fn facts_body(&self) -> Vec<u8> {
@@ -214,40 +278,67 @@ impl Programme {
             })
             .collect();
         let mut programme = Programme::new(facts.cohorts, members, provinces, citations);
-        programme.sources = Sources::Awaiting { fingerprint: fingerprint(body) };
+        let missing = programme.provinces_with_texts();
+        programme.sources = Sources::Packed { fingerprint: fingerprint(body), missing };
         Ok(programme)
     }
 
-    /// Adds the texts of `sources.bin` to facts read from `programme.bin`; a file written for other
-    /// facts is refused and the programme stays as it was. A programme that has its sources (one
-    /// read from CSV, or one they were added to) keeps them.
+    /// Adds one province's texts (a file of [`Programme::sources_files`]) to facts read from
+    /// `programme.bin`. A file of other facts or of another version, a damaged one, one of a
+    /// province whose texts are in or that has none, or one whose texts do not match the
+    /// province's facts one to one is refused, and the programme stays as it was. A programme
+    /// read from CSV has all its texts and takes none.
     pub fn add_sources(&mut self, bytes: &[u8]) -> Result<(), ProgrammeError> {
-        let Sources::Awaiting { fingerprint: expected } = self.sources else { return Ok(()) };
+        let Sources::Packed { fingerprint: expected, missing } = &self.sources else { return Ok(()) };
         let body = bytes
             .strip_prefix(SOURCES_MAGIC)
-            .ok_or_else(|| refused(SOURCES_FILE, "not a sources file of this version"))?;
+            .ok_or_else(|| refused(SOURCES_FILES, "not a sources file of this version"))?;
         let (written_for, body) =
-            body.split_first_chunk::<8>().ok_or_else(|| refused(SOURCES_FILE, "damaged: no fingerprint"))?;
-        if u64::from_le_bytes(*written_for) != expected {
-            return Err(refused(SOURCES_FILE, "written for other programme facts than the ones loaded"));
+            body.split_first_chunk::<8>().ok_or_else(|| refused(SOURCES_FILES, "damaged: no fingerprint"))?;
+        if u64::from_le_bytes(*written_for) != *expected {
+            return Err(refused(SOURCES_FILES, "written for other programme facts than the ones loaded"));
         }
-        let texts: Texts = postcard::from_bytes(body).map_err(|e| refused(SOURCES_FILE, format!("damaged: {e}")))?;
-        if (texts.members.len(), texts.provinces.len(), texts.citations.len())
-            != (self.members.len(), self.provinces.len(), self.citations.len())
-        {
-            return Err(refused(SOURCES_FILE, "damaged: the texts do not match the facts one to one"));
+        let (&province, body) = body.split_first().ok_or_else(|| refused(SOURCES_FILES, "damaged: no province"))?;
+        let Ok(place) = missing.binary_search(&province) else {
+            let why = if self.provinces_with_texts().contains(&province) { "are in already" } else { "are none" };
+            return Err(refused(SOURCES_FILES, format!("the texts of province {province:02} {why}")));
+        };
+        let texts: Texts = postcard::from_bytes(body)
+            .map_err(|e| refused(SOURCES_FILES, format!("province {province:02}: damaged: {e}")))?;
+        let in_province = |of: u8| of == province;
+        let counts = (
+            self.members.iter().filter(|m| in_province(m.code.province)).count(),
+            self.provinces.iter().filter(|p| in_province(p.province)).count(),
+            self.citations.iter().filter(|c| in_province(c.subject.province())).count(),
+        );
+        if counts != (texts.members.len(), texts.provinces.len(), texts.citations.len()) {
+            return Err(refused(
+                SOURCES_FILES,
+                format!("province {province:02}: the texts do not match its facts one to one"),
+            ));
         }
-        for (member, cited) in self.members.iter_mut().zip(texts.members) {
-            (member.confidence_note, member.source, member.note) = (cited.confidence_note, cited.source, cited.note);
+        if let Sources::Packed { missing, .. } = &mut self.sources {
+            missing.remove(place);
         }
-        for (province, cited) in self.provinces.iter_mut().zip(texts.provinces) {
-            (province.confidence_note, province.source, province.note) =
-                (cited.confidence_note, cited.source, cited.note);
+        let mut members = texts.members.into_iter();
+        for member in self.members.iter_mut().filter(|m| in_province(m.code.province)) {
+            if let Some(cited) = members.next() {
+                (member.confidence_note, member.source, member.note) =
+                    (cited.confidence_note, cited.source, cited.note);
+            }
         }
-        for (citation, quoted) in self.citations.iter_mut().zip(texts.citations) {
-            (citation.source_url, citation.quote, citation.label) = (quoted.source_url, quoted.quote, quoted.label);
+        let mut provinces = texts.provinces.into_iter();
+        for own in self.provinces.iter_mut().filter(|p| in_province(p.province)) {
+            if let Some(cited) = provinces.next() {
+                (own.confidence_note, own.source, own.note) = (cited.confidence_note, cited.source, cited.note);
+            }
         }
-        self.sources = Sources::Loaded;
+        let mut citations = texts.citations.into_iter();
+        for citation in self.citations.iter_mut().filter(|c| in_province(c.subject.province())) {
+            if let Some(quoted) = citations.next() {
+                quoted.put_into(citation);
+            }
+        }
         Ok(())
     }
 }
@@ -259,8 +350,19 @@ mod tests {
 
     use crate::programme::packaged as programme;
 
+    /// What a sources file may change: the texts and which provinces' are in.
+    fn texts(programme: &Programme) -> (Vec<Membership>, Vec<ProvinceMembership>, Vec<PillarCitation>, Vec<u8>) {
+        let missing = programme.missing_sources().to_vec();
+        (programme.members.clone(), programme.provinces.clone(), programme.citations.clone(), missing)
+    }
+
+    fn file_of(programme: &Programme, province: u8) -> Vec<u8> {
+        let files = programme.sources_files();
+        files.into_iter().find(|&(of, _)| of == province).map(|(_, bytes)| bytes).expect("a file of the province")
+    }
+
     #[test]
-    fn the_packed_programme_is_the_parsed_one_once_its_sources_are_in() {
+    fn the_packed_programme_is_the_parsed_one_once_every_provinces_sources_are_in() {
         let parsed = programme();
         let bytes = parsed.to_bytes();
         let mut packed = Programme::from_bytes(&bytes).unwrap();
@@ -275,40 +377,112 @@ mod tests {
         for &(code, _) in &parsed.by_region {
             assert_eq!(packed.pillars_of(code), parsed.pillars_of(code));
         }
-        packed.add_sources(&parsed.sources_to_bytes()).unwrap();
+        let files = parsed.sources_files();
+        let provinces: Vec<u8> = files.iter().map(|&(province, _)| province).collect();
+        assert_eq!(packed.missing_sources(), provinces);
+        assert!(provinces.len() > 30 && provinces.windows(2).all(|pair| pair[0] < pair[1]), "{provinces:?}");
+        // In any order: the last province's first.
+        for (province, file) in files.iter().rev() {
+            assert!(!packed.has_sources_of(*province));
+            packed.add_sources(file).unwrap();
+            assert!(packed.has_sources_of(*province));
+        }
         assert!(packed.has_sources());
         assert_eq!(packed.members, parsed.members);
         assert_eq!(packed.provinces, parsed.provinces);
         assert_eq!(packed.citations, parsed.citations);
         assert_eq!(packed.to_bytes(), bytes);
-        assert_eq!(packed.sources_to_bytes(), parsed.sources_to_bytes());
+        assert_eq!(packed.sources_files(), files);
     }
 
     #[test]
-    fn the_facts_leave_the_texts_to_the_sources_file() {
+    fn a_provinces_file_brings_its_regions_and_its_own_texts_only() {
         let parsed = programme();
-        // The point of the split: the facts a first view needs are a small part of the bytes.
-        assert!(parsed.to_bytes().len() * 4 < parsed.sources_to_bytes().len());
+        let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
+        // Jawa Barat is a pilot province of 2023 as well as the home of members.
+        assert!(parsed.provinces.iter().any(|p| p.province == 32));
+        packed.add_sources(&file_of(&parsed, 32)).unwrap();
+        assert!(packed.has_sources_of(32) && !packed.has_sources_of(35) && !packed.has_sources());
+        assert!(!packed.missing_sources().contains(&32));
+        for (got, want) in packed.members.iter().zip(&parsed.members) {
+            let unsourced = Source { url: String::new(), title: String::new() };
+            let expected = if want.code.province == 32 { want.source.clone() } else { unsourced };
+            assert_eq!(got.source, expected, "{}", want.code);
+        }
+        for (got, want) in packed.provinces.iter().zip(&parsed.provinces) {
+            assert_eq!(got.note.is_empty(), want.province != 32, "{}", want.name);
+        }
+        for (got, want) in packed.citations.iter().zip(&parsed.citations) {
+            assert_eq!(got.source_url == want.source_url, want.subject.province() == 32, "{}", want.name);
+        }
+        // A province with no member and no citation has nothing to fetch.
+        assert!(!packed.provinces_with_texts().contains(&99) && packed.has_sources_of(99));
     }
 
     #[test]
-    fn sources_of_other_facts_are_refused_and_change_nothing() {
-        let mut packed = Programme::from_bytes(&programme().to_bytes()).unwrap();
+    fn citations_that_name_no_region_come_in_a_file_of_their_own() {
+        let parsed = programme();
+        let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
+        let unplaced = |programme: &Programme| -> Vec<PillarCitation> {
+            programme.citations.iter().filter(|c| c.subject == Subject::Unresolved).cloned().collect()
+        };
+        assert!(!unplaced(&parsed).is_empty());
+        assert_eq!(packed.missing_sources()[0], NO_PROVINCE);
+        packed.add_sources(&file_of(&parsed, NO_PROVINCE)).unwrap();
+        assert_eq!(unplaced(&packed), unplaced(&parsed));
+        assert!(packed.members.iter().all(|m| m.source.url.is_empty()), "and nothing else");
+        assert_eq!(sources_file(NO_PROVINCE), "sources/00.bin");
+    }
+
+    #[test]
+    fn the_facts_and_each_province_leave_the_texts_of_the_others_out() {
+        let parsed = programme();
+        let files = parsed.sources_files();
+        let total: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
+        // The point of the split: the facts a first view needs are a small part of the bytes, and
+        // a panel's province a small part of the texts.
+        assert!(parsed.to_bytes().len() * 4 < total);
+        assert!(files.iter().all(|(_, bytes)| bytes.len() * 4 < total), "no province holds a quarter");
+    }
+
+    #[test]
+    fn a_sources_file_that_does_not_fit_is_refused_and_changes_nothing() {
+        let parsed = programme();
+        let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
+        packed.add_sources(&file_of(&parsed, 35)).unwrap();
+        let before = texts(&packed);
+        let refusal = |packed: &mut Programme, bytes: &[u8]| {
+            let error = packed.add_sources(bytes).unwrap_err();
+            assert_eq!(error.file, SOURCES_FILES);
+            assert_eq!(texts(packed), before, "{error} changed the programme");
+            error.message
+        };
         let mut other = programme();
         other.members.pop();
-        let error = packed.add_sources(&other.sources_to_bytes()).unwrap_err();
-        assert_eq!(error.file, SOURCES_FILE);
-        assert!(error.message.contains("other programme facts"), "{error}");
-        assert!(!packed.has_sources());
-        assert!(packed.add_sources(b"PCPS").is_err());
-        assert!(packed.add_sources(&programme().to_bytes()).is_err());
-        assert!(!packed.has_sources());
+        assert!(refusal(&mut packed, &file_of(&other, 33)).contains("other programme facts"));
+        assert!(refusal(&mut packed, &file_of(&parsed, 35)).contains("province 35 are in already"));
+        let mut elsewhere = file_of(&parsed, 33);
+        elsewhere[13] = 99;
+        assert!(refusal(&mut packed, &elsewhere).contains("province 99 are none"));
+        // Jawa Tengah's texts labelled as Jawa Barat's: counts differ, or the bytes do not read.
+        elsewhere[13] = 32;
+        assert!(refusal(&mut packed, &elsewhere).contains("province 32"));
+        let mut older = file_of(&parsed, 33);
+        older[4] = 1;
+        assert!(refusal(&mut packed, &older).contains("version"));
+        let whole = file_of(&parsed, 33);
+        for cut in [0, 5, 12, 13, 14, whole.len() / 2, whole.len() - 1] {
+            refusal(&mut packed, &whole[..cut]);
+        }
+        refusal(&mut packed, &parsed.to_bytes());
+        packed.add_sources(&whole).unwrap();
+        assert!(packed.has_sources_of(33));
     }
 
     #[test]
-    fn a_programme_from_csv_keeps_its_own_sources() {
+    fn a_programme_from_csv_has_all_its_texts_and_takes_no_file() {
         let mut parsed = programme();
-        assert!(parsed.has_sources());
+        assert!(parsed.has_sources() && parsed.missing_sources().is_empty() && parsed.has_sources_of(35));
         assert_eq!(parsed.add_sources(b"anything"), Ok(()));
         assert_eq!(parsed.members, programme().members);
     }
@@ -348,16 +522,22 @@ mod tests {
 
         #[test]
         fn damaged_sources_never_panic_and_leave_the_facts_as_they_were(
-            at in any::<prop::sample::Index>(), value in any::<u8>(), cut in any::<bool>()
+            file in any::<prop::sample::Index>(),
+            at in any::<prop::sample::Index>(),
+            value in any::<u8>(),
+            cut in any::<bool>(),
         ) {
-            let facts = programme().to_bytes();
-            let mut bytes = programme().sources_to_bytes();
+            let parsed = programme();
+            let files = parsed.sources_files();
+            let mut bytes = files[file.index(files.len())].1.clone();
             let at = at.index(bytes.len());
             if cut { bytes.truncate(at) } else { bytes[at] = value }
-            let mut packed = Programme::from_bytes(&facts).unwrap();
-            if packed.add_sources(&bytes).is_err() {
-                prop_assert!(!packed.has_sources());
-                prop_assert!(packed.members.iter().all(|m| m.source.url.is_empty()));
+            let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
+            let before = texts(&packed);
+            match packed.add_sources(&bytes) {
+                Err(_) => prop_assert_eq!(texts(&packed), before),
+                // A changed byte inside a text still reads: one province, and no other, is then in.
+                Ok(()) => prop_assert_eq!(packed.missing_sources().len() + 1, before.3.len()),
             }
         }
     }

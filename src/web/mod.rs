@@ -189,11 +189,25 @@ impl MapHandle {
         self.state.load_packed_programme(bytes).map_err(error)
     }
 
-    /// The texts behind the packed programme's facts (`sources.bin`): source links and titles,
-    /// notes and quotes, which the panel, the table and the CSV export show.
+    /// One province's texts behind the packed programme's facts (`sources/35.bin`): source links
+    /// and titles, notes and quotes, which the panel, the table and the CSV export show.
     #[wasm_bindgen(js_name = loadProgrammeSources)]
     pub fn load_programme_sources(&mut self, bytes: &[u8]) -> Result<(), JsError> {
         self.state.load_programme_sources(bytes).map_err(error)
+    }
+
+    /// The sources files (`sources/35.bin`, relative to the data folder) the view shows and lacks:
+    /// the selected region's province's, every province's while the table is open, and with `all`
+    /// every province's (a CSV export). Fetch and `loadProgrammeSources` them.
+    #[wasm_bindgen(js_name = sourcesWanted)]
+    pub fn sources_wanted(&self, all: bool) -> Vec<String> {
+        self.state.sources_wanted(all).into_iter().map(crate::programme::sources_file).collect()
+    }
+
+    /// Whether the page shows the data table (all sources wanted while it does).
+    #[wasm_bindgen(js_name = setTableOpen)]
+    pub fn set_table_open(&mut self, open: bool) {
+        self.state.set_table_open(open);
     }
 
     /// A developer's indicator CSV; returns the JSON report (label, rows, matched, problems).

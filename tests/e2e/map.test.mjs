@@ -63,25 +63,41 @@ for (const name of PAGES) {
     await part(page, 'tooltip').waitFor({ state: 'hidden', timeout: 3000 });
   });
 
-  test(`${name}: a click selects Magetan and the panel shows name, province and a source`, async (t) => {
+  test(`${name}: a click selects Magetan and the panel shows name, province and a source; the table every source`, async (t) => {
     const page = await openOnMagetan(t, name);
     assert.equal(await part(page, 'panel').isHidden(), true, 'no panel before a selection');
-    const sourcesFetched = async () => (await fetched(page)).filter((path) => path.endsWith('/sources.bin')).length;
-    assert.equal(await sourcesFetched(), 0, 'the sources wait until a panel shows them');
+    const sourcesFetched = async () =>
+      (await fetched(page))
+        .filter((path) => /\/sources(\/|\.bin)/.test(path))
+        .map((path) => path.replace(/^.*\/data\//, ''));
+    assert.deepEqual(await sourcesFetched(), [], 'the sources wait until a panel shows them');
     const { x, y } = await mapCentre(page);
     await page.mouse.click(x, y);
     await waitEvent(page, 'region-select', (d) => d.code === '35.20');
     await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await text(page, 'panel-title'), MAGETAN.name);
     assert.match(await text(page, 'panel-province'), /Jawa Timur/);
-    // The facts first, then (sources.bin) the links.
+    // The facts first, then (Jawa Timur's sources file) the links.
     const sources = part(page, 'panel-memberships').locator('a[href^=http]');
     await sources.first().waitFor({ timeout: 3000 });
     assert.match(await sources.first().getAttribute('href'), /^https?:\/\/[^/]+/);
-    assert.equal(await sourcesFetched(), 1, 'the first panel fetched them');
+    assert.deepEqual(await sourcesFetched(), ['sources/35.bin'], "the panel fetched its province's texts alone");
     await part(page, 'panel-close').click();
     await waitEvent(page, 'region-select', (d) => d.code === null);
     await part(page, 'panel').waitFor({ state: 'hidden', timeout: 3000 });
+    // The table shows every member's sources: the other provinces' files come, each once.
+    await part(page, 'table-box').locator('summary').click();
+    const unlinked = () =>
+      part(page, 'table')
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.filter((row) => !row.querySelector('a[href^=http]')).length);
+    await until(
+      async () => (await part(page, 'table').locator('tbody tr').count()) > 100 && (await unlinked()) === 0,
+      'every table row links its sources',
+    );
+    const all = await sourcesFetched();
+    assert.ok(all.length > 30 && all.every((name) => /^sources\/\d\d\.bin$/.test(name)), `${all}`);
+    assert.equal(new Set(all).size, all.length, `each file once: ${all}`);
   });
 
   test(`${name}: the year slider changes the year, the legend and the subtitle`, async (t) => {

@@ -59,6 +59,8 @@ test('npm package: installs from the tarball and a plain page using it becomes r
       'data/preview.json',
       'data/detail/1/35.bin',
       'data/detail/2/35.bin',
+      'data/programme.bin',
+      'data/sources/35.bin',
       'dist/peta-cerdas.js',
       'data/members.csv',
       ...modules,
@@ -66,6 +68,10 @@ test('npm package: installs from the tarball and a plain page using it becomes r
       assert.ok(fs.existsSync(path.join(installed, file)), `${file} is packed`);
     }
     assert.ok(!fs.existsSync(path.join(installed, 'data/atlas.bin')), "atlas.bin (the benchmark's) is not packed");
+    assert.ok(
+      !fs.existsSync(path.join(installed, 'data/sources.bin')),
+      'the sources come per province, not as one file',
+    );
 
     // The modules through `exports`, as a bundler resolves them, and the one-file build a plain page loads.
     const scripts = { 'modules.html': path.relative(installed, entry), 'dist.html': 'dist/peta-cerdas.js' };

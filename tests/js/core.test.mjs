@@ -150,3 +150,53 @@ test('an error for a person (a bad year) passes through and the map lives on', (
   assert.equal(core.dead, false);
   assert.doesNotThrow(() => core.setYear(2021));
 });
+
+test('sources: the files the core wants, each fetched once per programme; a failed one again when asked again', async (t) => {
+  const requested = [];
+  let failing = true;
+  const realFetch = globalThis.fetch;
+  t.after(() => (globalThis.fetch = realFetch));
+  globalThis.fetch = async (url) => {
+    requested.push(String(url).replace('https://example.org/', ''));
+    if (failing && String(url).endsWith('/33.bin')) return new Response('', { status: 503 });
+    return new Response(new Uint8Array([1, 2, 3]));
+  };
+  // What a handle answers with Magetan's panel open: Jawa Timur's; for a CSV export, every province's.
+  const { core, handle } = attached({
+    sourcesWanted: (all) => (all ? ['sources/33.bin', 'sources/35.bin'] : ['sources/35.bin']),
+    tableCsv: 'csv',
+  });
+  assert.deepEqual(core.sourceLoads(), [], 'no programme, no sources');
+  await core.loadProgramme({ packed: new URL('https://example.org/one/') }, () => true);
+
+  const [panel] = core.sourceLoads();
+  assert.equal(core.sourceLoads()[0], panel, 'asked again while it comes: the same load');
+  assert.equal(await panel, true);
+  const loaded = handle.calls.filter(([name]) => name === 'loadProgrammeSources');
+  assert.deepEqual(loaded, [['loadProgrammeSources', Uint8Array.of(1, 2, 3)]]);
+
+  const [failed, same] = core.sourceLoads(true);
+  assert.equal(same, panel, 'a file in is not fetched again');
+  await assert.rejects(failed, /33\.bin: HTTP 503/);
+  await assert.rejects(core.tableCsv(), /HTTP 503/, 'the CSV waits for every province and says what failed');
+  failing = false;
+  assert.equal(await core.tableCsv(), 'csv', 'asked again, the failed file is fetched again');
+  assert.deepEqual(requested, [
+    'one/programme.bin',
+    'one/sources/35.bin',
+    'one/sources/33.bin',
+    'one/sources/33.bin',
+    'one/sources/33.bin',
+  ]);
+
+  // Another programme: its own files; one from CSV files has its sources and wants none.
+  await core.loadProgramme({ packed: new URL('https://example.org/two/') }, () => true);
+  await Promise.all(core.sourceLoads());
+  assert.equal(requested.at(-1), 'two/sources/35.bin');
+  const csv = new URL('https://example.org/csv/');
+  globalThis.fetch = async () => new Response('text');
+  await core.loadProgramme({ csv }, () => true);
+  const asked = handle.calls.filter(([name]) => name === 'sourcesWanted').length;
+  assert.deepEqual(core.sourceLoads(true), []);
+  assert.equal(handle.calls.filter(([name]) => name === 'sourcesWanted').length, asked);
+});

@@ -103,7 +103,7 @@ test('panel: province and description, memberships with confidence and a safe so
 });
 
 test('panel: before the sources are in, the years and pillars show and each source says it is loading', () => {
-  // What regionInfo answers before sources.bin: the facts, with empty texts.
+  // What regionInfo answers before its province's sources file: the facts, with empty texts.
   const facts = {
     ...MAGETAN,
     memberships: MAGETAN.memberships.map((m) => ({

@@ -77,9 +77,12 @@ export function indexOrNull(value) {
 export class MapCore {
   #handle = null;
   #dead = false;
-  /** Where the loaded programme came from (data.js `programmeSource`), and its sources' fetch once asked for. */
+  /**
+   * Where the loaded programme came from (data.js `programmeSource`), and its sources files' loads
+   * once asked for, by file name (`sources/35.bin`).
+   */
   #programme = null;
-  #sources = null;
+  #sources = new Map();
   #onPanic;
   #uiText = '';
 
@@ -139,31 +142,44 @@ export class MapCore {
 
   #programmeLoaded(source) {
     this.#programme = source;
-    this.#sources = null;
+    this.#sources = new Map();
   }
 
   /**
-   * The packed programme's source links, notes and quotes (`sources.bin` beside `programme.bin`),
-   * fetched once, when a panel, the table or a CSV export first needs them: resolves true once
-   * they were added, false when there was nothing to add (a programme from CSV files has them, or
-   * another programme replaced this one meanwhile). Rejects when the file cannot be had or used;
-   * a later call tries again.
+   * The packed programme's source links, notes and quotes the view shows and lacks: one load per
+   * sources file the core wants (`sourcesWanted`: the selected region's province, every province
+   * while the table is open, or with `all` every province, for a CSV export), each fetched from
+   * the folder of `programme.bin` once per programme. Each resolves true once its file was added,
+   * false when another programme replaced this one meanwhile; it rejects when the file cannot be
+   * had (asked for again, the file is fetched again) or is refused. A programme from CSV files
+   * has its sources and wants none.
    */
-  loadSources() {
+  sourceLoads(all = false) {
     const source = this.#programme;
-    if (!source || 'csv' in source) return Promise.resolve(false);
-    this.#sources ??= fetchOnce(dataUrl(source.packed, 'sources.bin'), 'bytes').then(
+    if (!source || !('packed' in source)) return [];
+    return this.#call((h) => h.sourcesWanted(all), []).map((name) => {
+      if (!this.#sources.has(name)) this.#sources.set(name, this.#loadSourcesFile(source, name));
+      return this.#sources.get(name);
+    });
+  }
+
+  #loadSourcesFile(source, name) {
+    return fetchOnce(dataUrl(source.packed, name), 'bytes').then(
       (bytes) => {
         if (this.#programme !== source || this.#dead) return false;
         this.#call((h) => h.loadProgrammeSources(bytes));
         return true;
       },
       (error) => {
-        if (this.#programme === source) this.#sources = null;
+        if (this.#programme === source) this.#sources.delete(name);
         throw error;
       },
     );
-    return this.#sources;
+  }
+
+  /** The page's data table opened or closed: while it is open, the view wants every province's sources. */
+  setTableOpen(open) {
+    this.#call((h) => h.setTableOpen(open));
   }
 
   /** Attaches a handle that is already loaded (tests hand a fake one). */
@@ -348,10 +364,10 @@ export class MapCore {
   }
   /**
    * The data table of the current year as CSV text (UTF-8 BOM, the map's language), or null; a
-   * promise, as its sources column waits for the programme's sources (`loadSources`).
+   * promise, as its sources column waits for every province's sources (`sourceLoads(true)`).
    */
   async tableCsv() {
-    await this.loadSources();
+    await Promise.all(this.sourceLoads(true));
     return this.#call((h) => h.tableCsv(), null);
   }
   /** `{year, title, description, cohorts, provinces}` of the current year, or null. */

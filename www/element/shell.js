@@ -36,8 +36,8 @@ export class Shell {
   #onEarlyYear;
   /** Where the last click landed (canvas px): the selected region's point when it selected one. */
   #clickPoint = null;
-  /** The core's `loadSources()` request this shell waits on, so that each is heard once. */
-  #sourcesRequest = null;
+  /** The core's sources file loads this shell waits on, so that each is heard once. */
+  #sourceLoadsHeard = new WeakSet();
   #onSourcesFailed;
 
   /**
@@ -118,8 +118,10 @@ export class Shell {
     }
     d.tableBox.addEventListener('toggle', () => {
       if (!this.#ui || !core.attached) return;
+      // An open table shows every province's sources: a ui() that says whether they are in (and
+      // fetches those that are not), then the table, unless that answer already filled it.
+      this.#refresh();
       this.#view.table(this.#ui, strings(), core);
-      this.#sourcesIfShown(this.#ui);
     });
   }
 
@@ -206,21 +208,26 @@ export class Shell {
   }
 
   /**
-   * The source links, notes and quotes come with the first panel or table that shows them
-   * (`ui.sources` says whether they are in); the controls are written again once they are.
+   * The source links, notes and quotes come with the panel or table that shows them, a province's
+   * at a time (`ui.sources` says whether the view's are in); the controls are written again as
+   * each file comes in.
    */
   #sourcesIfShown(ui) {
-    if (ui.sources || (ui.selected === null && !this.d.tableBox.open)) return;
-    const request = this.#core.loadSources();
-    if (request === this.#sourcesRequest) return;
-    this.#sourcesRequest = request;
-    request.then(
-      (added) => added && this.changed(),
-      (error) => this.#onSourcesFailed(error),
-    );
+    if (ui.sources) return;
+    for (const load of this.#core.sourceLoads()) {
+      if (this.#sourceLoadsHeard.has(load)) continue;
+      this.#sourceLoadsHeard.add(load);
+      load.then(
+        (added) => added && this.changed(),
+        (error) => this.#onSourcesFailed(error),
+      );
+    }
   }
 
   #refresh() {
+    // The core knows whether the table shows (it wants every province's sources then), however
+    // the table opened: by the reader, or before the map loaded.
+    this.#core.setTableOpen(this.d.tableBox.open);
     const ui = this.#core.changedUi();
     if (ui) {
       const firstDraw = !this.#drawn;
