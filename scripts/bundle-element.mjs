@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGED_PREVIEW = "new URL('../data/preview.json', import.meta.url)";
+const PACKAGED_PREVIEW = "new URL('../data/preview.json?no-inline', import.meta.url)";
 const preview = fs.readFileSync(path.join(ROOT, 'www/data/preview.json'), 'utf8');
 
 const inlinePreview = {

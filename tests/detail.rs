@@ -295,7 +295,7 @@ fn listed_for_bundlers(prefix: &str, files: Vec<String>) {
     let is_listed = |line: &str| line.starts_with(&start);
     let listed: Vec<&str> = text.lines().filter(|line| is_listed(line)).collect();
     let expected: Vec<String> =
-        files.iter().map(|file| format!("  '{file}': new URL('../data/{file}', import.meta.url),")).collect();
+        files.iter().map(|file| format!("  '{file}': new URL('../data/{file}?no-inline', import.meta.url),")).collect();
     if listed == expected {
         return;
     }
