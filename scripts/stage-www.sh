@@ -12,8 +12,8 @@ cp data/build/overview.bin data/build/atlas.bin "$out/"
 rm -rf "$out/detail" && cp -r data/build/detail "$out/detail"
 cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"
 # The packaged programme, compiled: the page decodes it instead of parsing the CSV files, and
-# fetches its sources (sources/<province>.bin) a province at a time: a panel its region's, the
-# table and a CSV export every one. An older build's single sources.bin goes.
+# fetches its sources when they show: a panel its region's province's (sources/<province>.bin),
+# the table and a CSV export all of them (sources/all.bin). An older build's single sources.bin goes.
 rm -f "$out/sources.bin"
 "$CLI" pack-programme -o "$out"
 # The first paint: the home view with every cohort year's colours (www/element/preview.js).

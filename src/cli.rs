@@ -526,6 +526,11 @@ fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> 
         gzipped.push((gzipped_len(&bytes), province));
         written.insert(path);
     }
+    let all = programme.all_sources();
+    let path = output.join(programme::ALL_SOURCES_FILE);
+    write(&path, &all)?;
+    eprintln!("{}: {} bytes, {} gzipped", path.display(), all.len(), gzipped_len(&all));
+    written.insert(path);
     // The file of a province that has no texts any more would be staged with these: the folder is
     // this command's alone.
     let sources = output.join("sources");
@@ -535,7 +540,7 @@ fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> 
     gzipped.sort_unstable();
     if let (Some(smallest), Some(largest)) = (gzipped.first(), gzipped.last()) {
         eprintln!(
-            "{}: {} files, bytes gzipped: {} in all, min {} ({:02}.bin), max {} ({:02}.bin)",
+            "{}: {} province files, bytes gzipped: {} in all, min {} ({:02}.bin), max {} ({:02}.bin)",
             sources.display(),
             gzipped.len(),
             gzipped.iter().map(|(bytes, _)| bytes).sum::<usize>(),

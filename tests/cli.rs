@@ -310,16 +310,22 @@ fn pack_programme_writes_the_facts_and_one_sources_file_per_province_that_togeth
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort_unstable();
-    let expected: Vec<String> = packed
+    let mut expected: Vec<String> = packed
         .missing_sources()
         .iter()
         .map(|&p| peta_cerdas::programme::sources_file(p)["sources/".len()..].to_owned())
         .collect();
-    assert_eq!(names, expected, "one file per province with texts, and no other");
+    expected.push("all.bin".to_owned());
+    assert_eq!(names, expected, "one file per province with texts, one of them all, and no other");
     assert!(names.contains(&"35.bin".to_owned()) && !out.join("sources.bin").exists());
-    for name in &names {
+    let mut whole = peta_cerdas::programme::Programme::from_bytes(&std::fs::read(out.join("programme.bin")).unwrap())
+        .expect("programme.bin reads");
+    whole.add_sources(&std::fs::read(out.join("sources/all.bin")).unwrap()).unwrap();
+    for name in names.iter().filter(|name| *name != "all.bin") {
         packed.add_sources(&std::fs::read(out.join("sources").join(name)).unwrap()).unwrap();
     }
+    assert!(whole.has_sources());
+    assert_eq!(whole.memberships(), packed.memberships());
     let read = |name: &str| std::fs::read_to_string(common::root().join("data/programme").join(name)).unwrap();
     let parsed =
         peta_cerdas::programme::Programme::from_csv(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv"))

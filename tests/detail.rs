@@ -8,7 +8,7 @@ use common::{asset_path, build_file, overview_path, root};
 use geo::{Coord, MultiPolygon};
 use peta_cerdas::asset::{detail_file, Asset, Detail};
 use peta_cerdas::map::{MapError, MapState};
-use peta_cerdas::programme::{sources_file, Programme};
+use peta_cerdas::programme::{sources_file, Programme, ALL_SOURCES_FILE};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -283,7 +283,9 @@ fn the_element_lists_every_level_and_sources_file_for_bundlers() {
     listed_for_bundlers("detail/", files.into_iter().map(|(level, province)| detail_file(province, level)).collect());
     let read = |name: &str| std::fs::read_to_string(root().join("data/programme").join(name)).unwrap();
     let programme = Programme::from_csv(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv")).unwrap();
-    let sources = programme.sources_files().into_iter().map(|(province, _)| sources_file(province)).collect();
+    let mut sources: Vec<String> =
+        programme.sources_files().into_iter().map(|(province, _)| sources_file(province)).collect();
+    sources.push(ALL_SOURCES_FILE.to_owned());
     listed_for_bundlers("sources/", sources);
 }
 

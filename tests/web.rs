@@ -205,7 +205,7 @@ fn a_zoom_asks_for_its_provinces_detail_and_draws_it() {
 }
 
 /// The packed programme's sources through the binding: the file names a panel, the open table and
-/// a CSV export want, what `ui()` says meanwhile, and a file refused without a change.
+/// a CSV export want, what `ui()` says meanwhile, and a damaged file refused.
 #[wasm_bindgen_test]
 fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
     let canvas = canvas();
@@ -223,18 +223,14 @@ fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
     map.load_programme_sources(file("sources/35.bin")).unwrap();
     assert!(map.sources_wanted(false).is_empty());
     assert!(map.ui().contains(r#""sources":true"#));
-    let message = thrown(map.load_programme_sources(file("sources/35.bin")).expect_err("in already"));
-    assert!(message.contains("province 35"), "{message}");
+    let message = thrown(map.load_programme_sources(b"PCPS").expect_err("damaged"));
+    assert!(message.contains("sources"), "{message}");
 
-    let every: Vec<String> =
-        files.iter().map(|(name, _)| name.clone()).filter(|name| name != "sources/35.bin").collect();
-    assert_eq!(map.sources_wanted(true), every, "a CSV export wants every other province's");
+    assert_eq!(map.sources_wanted(true), ["sources/all.bin"], "a CSV export wants every province's, in one file");
     map.set_table_open(true);
-    assert_eq!(map.sources_wanted(false), every, "so does the open table");
+    assert_eq!(map.sources_wanted(false), ["sources/all.bin"], "so does the open table");
     assert!(map.ui().contains(r#""sources":false"#));
-    for name in &every {
-        map.load_programme_sources(file(name)).unwrap();
-    }
+    map.load_programme_sources(&programme.all_sources()).unwrap();
     assert!(map.sources_wanted(true).is_empty() && map.ui().contains(r#""sources":true"#));
     assert!(map.table_csv().contains("https://"));
 }

@@ -14,7 +14,7 @@ use crate::indicator::{Indicator, IndicatorReport, Layer};
 use crate::keyword::Keyword;
 use crate::names::NameIndex;
 use crate::order;
-use crate::programme::{AsOf, Programme};
+use crate::programme::{sources_file, AsOf, Programme, ALL_SOURCES_FILE};
 use crate::region::{Region, RegionCode};
 use crate::render::svg;
 use crate::scene::{Scene, SceneInput};
@@ -153,20 +153,26 @@ impl MapState {
         self.table_open = open;
     }
 
-    /// The provinces, ascending, whose sources file the view shows and the programme lacks: the
-    /// selected region's province (its panel), and every province with texts while the table is
-    /// open or when `all` asks for them (a CSV export).
-    pub fn sources_wanted(&self, all: bool) -> Vec<u8> {
+    /// The sources files (`sources/35.bin`) the view shows and the programme lacks: the selected
+    /// region's province's (its panel), and while the table is open, or when `all` asks for them
+    /// (a CSV export), every province's: the one file of them all ([`ALL_SOURCES_FILE`]) when
+    /// more than one is missing.
+    pub fn sources_wanted(&self, all: bool) -> Vec<String> {
         let Some(programme) = self.programme.as_ref() else {
             return Vec::new();
         };
         if all || self.table_open {
-            return programme.missing_sources().to_vec();
+            return match programme.missing_sources() {
+                [] => Vec::new(),
+                &[province] => vec![sources_file(province)],
+                _ => vec![ALL_SOURCES_FILE.to_owned()],
+            };
         }
         let selected = self.selected.and_then(|index| self.atlas.as_ref()?.regions().get(index));
         selected
             .map(|region| region.code.province)
             .filter(|&province| !programme.has_sources_of(province))
+            .map(sources_file)
             .into_iter()
             .collect()
     }
@@ -672,30 +678,34 @@ mod tests {
         assert!(sources_shown(&map));
 
         assert!(map.select_code("35.20".parse().unwrap()));
-        assert_eq!(map.sources_wanted(false), [35], "Magetan's panel wants Jawa Timur's");
+        assert_eq!(map.sources_wanted(false), ["sources/35.bin"], "Magetan's panel wants Jawa Timur's");
         assert!(!sources_shown(&map));
         map.load_programme_sources(file(35)).unwrap();
         assert!(map.sources_wanted(false).is_empty());
         assert!(sources_shown(&map));
         let magetan = crate::contract::region_info(&map, map.selected().unwrap()).unwrap();
         assert!(magetan.memberships.iter().all(|m| m.source_url.starts_with("http")));
-        let again = map.load_programme_sources(file(35)).unwrap_err().to_string();
-        assert!(again.contains("province 35 are in already"), "{again}");
         assert!(map.select_code("33.74".parse().unwrap()));
-        assert_eq!(map.sources_wanted(false), [33]);
+        assert_eq!(map.sources_wanted(false), ["sources/33.bin"]);
 
-        // The table shows every province's, and so does a CSV export whatever is open.
-        let others: Vec<u8> = files.iter().map(|&(province, _)| province).filter(|&p| p != 35).collect();
-        assert_eq!(map.sources_wanted(true), others);
+        // The table shows every province's, and so does a CSV export whatever is open: one file.
+        assert_eq!(map.sources_wanted(true), ["sources/all.bin"]);
         map.set_table_open(true);
-        assert_eq!(map.sources_wanted(false), others);
+        assert_eq!(map.sources_wanted(false), ["sources/all.bin"]);
         assert!(!sources_shown(&map));
-        for province in map.sources_wanted(false) {
-            map.load_programme_sources(file(province)).unwrap();
-        }
+        map.load_programme_sources(&parsed.all_sources()).unwrap();
         assert!(map.sources_wanted(false).is_empty() && map.sources_wanted(true).is_empty());
         assert!(sources_shown(&map) && map.programme().unwrap().has_sources());
         assert_eq!(map.programme().unwrap().memberships(), parsed.memberships());
+        // Jawa Tengah's panel file, asked for before the table opened, comes in last: no error.
+        map.load_programme_sources(file(33)).unwrap();
+
+        // With one province left, the table wants that province's file.
+        map.load_packed_programme(&parsed.to_bytes()).unwrap();
+        for (province, bytes) in files.iter().skip(1) {
+            map.load_programme_sources(bytes).unwrap_or_else(|e| panic!("{province}: {e}"));
+        }
+        assert_eq!(map.sources_wanted(false), [crate::programme::sources_file(files[0].0)]);
 
         // A programme read from CSV has its texts.
         map.load_programme(

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
-pub use packed::{sources_file, FILE as PACKED_FILE, SOURCES_FILES};
+pub use packed::{sources_file, ALL_SOURCES_FILE, FILE as PACKED_FILE, SOURCES_FILES};
 
 /// The packaged programme (data/programme/), for unit tests across the crate.
 #[cfg(test)]

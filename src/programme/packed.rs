@@ -6,8 +6,9 @@
 //! The facts the map colours, hovers and counts by (years, confidence, pillars) are a few kB;
 //! the texts behind them (source links and titles, notes, quotes) are most of the bytes and only
 //! a panel, the table or a CSV export shows them, so they are files of their own, one per
-//! province: a panel fetches its region's province's alone. Each names the facts it belongs to by
-//! their fingerprint, and its province.
+//! province (a panel fetches its region's province's alone) and one of every province (the table
+//! and the CSV export fetch that one instead of each province's). Each names the facts it belongs
+//! to by their fingerprint, and each of its sections its province.
 
 use super::{
     CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme, ProgrammeError,
@@ -23,7 +24,9 @@ pub const SOURCES_FILES: &str = "sources/<province>.bin";
 /// "PCPG" and the format's version.
 const MAGIC: &[u8; 5] = b"PCPG\x02";
 /// "PCPS" and the format's version.
-const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x02";
+const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x03";
+/// The texts of every province in one file, for the table and the CSV export.
+pub const ALL_SOURCES_FILE: &str = "sources/all.bin";
 
 /// The texts' file of one province in a data folder: `sources/35.bin`.
 pub fn sources_file(province: u8) -> String {
@@ -63,7 +66,14 @@ struct CitationFact {
     kind: CitationKind,
 }
 
-/// One province's texts, in the order of its members, provinces and citations among the facts'.
+/// A sources file's part of one province: its texts, in the order of its members, provinces
+/// and citations among the facts'.
+#[derive(Serialize, Deserialize)]
+struct Section {
+    province: u8,
+    texts: Texts,
+}
+
 #[derive(Serialize, Deserialize)]
 struct Texts {
     members: Vec<Cited>,
@@ -133,16 +143,26 @@ impl Programme {
     /// The texts as one sources file per province that has any (`sources/35.bin`, see
     /// [`sources_file`]), ascending by province, for the facts of [`Programme::to_bytes`].
     pub fn sources_files(&self) -> Vec<(u8, Vec<u8>)> {
-        let facts = fingerprint(&self.facts_body()).to_le_bytes();
+        self.provinces_with_texts().into_iter().map(|province| (province, self.sources_of(&[province]))).collect()
+    }
+
+    /// Every province's texts in one file ([`ALL_SOURCES_FILE`]): one request for the table.
+    pub fn all_sources(&self) -> Vec<u8> {
+        self.sources_of(&self.provinces_with_texts())
+    }
+
+    /// A sources file of these provinces (ascending, each with texts).
+    fn sources_of(&self, provinces: &[u8]) -> Vec<u8> {
         let cited = |confidence_note: &String, source: &Source, note: &String| Cited {
             confidence_note: confidence_note.clone(),
             source: source.clone(),
             note: note.clone(),
         };
-        self.provinces_with_texts()
-            .into_iter()
-            .map(|province| {
-                let texts = Texts {
+        let sections: Vec<Section> = provinces
+            .iter()
+            .map(|&province| Section {
+                province,
+                texts: Texts {
                     members: (self.members.iter().filter(|m| m.code.province == province))
                         .map(|m| cited(&m.confidence_note, &m.source, &m.note))
                         .collect(),
@@ -152,14 +172,14 @@ impl Programme {
                     citations: (self.citations.iter().filter(|c| c.subject.province() == province))
                         .map(Quoted::of)
                         .collect(),
-                };
-                let mut bytes = SOURCES_MAGIC.to_vec();
-                bytes.extend(facts);
-                bytes.push(province);
-                bytes.extend(postcard::to_allocvec(&texts).unwrap_or_default());
-                (province, bytes)
+                },
             })
-            .collect()
+            .collect();
+        let mut bytes = SOURCES_MAGIC.to_vec();
+        bytes.extend(fingerprint(&self.facts_body()).to_le_bytes());
+        // Serialising plain owned data into a Vec cannot fail.
+        bytes.extend(postcard::to_allocvec(&sections).unwrap_or_default());
+        bytes
     }
 
     /// The provinces with any membership or citation, ascending (and [`NO_PROVINCE`] for the
@@ -283,43 +303,58 @@ impl Programme {
         Ok(programme)
     }
 
-    /// Adds one province's texts (a file of [`Programme::sources_files`]) to facts read from
-    /// `programme.bin`. A file of other facts or of another version, a damaged one, one of a
-    /// province whose texts are in or that has none, or one whose texts do not match the
-    /// province's facts one to one is refused, and the programme stays as it was. A programme
-    /// read from CSV has all its texts and takes none.
+    /// Adds the texts of a sources file (one province's of [`Programme::sources_files`], or
+    /// [`Programme::all_sources`]) to facts read from `programme.bin`. A file of other facts or of
+    /// another version, a damaged one, or one with a province that has no texts or whose texts do
+    /// not match the province's facts one to one is refused, and the programme stays as it was.
+    /// Provinces whose texts are in already are left as they are: a panel's file and the table's
+    /// may cross in flight. A programme read from CSV has all its texts and takes none.
     pub fn add_sources(&mut self, bytes: &[u8]) -> Result<(), ProgrammeError> {
-        let Sources::Packed { fingerprint: expected, missing } = &self.sources else { return Ok(()) };
+        let Sources::Packed { fingerprint: expected, .. } = self.sources else { return Ok(()) };
         let body = bytes
             .strip_prefix(SOURCES_MAGIC)
             .ok_or_else(|| refused(SOURCES_FILES, "not a sources file of this version"))?;
         let (written_for, body) =
             body.split_first_chunk::<8>().ok_or_else(|| refused(SOURCES_FILES, "damaged: no fingerprint"))?;
-        if u64::from_le_bytes(*written_for) != *expected {
+        if u64::from_le_bytes(*written_for) != expected {
             return Err(refused(SOURCES_FILES, "written for other programme facts than the ones loaded"));
         }
-        let (&province, body) = body.split_first().ok_or_else(|| refused(SOURCES_FILES, "damaged: no province"))?;
-        let Ok(place) = missing.binary_search(&province) else {
-            let why = if self.provinces_with_texts().contains(&province) { "are in already" } else { "are none" };
-            return Err(refused(SOURCES_FILES, format!("the texts of province {province:02} {why}")));
-        };
-        let texts: Texts = postcard::from_bytes(body)
-            .map_err(|e| refused(SOURCES_FILES, format!("province {province:02}: damaged: {e}")))?;
-        let in_province = |of: u8| of == province;
-        let counts = (
-            self.members.iter().filter(|m| in_province(m.code.province)).count(),
-            self.provinces.iter().filter(|p| in_province(p.province)).count(),
-            self.citations.iter().filter(|c| in_province(c.subject.province())).count(),
-        );
-        if counts != (texts.members.len(), texts.provinces.len(), texts.citations.len()) {
-            return Err(refused(
-                SOURCES_FILES,
-                format!("province {province:02}: the texts do not match its facts one to one"),
-            ));
+        let sections: Vec<Section> =
+            postcard::from_bytes(body).map_err(|e| refused(SOURCES_FILES, format!("damaged: {e}")))?;
+        if sections.is_empty() || sections.windows(2).any(|pair| pair[0].province >= pair[1].province) {
+            return Err(refused(SOURCES_FILES, "damaged: no province, or provinces not ascending"));
         }
-        if let Sources::Packed { missing, .. } = &mut self.sources {
+        let with_texts = self.provinces_with_texts();
+        for Section { province, texts } in &sections {
+            let province = *province;
+            if with_texts.binary_search(&province).is_err() {
+                return Err(refused(SOURCES_FILES, format!("the texts of province {province:02} are none")));
+            }
+            let in_province = |of: u8| of == province;
+            let counts = (
+                self.members.iter().filter(|m| in_province(m.code.province)).count(),
+                self.provinces.iter().filter(|p| in_province(p.province)).count(),
+                self.citations.iter().filter(|c| in_province(c.subject.province())).count(),
+            );
+            if counts != (texts.members.len(), texts.provinces.len(), texts.citations.len()) {
+                return Err(refused(
+                    SOURCES_FILES,
+                    format!("province {province:02}: the texts do not match its facts one to one"),
+                ));
+            }
+        }
+        for section in sections {
+            let Sources::Packed { missing, .. } = &mut self.sources else { break };
+            let Ok(place) = missing.binary_search(&section.province) else { continue };
             missing.remove(place);
+            self.put_texts(section);
         }
+        Ok(())
+    }
+
+    /// Puts a checked section's texts in place of its province's empty ones.
+    fn put_texts(&mut self, Section { province, texts }: Section) {
+        let in_province = |of: u8| of == province;
         let mut members = texts.members.into_iter();
         for member in self.members.iter_mut().filter(|m| in_province(m.code.province)) {
             if let Some(cited) = members.next() {
@@ -339,7 +374,6 @@ impl Programme {
                 quoted.put_into(citation);
             }
         }
-        Ok(())
     }
 }
 
@@ -460,23 +494,49 @@ mod tests {
         let mut other = programme();
         other.members.pop();
         assert!(refusal(&mut packed, &file_of(&other, 33)).contains("other programme facts"));
-        assert!(refusal(&mut packed, &file_of(&parsed, 35)).contains("province 35 are in already"));
+        // The byte after the fingerprint counts the sections; the province follows it.
         let mut elsewhere = file_of(&parsed, 33);
-        elsewhere[13] = 99;
+        assert_eq!((elsewhere[13], elsewhere[14]), (1, 33));
+        elsewhere[14] = 99;
         assert!(refusal(&mut packed, &elsewhere).contains("province 99 are none"));
         // Jawa Tengah's texts labelled as Jawa Barat's: counts differ, or the bytes do not read.
-        elsewhere[13] = 32;
+        elsewhere[14] = 32;
         assert!(refusal(&mut packed, &elsewhere).contains("province 32"));
+        let mut twice = file_of(&parsed, 33);
+        twice[13] = 2;
+        twice.extend_from_slice(&file_of(&parsed, 33)[14..]);
+        assert!(refusal(&mut packed, &twice).contains("not ascending"));
         let mut older = file_of(&parsed, 33);
         older[4] = 1;
         assert!(refusal(&mut packed, &older).contains("version"));
         let whole = file_of(&parsed, 33);
-        for cut in [0, 5, 12, 13, 14, whole.len() / 2, whole.len() - 1] {
+        for cut in [0, 5, 12, 13, 14, 15, whole.len() / 2, whole.len() - 1] {
             refusal(&mut packed, &whole[..cut]);
         }
         refusal(&mut packed, &parsed.to_bytes());
         packed.add_sources(&whole).unwrap();
         assert!(packed.has_sources_of(33));
+    }
+
+    #[test]
+    fn the_file_of_every_province_brings_what_the_others_did_not() {
+        let parsed = programme();
+        let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
+        packed.add_sources(&file_of(&parsed, 35)).unwrap();
+        let jawa_timur: Vec<Membership> = packed.members.iter().filter(|m| m.code.province == 35).cloned().collect();
+        packed.add_sources(&parsed.all_sources()).unwrap();
+        assert!(packed.has_sources() && packed.missing_sources().is_empty());
+        assert_eq!(packed.members, parsed.members);
+        assert_eq!(packed.provinces, parsed.provinces);
+        assert_eq!(packed.citations, parsed.citations);
+        let again: Vec<Membership> = packed.members.iter().filter(|m| m.code.province == 35).cloned().collect();
+        assert_eq!(again, jawa_timur);
+        // A panel's file that comes in after the table's changes nothing and is no error.
+        packed.add_sources(&file_of(&parsed, 35)).unwrap();
+        assert_eq!(packed.members, parsed.members);
+        // One request in place of one per province, and fewer bytes than all of theirs.
+        let each: usize = parsed.sources_files().iter().map(|(_, bytes)| bytes.len()).sum();
+        assert!(parsed.all_sources().len() < each);
     }
 
     #[test]
@@ -528,16 +588,18 @@ mod tests {
             cut in any::<bool>(),
         ) {
             let parsed = programme();
-            let files = parsed.sources_files();
-            let mut bytes = files[file.index(files.len())].1.clone();
+            let mut files: Vec<Vec<u8>> = parsed.sources_files().into_iter().map(|(_, bytes)| bytes).collect();
+            files.push(parsed.all_sources());
+            let mut bytes = files[file.index(files.len())].clone();
             let at = at.index(bytes.len());
             if cut { bytes.truncate(at) } else { bytes[at] = value }
             let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
             let before = texts(&packed);
             match packed.add_sources(&bytes) {
                 Err(_) => prop_assert_eq!(texts(&packed), before),
-                // A changed byte inside a text still reads: one province, and no other, is then in.
-                Ok(()) => prop_assert_eq!(packed.missing_sources().len() + 1, before.3.len()),
+                // A changed byte inside a text still reads: the file's provinces, and no other, are then in.
+                Ok(()) => prop_assert!(packed.missing_sources().len() < before.3.len()
+                    && packed.missing_sources().iter().all(|p| before.3.contains(p))),
             }
         }
     }

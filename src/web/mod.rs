@@ -197,11 +197,12 @@ impl MapHandle {
     }
 
     /// The sources files (`sources/35.bin`, relative to the data folder) the view shows and lacks:
-    /// the selected region's province's, every province's while the table is open, and with `all`
-    /// every province's (a CSV export). Fetch and `loadProgrammeSources` them.
+    /// the selected region's province's, and every province's (`sources/all.bin` while more than
+    /// one is missing) while the table is open or with `all` (a CSV export). Fetch and
+    /// `loadProgrammeSources` them.
     #[wasm_bindgen(js_name = sourcesWanted)]
     pub fn sources_wanted(&self, all: bool) -> Vec<String> {
-        self.state.sources_wanted(all).into_iter().map(crate::programme::sources_file).collect()
+        self.state.sources_wanted(all)
     }
 
     /// Whether the page shows the data table (all sources wanted while it does).

@@ -147,8 +147,8 @@ export class MapCore {
 
   /**
    * The packed programme's source links, notes and quotes the view shows and lacks: one load per
-   * sources file the core wants (`sourcesWanted`: the selected region's province, every province
-   * while the table is open, or with `all` every province, for a CSV export), each fetched from
+   * sources file the core wants (`sourcesWanted`: the selected region's province's, or all of
+   * them in one file while the table is open or with `all`, for a CSV export), each fetched from
    * the folder of `programme.bin` once per programme. Each resolves true once its file was added,
    * false when another programme replaced this one meanwhile; it rejects when the file cannot be
    * had (asked for again, the file is fetched again) or is refused. A programme from CSV files

@@ -103,8 +103,9 @@ const PACKAGED = {
   'detail/2/94.bin': new URL('../data/detail/2/94.bin?no-inline', import.meta.url),
   'detail/2/95.bin': new URL('../data/detail/2/95.bin?no-inline', import.meta.url),
   'detail/2/96.bin': new URL('../data/detail/2/96.bin?no-inline', import.meta.url),
-  // One per province with any source texts (00: the citations whose region the source leaves open): tests/detail.rs
-  // checks them against what pack-programme writes (and rewrites them).
+  // One per province with any source texts (00: the citations whose region the source leaves
+  // open), and all.bin with every province's for the table: tests/detail.rs checks them against
+  // what pack-programme writes (and rewrites them).
   'sources/00.bin': new URL('../data/sources/00.bin?no-inline', import.meta.url),
   'sources/11.bin': new URL('../data/sources/11.bin?no-inline', import.meta.url),
   'sources/12.bin': new URL('../data/sources/12.bin?no-inline', import.meta.url),
@@ -140,6 +141,7 @@ const PACKAGED = {
   'sources/93.bin': new URL('../data/sources/93.bin?no-inline', import.meta.url),
   'sources/94.bin': new URL('../data/sources/94.bin?no-inline', import.meta.url),
   'sources/96.bin': new URL('../data/sources/96.bin?no-inline', import.meta.url),
+  'sources/all.bin': new URL('../data/sources/all.bin?no-inline', import.meta.url),
 };
 
 /**
