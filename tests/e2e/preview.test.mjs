@@ -83,7 +83,7 @@ for (const width of [1200, 360]) {
   });
 }
 
-test('a lazy map starts when the pointer comes over it, and a tap on a phone starts it too', async (t) => {
+test('a lazy map starts when the pointer comes over it, and a tap on a phone starts it and selects what it touched', async (t) => {
   const page = await t.open('/embed.html');
   await waitState(page, 'preview');
   const box = await page.locator('peta-cerdas .stage').boundingBox();
@@ -97,9 +97,49 @@ test('a lazy map starts when the pointer comes over it, and a tap on a phone sta
   t.watch(phone);
   await phone.goto(t.url('/embed.html'));
   await waitState(phone, 'preview');
-  const stage = await phone.locator('peta-cerdas .stage').boundingBox();
-  await phone.touchscreen.tap(stage.x + stage.width / 2, stage.y + stage.height / 2);
+  // A point on screen well inside a region of the preview (4 px of it all round), so that the
+  // finer borders of the interactive map cannot put it in another.
+  const land = await phone.locator('peta-cerdas').evaluate((el) => {
+    const svg = el.shadowRoot.querySelector('svg.preview');
+    const size = (path) => path.getBBox().width * path.getBBox().height;
+    const paths = [...svg.querySelectorAll('path')].sort((a, b) => size(b) - size(a));
+    for (const path of paths) {
+      const box = path.getBBox();
+      const margin = 4 / path.getScreenCTM().a;
+      const inside = (x, y) => {
+        const point = svg.createSVGPoint();
+        [point.x, point.y] = [x, y];
+        return path.isPointInFill(point);
+      };
+      for (let i = 1; i < 10; i++) {
+        for (let j = 1; j < 10; j++) {
+          const [x, y] = [box.x + (box.width * i) / 10, box.y + (box.height * j) / 10];
+          const around = [
+            [0, 0],
+            [margin, 0],
+            [-margin, 0],
+            [0, margin],
+            [0, -margin],
+          ];
+          if (around.every(([dx, dy]) => inside(x + dx, y + dy))) {
+            const point = svg.createSVGPoint();
+            [point.x, point.y] = [x, y];
+            const screen = point.matrixTransform(path.getScreenCTM());
+            return { x: screen.x, y: screen.y };
+          }
+        }
+      }
+    }
+    return null;
+  });
+  assert.ok(land, 'some region is 8 px wide somewhere');
+  await phone.touchscreen.tap(land.x, land.y);
   await phone.locator('peta-cerdas #root[data-state="ready"]').waitFor({ state: 'attached', timeout: 15_000 });
+  // The tap that started the map is answered once it runs: the region there is selected.
+  const { detail: selected } = await waitEvent(phone, 'region-select', (d) => d.code !== null);
+  await part(phone, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  assert.match(selected.code, /^\d\d\.\d\d$/);
+  assert.equal(await text(phone, 'panel-title'), selected.name);
 });
 
 test('the preview follows the attributes and the year slider; the interactive map keeps what the reader chose', async (t) => {

@@ -61,6 +61,8 @@ class PointerGestures {
   #pointers = new Map();
   #press = null;
   #pinch = null;
+  /** Where a press landed while the map was not running yet (canvas px), or null. */
+  #early = null;
 
   constructor(canvas, map) {
     this.#canvas = canvas;
@@ -74,7 +76,11 @@ class PointerGestures {
 
   /** A second finger starts a pinch; a first pointer (a mouse only with its main button) a press. */
   #down(event) {
-    if (!this.#map.core) return;
+    if (!this.#map.core) {
+      this.#early =
+        event.isPrimary && (event.pointerType !== 'mouse' || event.button === 0) ? pointOn(this.#canvas, event) : null;
+      return;
+    }
     this.#pointers.set(event.pointerId, pointOn(this.#canvas, event));
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     if (this.#pointers.size === 2) {
@@ -146,21 +152,42 @@ class PointerGestures {
     this.#map.changed(false);
   }
 
-  /** Lifting the only pointer after a press that did not move selects the region there. */
+  /**
+   * Lifting the only pointer after a press that did not move selects the region there, also when
+   * the press came before the map ran (the tap that started a lazy map).
+   */
   #release(event) {
+    const early = this.#early;
+    this.#early = null;
+    if (early && !this.#press) {
+      const slop = event.pointerType === 'touch' ? TOUCH_SCROLL_PX : DRAG_THRESHOLD_PX;
+      const p = pointOn(this.#canvas, event);
+      if (event.type === 'pointerup' && distance(p, early) <= slop) this.#tap(p[0], p[1]);
+      return;
+    }
     const press = this.#press;
     this.#pointers.delete(event.pointerId);
     if (this.#pointers.size < 2) this.#pinch = null;
     if (event.type === 'pointerup' && press && !press.moved && this.#pointers.size === 0) {
       const [x, y] = pointOn(this.#canvas, event);
-      this.#map.core?.clickAt(x, y);
-      this.#map.clicked?.(x, y);
-      this.#map.changed();
+      this.#tap(x, y);
     }
     if (this.#pointers.size === 0) {
       this.#press = null;
       this.#canvas.classList.remove('dragging');
     }
+  }
+
+  /** A tap selects the region there; before the map runs, the shell answers it once it does. */
+  #tap(x, y) {
+    const core = this.#map.core;
+    if (!core) {
+      this.#map.tappedEarly?.(x, y);
+      return;
+    }
+    core.clickAt(x, y);
+    this.#map.clicked?.(x, y);
+    this.#map.changed();
   }
 
   /** A mouse leaving the map (not while dragging) ends the hover and hides the tooltip. */

@@ -33,6 +33,10 @@ export class Shell {
   #drawn = false;
   /** Controls changed before the map could act on them, with the event's type and the value: replayed at the first draw. */
   #early = new Map();
+  /** The preview has been on screen: a tap on it is one on the map (see `tappedEarly`). */
+  #previewShown = false;
+  /** The last tap on the preview before the map ran (canvas px), answered at the first draw. */
+  #earlyTap = null;
   #onEarlyYear;
   /** Where the last click landed (canvas px): the selected region's point when it selected one. */
   #clickPoint = null;
@@ -92,6 +96,11 @@ export class Shell {
       hint: (text) => hint.show(text),
       clicked: (x, y) => {
         this.#clickPoint = { x, y };
+      },
+      // A tap on the preview starts a lazy map; the map answers it once it draws, as if it had
+      // been running (the preview shows the view it starts in).
+      tappedEarly: (x, y) => {
+        if (this.#previewShown) this.#earlyTap = { x, y };
       },
     };
     this.#player = map.player = new Player(d.play, map);
@@ -181,6 +190,7 @@ export class Shell {
 
   /** Shows the controls of a `ui` answer that came before the map (the prerendered preview's). */
   showPreview(ui) {
+    this.#previewShown = true;
     this.#ui = ui;
     this.#view.render(ui, this.#strings(), this.#core, this.#tooltip, false);
   }
@@ -197,13 +207,20 @@ export class Shell {
     this.d.message.hidden = text === null;
   }
 
-  /** What a reader did to the controls while only the preview was up, now that the map can act on it. */
+  /** What a reader did to the controls and the last tap on the map while only the preview was up, now that the map can act on it. */
   #replayEarly() {
     const early = [...this.#early];
     this.#early.clear();
     for (const [control, { type, value }] of early) {
       control.value = value;
       control.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+    const tap = this.#earlyTap;
+    this.#earlyTap = null;
+    if (tap) {
+      this.#core.clickAt(tap.x, tap.y);
+      this.#clickPoint = tap;
+      this.changed();
     }
   }
 
