@@ -143,16 +143,20 @@ impl Programme {
     /// The texts as one sources file per province that has any (`sources/35.bin`, see
     /// [`sources_file`]), ascending by province, for the facts of [`Programme::to_bytes`].
     pub fn sources_files(&self) -> Vec<(u8, Vec<u8>)> {
-        self.provinces_with_texts().into_iter().map(|province| (province, self.sources_of(&[province]))).collect()
+        let facts = fingerprint(&self.facts_body());
+        self.provinces_with_texts()
+            .into_iter()
+            .map(|province| (province, self.sources_of(facts, &[province])))
+            .collect()
     }
 
     /// Every province's texts in one file ([`ALL_SOURCES_FILE`]): one request for the table.
     pub fn all_sources(&self) -> Vec<u8> {
-        self.sources_of(&self.provinces_with_texts())
+        self.sources_of(fingerprint(&self.facts_body()), &self.provinces_with_texts())
     }
 
-    /// A sources file of these provinces (ascending, each with texts).
-    fn sources_of(&self, provinces: &[u8]) -> Vec<u8> {
+    /// A sources file of these provinces (ascending, each with texts), for the facts of this fingerprint.
+    fn sources_of(&self, facts: u64, provinces: &[u8]) -> Vec<u8> {
         let cited = |confidence_note: &String, source: &Source, note: &String| Cited {
             confidence_note: confidence_note.clone(),
             source: source.clone(),
@@ -176,7 +180,7 @@ impl Programme {
             })
             .collect();
         let mut bytes = SOURCES_MAGIC.to_vec();
-        bytes.extend(fingerprint(&self.facts_body()).to_le_bytes());
+        bytes.extend(facts.to_le_bytes());
         // Serialising plain owned data into a Vec cannot fail.
         bytes.extend(postcard::to_allocvec(&sections).unwrap_or_default());
         bytes
