@@ -24,5 +24,7 @@ pub mod stats;
 pub mod style;
 pub mod table;
 pub mod view;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "map"))]
 pub mod web;
+#[cfg(all(target_arch = "wasm32", feature = "tools"))]
+pub mod web_tools;

@@ -1,10 +1,11 @@
-//! The WebAssembly binding in a real browser (`wasm-pack test --headless --chrome`): loading,
+//! The WebAssembly bindings in a real browser (`wasm-pack test --headless --chrome`): loading,
 //! drawing, hit testing, errors and the programme's sources through the same `MapHandle` the element
-//! uses.
+//! uses, and a site's CSV files through the tools' `packProgramme`.
 #![cfg(target_arch = "wasm32")]
 
 use peta_cerdas::programme::{sources_file, Programme};
 use peta_cerdas::web::MapHandle;
+use peta_cerdas::web_tools::pack_programme;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -26,9 +27,16 @@ fn canvas() -> HtmlCanvasElement {
 fn ready_map(canvas: &HtmlCanvasElement) -> MapHandle {
     let mut map = MapHandle::new(canvas.clone()).unwrap();
     map.load_atlas(OVERVIEW).unwrap();
-    map.load_programme(MEMBERS, PILLARS, COHORTS).unwrap();
+    load_csv(&mut map, MEMBERS, PILLARS, COHORTS).unwrap();
     map.set_size(600.0, 400.0, 2.0);
     map
+}
+
+/// A site's CSV programme as the element loads it: packed by the tools' wasm, then into the map.
+fn load_csv(map: &mut MapHandle, members: &str, pillars: &str, cohorts: &str) -> Result<(), wasm_bindgen::JsError> {
+    let packed = pack_programme(members, pillars, cohorts)?;
+    map.load_packed_programme(&packed.programme())?;
+    map.load_programme_sources(&packed.sources())
 }
 
 /// Pixels of the canvas (device pixels) that differ from the sea colour of the light theme.
@@ -74,7 +82,7 @@ fn bad_input_throws_and_keeps_the_last_good_state() {
     map.set_year(2021.0).unwrap();
     assert!(map.load_atlas(b"PCTA\x01\x00garbage").is_err());
     assert!(map.load_atlas(&OVERVIEW[..OVERVIEW.len() / 2]).is_err());
-    assert!(map.load_programme("nonsense", "", "").is_err());
+    assert!(load_csv(&mut map, "nonsense", "", "").is_err());
     assert!(map.set_year(1999.0).is_err());
     assert!(map.set_year(f64::NAN).is_err());
     assert!(map.set_mode("<img src=x onerror=alert(1)>").is_err());
@@ -158,7 +166,7 @@ fn corpus_inputs_throw_and_the_previous_map_stays() {
         ),
     ];
     for (members, pillars, cohorts, fragment) in programmes {
-        let message = thrown(map.load_programme(members, pillars, cohorts).expect_err(fragment));
+        let message = thrown(load_csv(&mut map, members, pillars, cohorts).expect_err(fragment));
         assert!(message.contains(fragment), "{message}");
         assert!(map.is_ready());
         assert_eq!(map.ui(), before, "{fragment}");

@@ -11,16 +11,14 @@ const { default: init, MapHandle } = await import(`${pkg}peta_cerdas.js`);
 const canvas = document.querySelector('canvas');
 
 async function firstPaint() {
-  const [, overview, members, pillars, cohorts] = await Promise.all([
+  const [, overview, programme] = await Promise.all([
     init({ module_or_path: `${pkg}peta_cerdas_bg.wasm` }),
     B.fetchBytes(B.assetUrl('overview.bin')),
-    B.fetchText('/www/data/members.csv'),
-    B.fetchText('/www/data/pillars.csv'),
-    B.fetchText('/www/data/cohorts.csv'),
+    B.fetchBytes('/www/data/programme.bin'),
   ]);
   const map = new MapHandle(canvas);
   map.loadAtlas(overview);
-  map.loadProgramme(members, pillars, cohorts);
+  map.loadPackedProgramme(programme);
   map.setSize(B.WIDTH, B.HEIGHT, 1);
   map.render();
   const ctx = canvas.getContext('2d');

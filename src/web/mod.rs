@@ -178,11 +178,6 @@ impl MapHandle {
         Ok(())
     }
 
-    #[wasm_bindgen(js_name = loadProgramme)]
-    pub fn load_programme(&mut self, members: &str, pillars: &str, cohorts: &str) -> Result<(), JsError> {
-        self.state.load_programme(members, pillars, cohorts).map_err(error)
-    }
-
     /// The compiled programme (`programme.bin`): the packaged facts without the CSV parse.
     #[wasm_bindgen(js_name = loadPackedProgramme)]
     pub fn load_packed_programme(&mut self, bytes: &[u8]) -> Result<(), JsError> {

@@ -1,6 +1,7 @@
 // MapCore over a fake MapHandle: "none" becomes null, JSON answers arrive parsed, and a panic
 // stops the map once and for good while errors meant for a person pass through.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { MapCore, indexOrNull } from '../../www/element/core.js';
 
@@ -193,10 +194,46 @@ test('sources: the files the core wants, each fetched once per programme; a fail
   await core.loadProgramme({ packed: new URL('https://example.org/two/') }, () => true);
   await Promise.all(core.sourceLoads());
   assert.equal(requested.at(-1), 'two/sources/35.bin');
-  const csv = new URL('https://example.org/csv/');
-  globalThis.fetch = async () => new Response('text');
-  await core.loadProgramme({ csv }, () => true);
+  globalThis.fetch = siteFolder();
+  await core.loadProgramme({ csv: new URL('https://example.org/csv/') }, () => true);
   const asked = handle.calls.filter(([name]) => name === 'sourcesWanted').length;
   assert.deepEqual(core.sourceLoads(true), []);
   assert.equal(handle.calls.filter(([name]) => name === 'sourcesWanted').length, asked);
+});
+
+/**
+ * A fetch that serves the repository's programme CSV files as a site's folder (`cohorts` in place
+ * of cohorts.csv when given) and the built wasm of `www/pkg/` (`make wasm`) from its file URL.
+ */
+function siteFolder(cohorts) {
+  return async (url) => {
+    const href = String(url);
+    if (href.startsWith('file:')) {
+      return new Response(await readFile(new URL(href)), { headers: { 'content-type': 'application/wasm' } });
+    }
+    const name = href.split('/').at(-1);
+    if (name === 'cohorts.csv' && cohorts !== undefined) return new Response(cohorts);
+    return new Response(await readFile(new URL(`../../data/programme/${name}`, import.meta.url)));
+  };
+}
+
+test("a site's CSV folder: packed by the tools' wasm into the packed files the map loads", async (t) => {
+  const realFetch = globalThis.fetch;
+  t.after(() => (globalThis.fetch = realFetch));
+  const { core, handle } = attached({});
+  globalThis.fetch = siteFolder();
+  assert.equal(await core.loadProgramme({ csv: new URL('https://example.org/site/') }, () => true), true);
+  const loads = handle.calls.map(([name, bytes]) => [name, String.fromCharCode(...bytes.subarray(0, 4))]);
+  assert.deepEqual(loads, [
+    ['loadPackedProgramme', 'PCPG'],
+    ['loadProgrammeSources', 'PCPS'],
+  ]);
+
+  // A bad file is refused with file and line before anything reaches the map.
+  globalThis.fetch = siteFolder('year,official\n2017,abc\n');
+  await assert.rejects(
+    core.loadProgramme({ csv: new URL('https://example.org/bad/') }, () => true),
+    /cohorts\.csv line 1: expected the header/,
+  );
+  assert.equal(handle.calls.length, 2);
 });

@@ -10,34 +10,65 @@ import { dataUrl, fetchOnce } from './data.js';
 export class WasmUnavailable extends Error {}
 
 let wasmPromise = null;
+let toolsPromise = null;
 let wasmMemory = null;
+
+/**
+ * Imports a wasm-bindgen module from `../pkg/` and instantiates its wasm; a browser without
+ * WebAssembly, or a CSP that forbids compiling it, rejects with WasmUnavailable.
+ */
+async function instantiate(importGlue, wasmUrl) {
+  if (typeof WebAssembly !== 'object') throw new WasmUnavailable('WebAssembly is not supported');
+  const bindings = await importGlue();
+  try {
+    const exports = await bindings.default({ module_or_path: wasmUrl });
+    return { bindings, exports };
+  } catch (error) {
+    // A CSP without 'wasm-unsafe-eval' refuses compilation with a CompileError/EvalError.
+    if (
+      error instanceof WebAssembly.CompileError ||
+      error instanceof EvalError ||
+      /Content Security Policy|unsafe-eval/i.test(String(error))
+    ) {
+      throw new WasmUnavailable(String(error.message || error));
+    }
+    throw error;
+  }
+}
 
 /** The wasm-bindgen module with `MapHandle`, instantiated once for every map on the page. */
 export function loadWasm() {
   if (!wasmPromise) {
-    wasmPromise = (async () => {
-      if (typeof WebAssembly !== 'object') throw new WasmUnavailable('WebAssembly is not supported');
-      const bindings = await import('../pkg/peta_cerdas.js');
-      try {
-        const exports = await bindings.default({
-          module_or_path: new URL('../pkg/peta_cerdas_bg.wasm', import.meta.url),
-        });
-        wasmMemory = exports.memory;
-      } catch (error) {
-        // A CSP without 'wasm-unsafe-eval' refuses compilation with a CompileError/EvalError.
-        if (
-          error instanceof WebAssembly.CompileError ||
-          error instanceof EvalError ||
-          /Content Security Policy|unsafe-eval/i.test(String(error))
-        ) {
-          throw new WasmUnavailable(String(error.message || error));
-        }
-        throw error;
-      }
+    wasmPromise = instantiate(
+      () => import('../pkg/peta_cerdas.js'),
+      new URL('../pkg/peta_cerdas_bg.wasm', import.meta.url),
+    ).then(({ bindings, exports }) => {
+      wasmMemory = exports.memory;
       return bindings;
-    })();
+    });
   }
   return wasmPromise;
+}
+
+/**
+ * The CSV tools' module (`packProgramme`), instantiated once for the page the first time a map
+ * reads a site's own CSV files: the map's wasm carries no CSV parser. A failed load is tried again
+ * next time.
+ */
+function loadTools() {
+  if (!toolsPromise) {
+    toolsPromise = instantiate(
+      () => import('../pkg/peta_cerdas_tools.js'),
+      new URL('../pkg/peta_cerdas_tools_bg.wasm', import.meta.url),
+    ).then(
+      ({ bindings }) => bindings,
+      (error) => {
+        toolsPromise = null;
+        throw error;
+      },
+    );
+  }
+  return toolsPromise;
 }
 
 /** Ends the current task and resumes in a new one, so the browser can handle input in between. */
@@ -52,13 +83,24 @@ export function wasmMemoryBytes() {
 
 /**
  * Fetches the programme from `source` (data.js `programmeSource`): the three CSV files of a site's
- * own folder, or the compiled `programme.bin`. Resolves to the call that loads it into a handle.
+ * own folder, packed with their sources by the CSV tools' wasm, or the compiled `programme.bin`.
+ * Resolves to the call that loads it into a handle.
  */
 async function fetchProgramme(source) {
   if ('csv' in source) {
     const names = ['members.csv', 'pillars.csv', 'cohorts.csv'];
-    const [members, pillars, cohorts] = await Promise.all(names.map((n) => fetchOnce(dataUrl(source.csv, n), 'text')));
-    return (h) => h.loadProgramme(members, pillars, cohorts);
+    const [tools, members, pillars, cohorts] = await Promise.all([
+      loadTools(),
+      ...names.map((n) => fetchOnce(dataUrl(source.csv, n), 'text')),
+    ]);
+    // Throws with file and line on a bad file, before anything reaches the map.
+    const packed = tools.packProgramme(members, pillars, cohorts);
+    const { programme, sources } = packed;
+    packed.free();
+    return (h) => {
+      h.loadPackedProgramme(programme);
+      h.loadProgrammeSources(sources);
+    };
   }
   const bytes = await fetchOnce(dataUrl(source.packed, 'programme.bin'), 'bytes');
   return (h) => h.loadPackedProgramme(bytes);
@@ -152,7 +194,7 @@ export class MapCore {
    * the folder of `programme.bin` once per programme. Each resolves true once its file was added,
    * false when another programme replaced this one meanwhile; it rejects when the file cannot be
    * had (asked for again, the file is fetched again) or is refused. A programme from CSV files
-   * has its sources and wants none.
+   * comes with all its sources and wants none.
    */
   sourceLoads(all = false) {
     const source = this.#programme;
