@@ -71,9 +71,11 @@ export declare class PetaCerdasElement extends HTMLElement {
   toScreen(lon: number, lat: number): { x: number; y: number } | null;
   /**
    * Shows your own indicator: CSV text with a code (`35.20`) or name column and a value column,
-   * `,` or `;` separated (decimal comma with `;`). Throws when no row can be used.
+   * `,` or `;` separated (decimal comma with `;`). Rejects when no row can be used, and with an
+   * `AbortError` when a later `loadIndicator` or `clearIndicator` came first. The CSV parser is a
+   * small second wasm, fetched the first time.
    */
-  loadIndicator(csv: string): IndicatorReport;
+  loadIndicator(csv: string): Promise<IndicatorReport>;
   /** Removes the indicator; the map shows cohorts again. */
   clearIndicator(): void;
   /** Selects a region by Kemendagri code; `null` clears. False for an unknown code. */

@@ -8,7 +8,7 @@
 use crate::csv_text;
 use crate::names::NameIndex;
 use crate::region::{Region, RegionCode};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 const CODE_COLUMNS: &[&str] = &["kode", "code", "kode_kemendagri", "kode_wilayah", "kemendagri", "id"];
@@ -90,9 +90,44 @@ impl fmt::Display for IndicatorError {
 
 impl std::error::Error for IndicatorError {}
 
-impl Indicator {
-    /// Reads an indicator file against the atlas regions (and their name index).
-    pub fn from_csv(text: &str, regions: &[Region], names: &NameIndex) -> Result<Indicator, IndicatorError> {
+/// An indicator file read but not yet matched to regions: the header's columns found, every
+/// data row's key texts and value parsed. The CSV tools' wasm reads files and hands the map these
+/// rows as bytes ([`IndicatorRows::to_bytes`]), so that the map's wasm carries no CSV parser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorRows {
+    /// The value column's header, for the legend.
+    pub label: String,
+    pub rows: Vec<IndicatorRow>,
+}
+
+/// One data row: its 1-based line, the code and name fields (trimmed; empty when the file has no
+/// such column) and its value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorRow {
+    pub line: u32,
+    pub code: String,
+    pub name: String,
+    pub value: RowValue,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RowValue {
+    Number(f64),
+    /// An empty field: the region is given, without a value.
+    Empty,
+    /// Not a number: the field's first 40 characters.
+    Bad(String),
+    /// The row has fewer fields than the header.
+    Short,
+}
+
+/// The start of [`IndicatorRows::to_bytes`]: name and version.
+const ROWS_MAGIC: &[u8; 5] = b"PCIR\x01";
+
+impl IndicatorRows {
+    /// Reads an indicator file: finds the code, name and value columns in the header and parses
+    /// every row's value; fails when the header has no key or value column.
+    pub fn from_csv(text: &str) -> Result<IndicatorRows, IndicatorError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let delimiter = sniff_delimiter(text);
         let mut records = csv_text::records(text, delimiter);
@@ -115,7 +150,55 @@ impl Indicator {
             .or_else(|| (0..headers.len()).find(|&i| Some(i) != code_column && Some(i) != name_column))
             .ok_or_else(|| IndicatorError("line 1: no value column besides the code and name".to_owned()))?;
         let label = header.get(value_column).map_or("", |h| h.trim()).to_owned();
+        let widest = value_column.max(code_column.unwrap_or(0)).max(name_column.unwrap_or(0));
+        let mut rows = Vec::new();
+        for record in records {
+            let line = u32::try_from(record.line).unwrap_or(u32::MAX);
+            if rows.len() == MAX_ROWS {
+                return Err(IndicatorError(format!("line {line}: more than {MAX_ROWS} rows")));
+            }
+            let field = |column: Option<usize>| column.and_then(|c| record.get(c)).unwrap_or("").trim();
+            let value = match field(Some(value_column)) {
+                _ if record.fields.len() <= widest => RowValue::Short,
+                "" => RowValue::Empty,
+                raw => parse_number(raw, delimiter)
+                    .map_or_else(|| RowValue::Bad(raw.chars().take(40).collect()), RowValue::Number),
+            };
+            rows.push(IndicatorRow {
+                line,
+                code: field(code_column).to_owned(),
+                name: field(name_column).to_owned(),
+                value,
+            });
+        }
+        Ok(IndicatorRows { label, rows })
+    }
 
+    /// The rows as the CSV tools hand them to the map.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = ROWS_MAGIC.to_vec();
+        bytes.extend(postcard::to_allocvec(self).unwrap_or_default());
+        bytes
+    }
+
+    /// Rows from [`IndicatorRows::to_bytes`]; refuses other or damaged bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<IndicatorRows, IndicatorError> {
+        let body = bytes
+            .strip_prefix(ROWS_MAGIC)
+            .ok_or_else(|| IndicatorError("not indicator rows of this version".to_owned()))?;
+        postcard::from_bytes(body).map_err(|e| IndicatorError(format!("damaged indicator rows: {e}")))
+    }
+}
+
+impl Indicator {
+    /// Reads an indicator file against the atlas regions (and their name index).
+    pub fn from_csv(text: &str, regions: &[Region], names: &NameIndex) -> Result<Indicator, IndicatorError> {
+        Ok(Indicator::from_rows(&IndicatorRows::from_csv(text)?, regions, names))
+    }
+
+    /// Matches read rows to the atlas regions by code, else by name, reporting every row that
+    /// matches none, repeats a region or has no number.
+    pub fn from_rows(read: &IndicatorRows, regions: &[Region], names: &NameIndex) -> Indicator {
         // A sorted index, not a HashMap: no hashing code in the WebAssembly. Of regions with one
         // code, the last answers.
         let by_code = crate::order::sorted_indices(regions.len(), &|a, b| regions[a].code.cmp(&regions[b].code));
@@ -124,27 +207,19 @@ impl Indicator {
         let mut values = vec![None; regions.len()];
         let mut seen: Vec<Option<usize>> = vec![None; regions.len()];
         let mut problems = Vec::new();
-        let mut rows = 0;
-        for record in records {
-            rows += 1;
-            let line = record.line as usize;
-            if rows > MAX_ROWS {
-                return Err(IndicatorError(format!("line {line}: more than {MAX_ROWS} rows")));
-            }
-            let field = |column: Option<usize>| column.and_then(|c| record.get(c)).unwrap_or("").trim();
-            if record.fields.len() <= value_column.max(code_column.unwrap_or(0)).max(name_column.unwrap_or(0)) {
+        for row in &read.rows {
+            let line = row.line as usize;
+            if row.value == RowValue::Short {
                 problems.push(RowProblem { line, problem: Problem::Short });
                 continue;
             }
-            let code_text = field(code_column);
-            let name_text = field(name_column);
-            let by_code_match = code_text.parse::<RegionCode>().ok().and_then(region_of);
+            let by_code_match = row.code.parse::<RegionCode>().ok().and_then(region_of);
             let region = match by_code_match {
                 Some(index) => index,
-                None => match names.resolve(name_text) {
+                None => match names.resolve(&row.name) {
                     Ok(index) => index,
                     Err(closest) => {
-                        let text = if name_text.is_empty() { code_text } else { name_text };
+                        let text = if row.name.is_empty() { &row.code } else { &row.name };
                         problems.push(RowProblem {
                             line,
                             problem: Problem::NoMatch {
@@ -164,17 +239,15 @@ impl Indicator {
                 continue;
             }
             seen[region] = Some(line);
-            let raw = field(Some(value_column));
-            if raw.is_empty() {
-                continue;
-            }
-            match parse_number(raw, delimiter) {
-                Some(value) => values[region] = Some(value),
-                None => problems
-                    .push(RowProblem { line, problem: Problem::BadValue { value: raw.chars().take(40).collect() } }),
+            match &row.value {
+                RowValue::Number(value) => values[region] = Some(*value),
+                RowValue::Bad(value) => {
+                    problems.push(RowProblem { line, problem: Problem::BadValue { value: value.clone() } })
+                }
+                RowValue::Empty | RowValue::Short => {}
             }
         }
-        Ok(Indicator { label, values, rows, problems })
+        Indicator { label: read.label.clone(), values, rows: read.rows.len(), problems }
     }
 
     pub fn matched(&self) -> usize {
@@ -312,6 +385,20 @@ mod tests {
     }
 
     #[test]
+    fn reads_each_rows_value_apart_from_matching_it() {
+        let rows = IndicatorRows::from_csv("kode;nama;nilai\n3520;Magetan;12,5\n;Blitar;\n3577;;abc\n;Kota\n").unwrap();
+        assert_eq!(rows.label, "nilai");
+        let values: Vec<&RowValue> = rows.rows.iter().map(|row| &row.value).collect();
+        assert_eq!(
+            values,
+            [&RowValue::Number(12.5), &RowValue::Empty, &RowValue::Bad("abc".to_owned()), &RowValue::Short]
+        );
+        assert_eq!((rows.rows[0].line, rows.rows[0].code.as_str(), rows.rows[1].name.as_str()), (2, "3520", "Blitar"));
+        let error = IndicatorRows::from_bytes(b"PCPG\x02").unwrap_err();
+        assert!(error.to_string().contains("not indicator rows"), "{error}");
+    }
+
+    #[test]
     fn refuses_files_without_a_key_column() {
         let error = read("foo,bar\n1,2\n").unwrap_err();
         assert!(error.to_string().contains("no column of codes"), "{error}");
@@ -361,6 +448,30 @@ mod tests {
         #[test]
         fn never_panics_on_csv_like_input(text in "(kode|nama|nilai|[a-z0-9.,;\"\n ]){0,60}") {
             let _ = read(&text);
+        }
+
+        /// The rows the CSV tools hand the map arrive as they were read, and match as the file does.
+        #[test]
+        fn rows_survive_their_bytes(text in "(kode|nama|nilai|3520|Magetan|abc|[0-9.,;\n ]){0,60}") {
+            if let Ok(rows) = IndicatorRows::from_csv(&text) {
+                let back = IndicatorRows::from_bytes(&rows.to_bytes()).unwrap();
+                prop_assert_eq!(&back, &rows);
+                let regions = crate::names::tests::regions();
+                let names = NameIndex::new(&regions);
+                prop_assert_eq!(Indicator::from_rows(&back, &regions, &names), read(&text).unwrap());
+            }
+        }
+
+        /// Damaged or foreign bytes are refused, never a panic.
+        #[test]
+        fn damaged_rows_are_refused(cut in 0usize..200, flip in 0usize..200, byte: u8) {
+            let mut bytes = IndicatorRows::from_csv("kode;nama;nilai\n3520;Magetan;12,5\n;x;\n;y\n").unwrap().to_bytes();
+            bytes.truncate(cut.max(1));
+            if let Some(b) = bytes.get_mut(flip) {
+                *b ^= byte;
+            }
+            let _ = IndicatorRows::from_bytes(&bytes);
+            prop_assert!(IndicatorRows::from_bytes(&bytes[..bytes.len().min(4)]).is_err());
         }
     }
 }

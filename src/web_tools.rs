@@ -1,9 +1,10 @@
-//! The second WebAssembly binding: a site's own programme CSV files compiled in the browser into
-//! the packed files the build writes (`programme.bin` and `sources/all.bin`), which the map loads
-//! as it loads the packaged ones. The map's wasm, which every reader downloads before the map
-//! answers, then carries no CSV parser; the element loads this one only for a page that names its
-//! own CSV folder (see docs/web-api.md).
+//! The second WebAssembly binding: a site's own CSV files read in the browser into the bytes the
+//! map loads. A programme folder becomes the packed files the build writes (`programme.bin` and
+//! `sources/all.bin`), an indicator file its read rows. The map's wasm, which every reader
+//! downloads before the map answers, then carries no CSV parser; the element loads this one only
+//! for a page that names its own CSV files (see docs/web-api.md).
 
+use crate::indicator::IndicatorRows;
 use crate::map::MapError;
 use crate::programme::Programme;
 use wasm_bindgen::prelude::*;
@@ -38,4 +39,13 @@ pub fn pack_programme(members: &str, pillars: &str, cohorts: &str) -> Result<Pac
     let programme = Programme::from_csv(members, pillars, cohorts)
         .map_err(|error| JsError::new(&MapError::Programme(error).to_string()))?;
     Ok(PackedProgramme { programme: programme.to_bytes(), sources: programme.all_sources() })
+}
+
+/// Reads an indicator CSV into the rows `MapHandle.loadIndicator` matches to the regions; throws
+/// when the header has no code or name column, or no value column.
+#[wasm_bindgen(js_name = readIndicator)]
+pub fn read_indicator(csv: &str) -> Result<Vec<u8>, JsError> {
+    IndicatorRows::from_csv(csv)
+        .map(|rows| rows.to_bytes())
+        .map_err(|error| JsError::new(&MapError::Indicator(error).to_string()))
 }

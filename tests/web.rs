@@ -5,7 +5,7 @@
 
 use peta_cerdas::programme::{sources_file, Programme};
 use peta_cerdas::web::MapHandle;
-use peta_cerdas::web_tools::pack_programme;
+use peta_cerdas::web_tools::{pack_programme, read_indicator};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -241,4 +241,23 @@ fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
     map.load_programme_sources(&programme.all_sources()).unwrap();
     assert!(map.sources_wanted(true).is_empty() && map.ui().contains(r#""sources":true"#));
     assert!(map.table_csv().contains("https://"));
+}
+
+/// A developer's indicator file as the element loads it: read by the tools' wasm, matched by the
+/// map's; a file without a key column and bytes that are not read rows are refused, keeping the
+/// indicator shown.
+#[wasm_bindgen_test]
+fn an_indicator_read_by_the_tools_is_matched_and_shown() {
+    let canvas = canvas();
+    let mut map = ready_map(&canvas);
+    let rows =
+        read_indicator("kode;nama;Layanan digital\n35.20;;10\n;Kota Bukittinggi;20,5\n;Magetn Raya;3\n").unwrap();
+    let report = map.load_indicator(&rows).unwrap();
+    assert!(report.contains(r#""label":"Layanan digital""#) && report.contains(r#""matched":2"#), "{report}");
+    assert!(map.ui().contains(r#""mode":"indicator""#));
+    let message = thrown(read_indicator("foo,bar\n1,2\n").expect_err("no key column"));
+    assert!(message.contains("no column of codes"), "{message}");
+    let message = thrown(map.load_indicator(b"PCIR\x01\xff").expect_err("damaged"));
+    assert!(message.contains("damaged indicator rows"), "{message}");
+    assert!(map.ui().contains("Layanan digital"), "the indicator stays");
 }

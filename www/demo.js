@@ -114,7 +114,7 @@ fileInput.addEventListener('change', async () => {
   problemList.replaceChildren();
   try {
     await map.load();
-    const report = map.loadIndicator(await file.text());
+    const report = await map.loadIndicator(await file.text());
     indicatorStatus.textContent = `${report.label}: ${report.matched} kabupaten/kota cocok dari ${report.rows} baris; ${report.problems.length} baris bermasalah.`;
     for (const problem of report.problems.slice(0, 50)) {
       const item = document.createElement('li');

@@ -139,12 +139,14 @@ export class PetaCerdasElement extends HTMLElement {
 
   /**
    * Shows a developer's own indicator: CSV text with a code (`35.20`) or name column and a value
-   * column, `,` or `;` separated. Returns the report `{label, rows, matched, problems}`; throws
-   * (and keeps the previous view) when no row can be used.
+   * column, `,` or `;` separated. Resolves to the report `{label, rows, matched, problems}`;
+   * rejects (and keeps the previous view) when no row can be used, and with an `AbortError` when
+   * a later loadIndicator or clearIndicator came first. The CSV parser is a small second wasm,
+   * fetched the first time.
    */
-  loadIndicator(csv) {
+  async loadIndicator(csv) {
     if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
-    const report = this.#core.loadIndicator(csv);
+    const report = await this.#core.loadIndicator(csv);
     this.#changed();
     return report;
   }
@@ -282,10 +284,10 @@ export class PetaCerdasElement extends HTMLElement {
     if (!url) return this.clearIndicator();
     try {
       const text = await fetchOnce(new URL(url, document.baseURI).href, 'text');
-      const report = this.loadIndicator(text);
+      const report = await this.loadIndicator(text);
       if (report.problems.length) this.#emitError(`${report.label}: ${report.problems.join('; ')}`);
     } catch (error) {
-      this.#emitError(`${this.#t().indicator}: ${error.message || error}`);
+      if (error.name !== 'AbortError') this.#emitError(`${this.#t().indicator}: ${error.message || error}`);
     }
   }
 

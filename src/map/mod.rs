@@ -10,7 +10,7 @@ pub use keyboard::{nearest_in_direction, Direction, FocusMove};
 
 use crate::asset::Detail;
 use crate::atlas::{Atlas, DetailError};
-use crate::indicator::{Indicator, IndicatorReport, Layer};
+use crate::indicator::{Indicator, IndicatorReport, IndicatorRows, Layer};
 use crate::keyword::Keyword;
 use crate::names::NameIndex;
 use crate::order;
@@ -190,11 +190,17 @@ impl MapState {
     /// Rows that match no region are reported, not fatal; a file with no usable row is an
     /// error, and the previous indicator (if any) stays.
     pub fn load_indicator(&mut self, csv: &str) -> Result<IndicatorReport, MapError> {
+        self.load_indicator_rows(&IndicatorRows::from_csv(csv).map_err(MapError::Indicator)?)
+    }
+
+    /// Loads an indicator file already read (by the CSV tools' wasm in a browser), as
+    /// [`MapState::load_indicator`] does.
+    pub fn load_indicator_rows(&mut self, rows: &IndicatorRows) -> Result<IndicatorReport, MapError> {
         let (atlas, names) = match (self.atlas.as_ref(), self.names.as_ref()) {
             (Some(atlas), Some(names)) => (atlas, names),
             _ => return Err(MapError::NotLoaded(Missing::Atlas)),
         };
-        let indicator = Indicator::from_csv(csv, atlas.regions(), names).map_err(MapError::Indicator)?;
+        let indicator = Indicator::from_rows(rows, atlas.regions(), names);
         let problems = indicator.problems.iter().map(ToString::to_string).collect();
         let layer = Layer::new(&indicator).ok_or_else(|| MapError::NoIndicatorRow {
             first_problem: indicator.problems.first().map(ToString::to_string),

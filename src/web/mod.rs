@@ -5,6 +5,7 @@
 mod canvas;
 
 use crate::contract;
+use crate::indicator::IndicatorRows;
 use crate::keyword::Keyword;
 use crate::map::{FocusMove, MapError, MapState, Missing};
 use crate::region::RegionCode;
@@ -206,11 +207,13 @@ impl MapHandle {
         self.state.set_table_open(open);
     }
 
-    /// A developer's indicator CSV; returns the JSON report (label, rows, matched, problems).
-    /// Throws when no row is usable, keeping the previous indicator.
+    /// A developer's indicator file as the CSV tools' `readIndicator` read it; returns the JSON
+    /// report (label, rows, matched, problems). Throws when no row is usable, keeping the
+    /// previous indicator.
     #[wasm_bindgen(js_name = loadIndicator)]
-    pub fn load_indicator(&mut self, csv: &str) -> Result<String, JsError> {
-        self.state.load_indicator(csv).map(|report| json(&report)).map_err(error)
+    pub fn load_indicator(&mut self, rows: &[u8]) -> Result<String, JsError> {
+        let rows = IndicatorRows::from_bytes(rows).map_err(|e| error(MapError::Indicator(e)))?;
+        self.state.load_indicator_rows(&rows).map(|report| json(&report)).map_err(error)
     }
 
     #[wasm_bindgen(js_name = clearIndicator)]

@@ -77,7 +77,6 @@ test('regionInfo(null) asks nothing; JSON answers are parsed', () => {
     table: '[]',
     stats: '{"regions":514,"year":2021,"membersAsOfYear":148,"cohorts":[],"pillars":{}}',
     applyHash: '["year: 1999 is not a programme year"]',
-    loadIndicator: '{"label":"x","rows":1,"matched":1,"problems":[]}',
     toScreen: Float64Array.of(10, 20),
   });
   assert.equal(core.regionInfo(null), null);
@@ -89,7 +88,6 @@ test('regionInfo(null) asks nothing; JSON answers are parsed', () => {
   assert.deepEqual(core.table(), []);
   assert.equal(core.stats().membersAsOfYear, 148);
   assert.deepEqual(core.applyHash('#year=1999'), ['year: 1999 is not a programme year']);
-  assert.equal(core.loadIndicator('code,value\n35.20,1').matched, 1);
   assert.deepEqual(core.toScreen(110, -7), { x: 10, y: 20 });
 });
 
@@ -118,7 +116,7 @@ test('before a handle is attached every call answers its nothing value', () => {
   assert.doesNotThrow(() => core.pan(1, 1));
 });
 
-test('a RuntimeError is a panic: onPanic once, then the map is silent', () => {
+test('a RuntimeError is a panic: onPanic once, then the map is silent', async (t) => {
   const panics = [];
   const { core, handle } = attached(
     {
@@ -138,7 +136,10 @@ test('a RuntimeError is a panic: onPanic once, then the map is silent', () => {
   assert.equal(core.render(), false);
   assert.equal(handle.calls.length, before, 'no call reaches a dead handle');
   assert.equal(panics.length, 1);
-  assert.throws(() => core.loadIndicator('a,b'), /stopped/);
+  const realFetch = globalThis.fetch;
+  t.after(() => (globalThis.fetch = realFetch));
+  globalThis.fetch = siteFolder();
+  await assert.rejects(core.loadIndicator('kode,nilai\n35.20,1'), /stopped/);
 });
 
 test('an error for a person (a bad year) passes through and the map lives on', () => {
@@ -236,4 +237,28 @@ test("a site's CSV folder: packed by the tools' wasm into the packed files the m
     /cohorts\.csv line 1: expected the header/,
   );
   assert.equal(handle.calls.length, 2);
+});
+
+test("an indicator: read by the tools' wasm, matched by the handle; the last call wins", async (t) => {
+  const realFetch = globalThis.fetch;
+  t.after(() => (globalThis.fetch = realFetch));
+  globalThis.fetch = siteFolder();
+  const { core, handle } = attached({ loadIndicator: '{"label":"nilai","rows":1,"matched":1,"problems":[]}' });
+  assert.equal((await core.loadIndicator('kode,nilai\n35.20,1')).matched, 1);
+  const [[name, rows]] = handle.calls;
+  assert.equal(name, 'loadIndicator');
+  assert.equal(String.fromCharCode(...rows.subarray(0, 4)), 'PCIR', 'the read rows, not the text');
+
+  // A file the tools cannot read is refused before anything reaches the map.
+  await assert.rejects(core.loadIndicator('foo,bar\n1,2'), /no column of codes/);
+  assert.equal(handle.calls.length, 1);
+
+  // A clear (or another file) before the tools answer: the earlier file never shows.
+  const earlier = core.loadIndicator('kode,nilai\n35.20,2');
+  core.clearIndicator();
+  await assert.rejects(earlier, { name: 'AbortError' });
+  assert.deepEqual(
+    handle.calls.map(([call]) => call),
+    ['loadIndicator', 'clearIndicator'],
+  );
 });

@@ -51,8 +51,8 @@ export function loadWasm() {
 }
 
 /**
- * The CSV tools' module (`packProgramme`), instantiated once for the page the first time a map
- * reads a site's own CSV files: the map's wasm carries no CSV parser. A failed load is tried again
+ * The CSV tools' module (`packProgramme`, `readIndicator`), instantiated once for the page the
+ * first time a map reads a site's own CSV files: the map's wasm carries no CSV parser. A failed load is tried again
  * next time.
  */
 function loadTools() {
@@ -127,6 +127,8 @@ export class MapCore {
   #sources = new Map();
   #onPanic;
   #uiText = '';
+  /** Counts loadIndicator and clearIndicator calls, so that only the last one shows. */
+  #indicatorTurn = 0;
 
   /** `onPanic(detail)` is called once, when a call into wasm panics; the map is dead after it. */
   constructor(onPanic) {
@@ -266,13 +268,22 @@ export class MapCore {
   }
 
   // ---- data ----
-  /** `{label, rows, matched, problems}`; throws when no row is usable (the previous view stays). */
-  loadIndicator(csv) {
-    const report = this.#json((h) => h.loadIndicator(String(csv)), null);
+  /**
+   * Reads the indicator CSV with the CSV tools' wasm and shows it: `{label, rows, matched,
+   * problems}`. Rejects when no row is usable (the previous view stays), and with an `AbortError`
+   * when a later loadIndicator or clearIndicator came first.
+   */
+  async loadIndicator(csv) {
+    const turn = ++this.#indicatorTurn;
+    const tools = await loadTools();
+    if (turn !== this.#indicatorTurn) throw new DOMException('a later indicator call came first', 'AbortError');
+    const rows = tools.readIndicator(String(csv));
+    const report = this.#json((h) => h.loadIndicator(rows), null);
     if (!report) throw new Error('peta-cerdas: the map has stopped');
     return report;
   }
   clearIndicator() {
+    this.#indicatorTurn++;
     this.#call((h) => h.clearIndicator());
   }
   /** The level files (`detail/1/35.bin`) the view draws and lacks; `[]` at the home view. */

@@ -78,7 +78,7 @@ async function use(): Promise<void> {
   if (here) console.log(here.code, here.name, here.province);
   const point = map.toScreen(111.33, -7.65);
   if (point) console.log(point.x + point.y);
-  const report: IndicatorReport = map.loadIndicator('kode;nama;nilai\n35.20;;12,5\n;Kota Bukittinggi;7\n');
+  const report: IndicatorReport = await map.loadIndicator('kode;nama;nilai\n35.20;;12,5\n;Kota Bukittinggi;7\n');
   const problems: string[] = report.problems;
   console.log(report.label, report.rows, report.matched, problems.join('\n'));
   map.clearIndicator();
