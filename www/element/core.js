@@ -14,14 +14,18 @@ let toolsPromise = null;
 let wasmMemory = null;
 
 /**
- * Imports a wasm-bindgen module from `../pkg/` and instantiates its wasm; a browser without
- * WebAssembly, or a CSP that forbids compiling it, rejects with WasmUnavailable.
+ * Imports a wasm-bindgen module from `../pkg/` and instantiates its wasm, fetched while the glue
+ * comes (not after it: a round trip less on a slow link); a browser without WebAssembly, or a CSP
+ * that forbids compiling it, rejects with WasmUnavailable.
  */
 async function instantiate(importGlue, wasmUrl) {
   if (typeof WebAssembly !== 'object') throw new WasmUnavailable('WebAssembly is not supported');
+  const response = fetch(wasmUrl);
+  // Its failure is the glue's to report; until the glue awaits it, it is not an unhandled one.
+  response.catch(() => {});
   const bindings = await importGlue();
   try {
-    const exports = await bindings.default({ module_or_path: wasmUrl });
+    const exports = await bindings.default({ module_or_path: response });
     return { bindings, exports };
   } catch (error) {
     // A CSP without 'wasm-unsafe-eval' refuses compilation with a CompileError/EvalError.
