@@ -5,7 +5,7 @@
 // wasm-opt with the flags of Cargo.toml's wasm-pack profile plus -g to keep the names, and
 // attributes every function body and data segment, before and after wasm-opt. Keeping the
 // names costs wasm-opt some freedom: the result is about 8% larger than
-// www/pkg/peta_cerdas_bg.wasm, whose size the report prints beside it.
+// www/pkg/peta_cerdas_bg.wasm, whose size the report prints beside it (and the CSV tools' wasm's).
 //
 // node benches/wasm-size.mjs [--top N] [--json FILE]
 import { execFileSync } from 'node:child_process';
@@ -331,19 +331,23 @@ function print(title, report) {
 
 function main() {
   const { bound, optimised } = build();
-  const shipped = path.join(ROOT, 'www/pkg/peta_cerdas_bg.wasm');
   const gz = (b) => gzipSync(b, { level: constants.Z_BEST_COMPRESSION }).length;
+  const sizes = (name) => {
+    const file = path.join(ROOT, 'www/pkg', name);
+    return existsSync(file) ? { bytes: readFileSync(file).length, gzip: gz(readFileSync(file)) } : null;
+  };
   const report = {
-    shipped: existsSync(shipped) ? { bytes: readFileSync(shipped).length, gzip: gz(readFileSync(shipped)) } : null,
+    shipped: sizes('peta_cerdas_bg.wasm'),
+    // The CSV tools' wasm (feature `tools`), which a page fetches only for its own CSV files.
+    tools: sizes('peta_cerdas_tools_bg.wasm'),
     // Before wasm-opt (wasm-bindgen has removed its describe functions): LLVM's own inlining
     // only, so functions still carry their own names.
     beforeWasmOpt: attribute(readFileSync(bound)),
     // What ships (wasm-opt -Oz inlines many bodies into the exported shims).
     optimised: attribute(readFileSync(optimised)),
   };
-  console.log(
-    `shipped www/pkg wasm: ${report.shipped ? `${report.shipped.bytes} bytes, ${report.shipped.gzip} gzip` : 'not built'}`,
-  );
+  const line = (sizes) => (sizes ? `${sizes.bytes} bytes, ${sizes.gzip} gzip` : 'not built');
+  console.log(`shipped www/pkg wasm: ${line(report.shipped)}; the CSV tools' wasm: ${line(report.tools)}`);
   print('after wasm-bindgen, before wasm-opt', report.beforeWasmOpt);
   print('after wasm-bindgen and wasm-opt (as shipped, names kept)', report.optimised);
   const json = option('--json', null);

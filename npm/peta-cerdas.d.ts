@@ -80,7 +80,8 @@ export declare class PetaCerdasElement extends HTMLElement {
   clearIndicator(): void;
   /** Selects a region by Kemendagri code; `null` clears. False for an unknown code. */
   select(code: RegionCode | null): boolean;
-  stats(): PetaCerdasStats | null;
+  /** The figures `peta-cerdas stats` prints, for the current year; the reports' wasm comes the first time. */
+  stats(): Promise<PetaCerdasStats | null>;
   /**
    * The data table of the current year as CSV text for spreadsheets: a UTF-8 BOM, the header in
    * the map's language, one row per member with every year and its confidence and every source URL.

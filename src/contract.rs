@@ -4,7 +4,7 @@
 //! fails when either file no longer matches, so the types, the docs and the element cannot drift.
 //! Keys are camelCase; "none" is `null`.
 
-use crate::map::MapState;
+use crate::map::{MapError, MapState};
 use crate::programme::Pillar;
 use crate::region::Region;
 use crate::scene::describe;
@@ -126,18 +126,18 @@ pub fn region_info(map: &MapState, index: usize) -> Option<RegionInfo> {
     })
 }
 
-/// The participation section of the current year: cohorts up to it and every province.
-pub fn participation(map: &MapState) -> Option<Participation> {
-    let (atlas, programme) = (map.atlas()?, map.programme()?);
-    Some(crate::participation::participation(atlas.regions(), programme, map.colouring().year, map.lang(), map.theme()))
+/// A year as JS hands it (a number), when it is a whole one a programme could have.
+pub fn whole_year(year: f64) -> Result<u16, MapError> {
+    if year.is_finite() && year.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&year) {
+        Ok(year as u16)
+    } else {
+        Err(MapError::YearNotWhole)
+    }
 }
 
-/// The cohort chart of the current year as a standalone SVG document.
-pub fn cohort_chart_svg(map: &MapState) -> Option<String> {
-    let programme = map.programme()?;
-    let year = map.colouring().year;
-    let figures = crate::participation::cohort_figures(programme, year, map.theme());
-    Some(crate::participation::cohort_chart_svg(&figures, map.lang(), map.theme(), year))
+/// A contract value as the JSON text the bindings answer (`None` is `null`).
+pub fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
 /// Typo-tolerant search over region names.

@@ -19,6 +19,7 @@ pub mod prepare;
 pub mod programme;
 pub mod region;
 pub mod render;
+pub mod reports;
 pub mod scene;
 pub mod stats;
 pub mod style;

@@ -5,7 +5,7 @@
 
 use peta_cerdas::programme::{sources_file, Programme};
 use peta_cerdas::web::MapHandle;
-use peta_cerdas::web_tools::{pack_programme, read_indicator};
+use peta_cerdas::web_tools::{pack_programme, read_indicator, Reports};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -240,7 +240,6 @@ fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
     assert!(map.ui().contains(r#""sources":false"#));
     map.load_programme_sources(&programme.all_sources()).unwrap();
     assert!(map.sources_wanted(true).is_empty() && map.ui().contains(r#""sources":true"#));
-    assert!(map.table_csv().contains("https://"));
 }
 
 /// A developer's indicator file as the element loads it: read by the tools' wasm, matched by the
@@ -260,4 +259,30 @@ fn an_indicator_read_by_the_tools_is_matched_and_shown() {
     let message = thrown(map.load_indicator(b"PCIR\x01\xff").expect_err("damaged"));
     assert!(message.contains("damaged indicator rows"), "{message}");
     assert!(map.ui().contains("Layanan digital"), "the indicator stays");
+}
+
+/// The reports through the tools' binding: made from the files the map has, they follow the map's
+/// year, language and theme; the CSV's source column fills once every province's sources are in.
+#[wasm_bindgen_test]
+fn the_reports_follow_the_maps_year_language_and_theme() {
+    let programme = Programme::from_csv(MEMBERS, PILLARS, COHORTS).unwrap();
+    let mut reports = Reports::new(OVERVIEW, &programme.to_bytes()).unwrap();
+    reports.follow(2017.0, "en", "light").unwrap();
+    assert!(reports.stats().contains(r#""year":2017"#), "{}", reports.stats());
+    let participation = reports.participation();
+    assert!(participation.contains(r#""year":2017"#), "{participation}");
+    assert!(reports.cohort_chart_svg().starts_with("<svg"));
+    let table_2017 = reports.table();
+    reports.follow(2024.0, "id", "dark").unwrap();
+    assert!(reports.table().len() > table_2017.len(), "more members by 2024");
+    assert!(reports.table_csv().starts_with("\u{feff}Kabupaten/kota"), "the headers in Bahasa Indonesia");
+    assert!(!reports.table_csv().contains("https://"), "no source before the sources file");
+    reports.load_programme_sources(&programme.all_sources()).unwrap();
+    assert!(reports.table_csv().contains("https://"));
+    let message = thrown(reports.follow(2021.5, "id", "dark").expect_err("not a whole year"));
+    assert!(message.contains("whole"), "{message}");
+    assert!(reports.follow(2024.0, "fr", "dark").is_err());
+    assert!(reports.follow(2016.0, "id", "dark").is_err(), "before the first cohort");
+    let message = thrown(Reports::new(&OVERVIEW[..20], &programme.to_bytes()).err().expect("a cut asset"));
+    assert!(message.contains("boundary asset"), "{message}");
 }

@@ -163,6 +163,10 @@ export class PetaCerdasElement extends HTMLElement {
     return ok;
   }
 
+  /**
+   * The figures `peta-cerdas stats` prints, for the current year (null before the map loads); a
+   * promise, as the reports come with the tools' wasm, fetched the first time.
+   */
   stats() {
     return this.#core.stats();
   }

@@ -18,7 +18,6 @@ use crate::programme::{sources_file, AsOf, Programme, ALL_SOURCES_FILE};
 use crate::region::{Region, RegionCode};
 use crate::render::svg;
 use crate::scene::{Scene, SceneInput};
-use crate::stats::Stats;
 use crate::style::{self, Class, Colouring, Lang, Mode, PillarFocus, Theme};
 use crate::view::{project, ViewState, Viewport};
 use geo::{Area, Centroid};
@@ -303,11 +302,7 @@ impl MapState {
 
     pub fn set_year(&mut self, year: u16) -> Result<(), MapError> {
         let programme = self.programme.as_ref().ok_or(MapError::NotLoaded(Missing::Programme))?;
-        let years = programme.cohort_years();
-        let (first, last) = (years[0], programme.latest_year());
-        if !(first..=last).contains(&year) {
-            return Err(MapError::YearOutOfRange { year, first, last });
-        }
+        let year = programme_year(programme, year)?;
         if year != self.colouring.year {
             self.colouring.year = year;
             self.hidden.clear();
@@ -592,19 +587,15 @@ impl MapState {
         let scene = self.scene()?;
         Some(svg::render(&scene, self.atlas.as_ref()?, self.programme.as_ref()?, self.colouring.year))
     }
+}
 
-    pub fn stats(&self) -> Option<Stats> {
-        Some(Stats::new(self.atlas.as_ref()?.regions().len(), self.programme.as_ref()?, self.colouring.year))
-    }
-
-    /// The data-table rows of the current year.
-    pub fn table(&self) -> Vec<crate::table::TableRow> {
-        match (self.atlas.as_ref(), self.programme.as_ref()) {
-            (Some(atlas), Some(programme)) => {
-                crate::table::table_rows(atlas.regions(), programme, self.colouring.year, self.lang)
-            }
-            _ => Vec::new(),
-        }
+/// The year when it lies within the programme's cohorts (2017 up to the latest).
+pub fn programme_year(programme: &Programme, year: u16) -> Result<u16, MapError> {
+    let (first, last) = (programme.cohort_years()[0], programme.latest_year());
+    if (first..=last).contains(&year) {
+        Ok(year)
+    } else {
+        Err(MapError::YearOutOfRange { year, first, last })
     }
 }
 

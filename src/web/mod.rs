@@ -11,7 +11,6 @@ use crate::map::{FocusMove, MapError, MapState, Missing};
 use crate::region::RegionCode;
 use crate::view::reuse::{self, placement, Placement};
 use crate::view::Viewport;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -138,11 +137,6 @@ fn error(error: MapError) -> JsError {
     JsError::new(&error.to_string())
 }
 
-/// A contract value as JSON text (`None` is `null`).
-fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
-}
-
 /// A region index for JS: `undefined` when there is none (the element maps it to `null`).
 fn index(index: Option<usize>) -> Option<u32> {
     index.and_then(|index| u32::try_from(index).ok())
@@ -213,7 +207,7 @@ impl MapHandle {
     #[wasm_bindgen(js_name = loadIndicator)]
     pub fn load_indicator(&mut self, rows: &[u8]) -> Result<String, JsError> {
         let rows = IndicatorRows::from_bytes(rows).map_err(|e| error(MapError::Indicator(e)))?;
-        self.state.load_indicator_rows(&rows).map(|report| json(&report)).map_err(error)
+        self.state.load_indicator_rows(&rows).map(|report| contract::json(&report)).map_err(error)
     }
 
     #[wasm_bindgen(js_name = clearIndicator)]
@@ -242,10 +236,7 @@ impl MapHandle {
 
     #[wasm_bindgen(js_name = setYear)]
     pub fn set_year(&mut self, year: f64) -> Result<(), JsError> {
-        if !(year.is_finite() && year.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&year)) {
-            return Err(error(MapError::YearNotWhole));
-        }
-        self.state.set_year(year as u16).map_err(error)
+        self.state.set_year(contract::whole_year(year).map_err(error)?).map_err(error)
     }
 
     #[wasm_bindgen(js_name = setMode)]
@@ -282,7 +273,7 @@ impl MapHandle {
     #[wasm_bindgen(js_name = applyHash)]
     pub fn apply_hash(&mut self, hash: &str) -> String {
         let problems: Vec<String> = self.state.apply_hash(hash).iter().map(ToString::to_string).collect();
-        json(&problems)
+        contract::json(&problems)
     }
 
     pub fn hash(&self) -> String {
@@ -407,7 +398,7 @@ impl MapHandle {
 
     #[wasm_bindgen(js_name = regionAt)]
     pub fn region_at(&self, lon: f64, lat: f64) -> String {
-        json(&self.state.region_at(lon, lat).map(contract::region_ref))
+        contract::json(&self.state.region_at(lon, lat).map(contract::region_ref))
     }
 
     /// Where a lon/lat lies on the canvas, in CSS pixels: `[x, y]`.
@@ -417,41 +408,16 @@ impl MapHandle {
     }
 
     pub fn ui(&self) -> String {
-        json(&contract::ui(&self.state))
+        contract::json(&contract::ui(&self.state))
     }
 
     #[wasm_bindgen(js_name = regionInfo)]
     pub fn region_info(&self, index: u32) -> String {
-        json(&contract::region_info(&self.state, index as usize))
+        contract::json(&contract::region_info(&self.state, index as usize))
     }
 
     pub fn search(&self, query: &str, limit: u32) -> String {
-        json(&contract::search(&self.state, query, limit as usize))
-    }
-
-    pub fn stats(&self) -> String {
-        json(&self.state.stats())
-    }
-
-    pub fn table(&self) -> String {
-        json(&self.state.table())
-    }
-
-    /// The participation figures of the current year: cohorts up to it and every province.
-    pub fn participation(&self) -> String {
-        json(&contract::participation(&self.state))
-    }
-
-    /// The cohort chart of the current year as a standalone SVG document ("" before the programme).
-    #[wasm_bindgen(js_name = cohortChartSvg)]
-    pub fn cohort_chart_svg(&self) -> String {
-        contract::cohort_chart_svg(&self.state).unwrap_or_default()
-    }
-
-    /// The data table of the current year as a CSV file (UTF-8 with BOM), in the map's language.
-    #[wasm_bindgen(js_name = tableCsv)]
-    pub fn table_csv(&self) -> String {
-        crate::table::to_csv(&self.state.table(), self.state.lang())
+        contract::json(&contract::search(&self.state, query, limit as usize))
     }
 
     #[wasm_bindgen(js_name = toSVG)]

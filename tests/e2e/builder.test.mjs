@@ -39,7 +39,7 @@ test('builder: year and language choices reach the snippets and the preview', as
     () =>
       page.$eval(
         '#builder-preview',
-        (el) => el.stats()?.year === 2019 && el.shadowRoot.getElementById('root').lang === 'en',
+        async (el) => (await el.stats())?.year === 2019 && el.shadowRoot.getElementById('root').lang === 'en',
       ),
     'the preview shows 2019 in English',
   );

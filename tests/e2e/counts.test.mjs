@@ -24,11 +24,8 @@ for (const lang of ['id', 'en']) {
   test(`${lang}: no count claims more than its whole, for every year`, async (t) => {
     const page = await t.open(`/embed.html#lang=${lang}`);
     await waitReady(page);
-    const years = await page.evaluate(() =>
-      document
-        .querySelector('peta-cerdas')
-        .stats()
-        .cohorts.map((c) => c.year),
+    const years = await page.evaluate(async () =>
+      (await document.querySelector('peta-cerdas').stats()).cohorts.map((c) => c.year),
     );
     let seen = 0;
     for (const year of years) {

@@ -510,10 +510,10 @@ test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() exp
   await addMap(page, { year: '2021', lang: 'en' });
   const result = await page.$eval('peta-cerdas', async (el) => {
     await el.load();
-    const stats2021 = el.stats();
+    const stats2021 = await el.stats();
     el.setAttribute('year', '2017');
     await new Promise(requestAnimationFrame);
-    const stats2017 = el.stats();
+    const stats2017 = await el.stats();
     const png = await el.toPNG();
     const bytes = new Uint8Array(await png.arrayBuffer());
     const svg = el.toSVG();

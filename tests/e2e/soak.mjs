@@ -65,7 +65,7 @@ async function yearChanges(page, count) {
     'peta-cerdas',
     async (el, count) => {
       const slider = el.shadowRoot.getElementById('year');
-      const years = el.stats().cohorts.map((c) => c.year);
+      const years = (await el.stats()).cohorts.map((c) => c.year);
       const reported = () => window.__pc.events.filter((e) => e.type === 'year-change').length;
       const start = reported();
       for (let i = 0; i < count; i++) {

@@ -74,8 +74,6 @@ test('regionInfo(null) asks nothing; JSON answers are parsed', () => {
     regionInfo: (i) => (i === 2 ? JSON.stringify(info) : 'null'),
     regionAt: 'null',
     search: '[{"index":2,"code":"35.20","name":"Kabupaten Magetan","province":"Jawa Timur"}]',
-    table: '[]',
-    stats: '{"regions":514,"year":2021,"membersAsOfYear":148,"cohorts":[],"pillars":{}}',
     applyHash: '["year: 1999 is not a programme year"]',
     toScreen: Float64Array.of(10, 20),
   });
@@ -85,8 +83,6 @@ test('regionInfo(null) asks nothing; JSON answers are parsed', () => {
   assert.equal(core.regionInfo(9), null);
   assert.equal(core.regionAt(0, 0), null);
   assert.equal(core.search('magetn', 8)[0].code, '35.20');
-  assert.deepEqual(core.table(), []);
-  assert.equal(core.stats().membersAsOfYear, 148);
   assert.deepEqual(core.applyHash('#year=1999'), ['year: 1999 is not a programme year']);
   assert.deepEqual(core.toScreen(110, -7), { x: 10, y: 20 });
 });
@@ -102,14 +98,15 @@ test('changedUi answers a parsed ui only when its JSON changed', () => {
   assert.equal(core.changedUi(), null);
 });
 
-test('before a handle is attached every call answers its nothing value', () => {
+test('before a handle is attached every call answers its nothing value', async () => {
   const core = new MapCore(() => assert.fail('no panic'));
   assert.equal(core.attached, false);
   assert.equal(core.selected(), null);
   assert.equal(core.regionAt(1, 2), null);
   assert.deepEqual(core.search('x', 8), []);
   assert.equal(core.select('35.20'), false);
-  assert.equal(core.stats(), null);
+  assert.equal(await core.stats(), null);
+  assert.deepEqual(await core.table(), []);
   assert.equal(core.toScreen(1, 2), null);
   assert.equal(core.changedUi(), null);
   assert.equal(core.hash(), '');
@@ -166,7 +163,6 @@ test('sources: the files the core wants, each fetched once per programme; a fail
   // What a handle answers with Magetan's panel open: Jawa Timur's; for a CSV export, every province's.
   const { core, handle } = attached({
     sourcesWanted: (all) => (all ? ['sources/33.bin', 'sources/35.bin'] : ['sources/35.bin']),
-    tableCsv: 'csv',
   });
   assert.deepEqual(core.sourceLoads(), [], 'no programme, no sources');
   await core.loadProgramme({ packed: new URL('https://example.org/one/') }, () => true);
@@ -182,7 +178,8 @@ test('sources: the files the core wants, each fetched once per programme; a fail
   await assert.rejects(failed, /33\.bin: HTTP 503/);
   await assert.rejects(core.tableCsv(), /HTTP 503/, 'the CSV waits for every province and says what failed');
   failing = false;
-  assert.equal(await core.tableCsv(), 'csv', 'asked again, the failed file is fetched again');
+  // Asked again, the failed file is fetched again (no report without an overview here).
+  assert.equal(await core.tableCsv(), null);
   assert.deepEqual(requested, [
     'one/programme.bin',
     'one/sources/35.bin',
@@ -261,4 +258,27 @@ test("an indicator: read by the tools' wasm, matched by the handle; the last cal
     handle.calls.map(([call]) => call),
     ['loadIndicator', 'clearIndicator'],
   );
+});
+
+test("the reports: the tools' Reports fed the handle's bytes, following the map's year and language", async (t) => {
+  const realFetch = globalThis.fetch;
+  t.after(() => (globalThis.fetch = realFetch));
+  globalThis.fetch = siteFolder();
+  const overview = await readFile(new URL('../../data/build/overview.bin', import.meta.url));
+  let ui = { year: 2017, lang: 'en', theme: 'light' };
+  const core = new MapCore(() => assert.fail('no panic'));
+  core.attach(fakeHandle({ ui: () => JSON.stringify(ui) }), new Uint8Array(overview));
+  await core.loadProgramme({ csv: new URL('https://example.org/site/') }, () => true);
+
+  const stats2017 = await core.stats();
+  assert.deepEqual([stats2017.year, stats2017.regions], [2017, 514]);
+  const rows2017 = await core.table();
+  assert.ok(rows2017.length > 0 && rows2017.every((row) => row.years[0] === 2017), 'the 2017 cohort');
+  ui = { year: 2024, lang: 'id', theme: 'dark' };
+  const [rows2024, stats2024] = await Promise.all([core.table(), core.stats()]);
+  assert.ok(rows2024.length > rows2017.length, 'the reports follow the year');
+  assert.equal(stats2024.membersAsOfYear, rows2024.length);
+  assert.match(await core.tableCsv(), /^\uFEFFKabupaten\/kota/, 'and the language');
+  assert.equal((await core.participation()).year, 2024);
+  assert.match(await core.cohortChartSvg(), /^<svg/);
 });

@@ -55,8 +55,9 @@ export function loadWasm() {
 }
 
 /**
- * The CSV tools' module (`packProgramme`, `readIndicator`), instantiated once for the page the
- * first time a map reads a site's own CSV files: the map's wasm carries no CSV parser. A failed load is tried again
+ * The tools' module (`packProgramme`, `readIndicator`, `Reports`), instantiated once for the page
+ * the first time a map reads a site's own CSV files or shows a report: the map's wasm carries
+ * neither a CSV parser nor the reports. A failed load is tried again
  * next time.
  */
 function loadTools() {
@@ -86,9 +87,9 @@ export function wasmMemoryBytes() {
 }
 
 /**
- * Fetches the programme from `source` (data.js `programmeSource`): the three CSV files of a site's
- * own folder, packed with their sources by the CSV tools' wasm, or the compiled `programme.bin`.
- * Resolves to the call that loads it into a handle.
+ * Fetches the programme from `source` (data.js `programmeSource`) as its packed files
+ * `{programme, sources}`: the three CSV files of a site's own folder, packed with all their
+ * sources by the tools' wasm, or the compiled `programme.bin`, whose sources files come later.
  */
 async function fetchProgramme(source) {
   if ('csv' in source) {
@@ -101,13 +102,15 @@ async function fetchProgramme(source) {
     const packed = tools.packProgramme(members, pillars, cohorts);
     const { programme, sources } = packed;
     packed.free();
-    return (h) => {
-      h.loadPackedProgramme(programme);
-      h.loadProgrammeSources(sources);
-    };
+    return { programme, sources: [sources] };
   }
-  const bytes = await fetchOnce(dataUrl(source.packed, 'programme.bin'), 'bytes');
-  return (h) => h.loadPackedProgramme(bytes);
+  return { programme: await fetchOnce(dataUrl(source.packed, 'programme.bin'), 'bytes'), sources: [] };
+}
+
+/** Loads packed programme files (`fetchProgramme`) into a MapHandle. */
+function loadProgrammeFiles(handle, files) {
+  handle.loadPackedProgramme(files.programme);
+  for (const bytes of files.sources) handle.loadProgrammeSources(bytes);
 }
 
 /** A region index as the element uses it: `undefined` (wasm-bindgen's None) becomes `null`. */
@@ -129,6 +132,14 @@ export class MapCore {
    */
   #programme = null;
   #sources = new Map();
+  /**
+   * The bytes the handle holds, for the tools' Reports: the overview, and the programme's packed
+   * files (`{programme, sources}`, each sources file added as it comes).
+   */
+  #overview = null;
+  #files = null;
+  /** The Reports being made or made for those bytes: `{overview, files, made}`. */
+  #reports = null;
   #onPanic;
   #uiText = '';
   /** Counts loadIndicator and clearIndicator calls, so that only the last one shows. */
@@ -157,7 +168,7 @@ export class MapCore {
    * true when loaded.
    */
   async open(canvas, base, current, programme = { packed: base }) {
-    const [bindings, overview, loadProgramme] = await Promise.all([
+    const [bindings, overview, files] = await Promise.all([
       loadWasm(),
       fetchOnce(dataUrl(base, 'overview.bin'), 'bytes'),
       fetchProgramme(programme),
@@ -169,9 +180,10 @@ export class MapCore {
     // them is answered (on a slow phone each can take a few hundred milliseconds).
     await yieldToMain();
     if (!current() || this.#dead) return false;
-    this.#guard(handle, loadProgramme);
+    this.#guard(handle, (h) => loadProgrammeFiles(h, files));
     this.#handle = handle;
-    this.#programmeLoaded(programme);
+    this.#overview = overview;
+    this.#programmeLoaded(programme, files);
     return true;
   }
 
@@ -181,16 +193,17 @@ export class MapCore {
    * core refuses (with file and line); the previous programme then stays.
    */
   async loadProgramme(source, current) {
-    const load = await fetchProgramme(source);
+    const files = await fetchProgramme(source);
     if (!current() || this.#dead) return false;
-    this.#call(load);
-    this.#programmeLoaded(source);
+    this.#call((h) => loadProgrammeFiles(h, files));
+    this.#programmeLoaded(source, files);
     return true;
   }
 
-  #programmeLoaded(source) {
+  #programmeLoaded(source, files) {
     this.#programme = source;
     this.#sources = new Map();
+    this.#files = files;
   }
 
   /**
@@ -216,6 +229,7 @@ export class MapCore {
       (bytes) => {
         if (this.#programme !== source || this.#dead) return false;
         this.#call((h) => h.loadProgrammeSources(bytes));
+        this.#files.sources.push(bytes);
         return true;
       },
       (error) => {
@@ -230,9 +244,10 @@ export class MapCore {
     this.#call((h) => h.setTableOpen(open));
   }
 
-  /** Attaches a handle that is already loaded (tests hand a fake one). */
-  attach(handle) {
+  /** Attaches a handle that is already loaded, with the overview bytes it holds (tests hand a fake one). */
+  attach(handle, overview = null) {
     this.#handle = handle;
+    this.#overview = overview;
   }
 
   /**
@@ -411,29 +426,63 @@ export class MapCore {
     this.#uiText = text;
     return JSON.parse(text);
   }
+
+  // ---- reports: answered by the tools' wasm, loaded the first time one is asked for ----
   /** The data table's rows for the current year. */
   table() {
-    return this.#json((h) => h.table(), []);
+    return this.#report((r) => JSON.parse(r.table()), []);
   }
   /** `{regions, year, membersAsOfYear, cohorts, pillars}` for the current year, or null. */
   stats() {
-    return this.#json((h) => h.stats(), null);
+    return this.#report((r) => JSON.parse(r.stats()), null);
   }
   /**
-   * The data table of the current year as CSV text (UTF-8 BOM, the map's language), or null; a
-   * promise, as its sources column waits for every province's sources (`sourceLoads(true)`).
+   * The data table of the current year as CSV text (UTF-8 BOM, the map's language), or null; its
+   * sources column waits for every province's sources (`sourceLoads(true)`).
    */
   async tableCsv() {
     await Promise.all(this.sourceLoads(true));
-    return this.#call((h) => h.tableCsv(), null);
+    return this.#report((r) => r.tableCsv(), null);
   }
   /** `{year, title, description, cohorts, provinces}` of the current year, or null. */
   participation() {
-    return this.#json((h) => h.participation(), null);
+    return this.#report((r) => JSON.parse(r.participation()), null);
   }
   /** The cohort chart of the current year as an SVG document, or null. */
   cohortChartSvg() {
-    return this.#call((h) => h.cohortChartSvg(), null);
+    return this.#report((r) => r.cohortChartSvg() || null, null);
+  }
+
+  /**
+   * `ask(reports)` of the tools' Reports, fed the bytes the handle holds (those that came since the
+   * last call too) and told the map's year, language and theme as `ui()` answers them now; `none`
+   * without a loaded map, after a panic, or when another programme came meanwhile. A failed load
+   * of the tools rejects, and the next call tries again.
+   */
+  async #report(ask, none) {
+    const [overview, files] = [this.#overview, this.#files];
+    if (!this.#handle || this.#dead || !overview || !files) return none;
+    if (this.#reports?.overview !== overview || this.#reports.files !== files) {
+      this.#reports?.made.then(
+        (old) => old.reports.free(),
+        () => {},
+      );
+      const made = loadTools().then((tools) => ({
+        reports: new tools.Reports(overview, files.programme),
+        sourcesIn: 0,
+      }));
+      this.#reports = { overview, files, made };
+      made.catch(() => {
+        if (this.#reports?.made === made) this.#reports = null;
+      });
+    }
+    const made = await this.#reports.made;
+    if (this.#files !== files || this.#overview !== overview || this.#dead) return none;
+    while (made.sourcesIn < files.sources.length) made.reports.loadProgrammeSources(files.sources[made.sourcesIn++]);
+    const ui = this.#json((h) => h.ui(), null);
+    if (!ui) return none;
+    made.reports.follow(ui.year, ui.lang, ui.theme);
+    return ask(made.reports);
   }
   /** Fits a province (by name) in view; false when no region lies in it. */
   fitProvince(name) {

@@ -120,9 +120,24 @@ export class ParticipationSection {
     const key = `${ui.year}|${ui.lang}|${ui.theme}`;
     if (!force && key === this.#key) return;
     this.#key = key;
+    // The reports come from the tools' wasm (fetched the first time): an answer a later change
+    // overtook is dropped, and one that failed is asked for again at the next refresh.
+    Promise.all([this.#core.participation(), this.#core.cohortChartSvg()]).then(
+      ([data, svg]) => {
+        if (this.#key === key) this.#show(ui, t, data, svg);
+      },
+      () => {
+        if (this.#key === key) this.#key = null;
+      },
+    );
+  }
+
+  /** Fills the box with the participation figures `data` and the chart `svg` of `ui`'s year. */
+  #show(ui, t, data, svg) {
+    const p = this.parts;
     this.#lang = ui.lang;
-    const data = (this.#data = this.#core.participation());
-    this.#svg = this.#core.cohortChartSvg() || '';
+    this.#data = data;
+    this.#svg = svg || '';
     if (!data) return;
     p.chart.alt = data.description;
     p.chart.src = chartUrl(this.#svg);
@@ -174,9 +189,18 @@ export class ParticipationSection {
       button.setAttribute('aria-pressed', String(button.dataset.province === d.tableFilter));
     }
     const ui = this.#uiNow();
-    // An open table refills now; a closed one opens, and its toggle fills it (view.js reads the filter).
-    if (d.tableBox.open && ui) fillTable(d, this.#strings(), this.#core.table(), ui.year, d.tableFilter);
-    else if (province) d.tableBox.open = true;
+    // An open table refills (unless another choice came first); a closed one opens, and its
+    // toggle fills it (view.js reads the filter).
+    if (d.tableBox.open && ui) {
+      const filter = d.tableFilter;
+      this.#core.table().then(
+        (rows) => {
+          if (d.tableFilter === filter) fillTable(d, this.#strings(), rows, ui.year, filter);
+        },
+        // The table keeps its rows; the next change of year or language asks again.
+        () => {},
+      );
+    } else if (province) d.tableBox.open = true;
     this.#changed();
   }
 

@@ -50,13 +50,22 @@ export class View {
 
   /**
    * The data table (1,800 nodes) is built only while its <details> is open: when it opens, and
-   * again on a year or language change while it stays open.
+   * again on a year or language change while it stays open. Its rows come from the reports
+   * (the tools' wasm, fetched the first time): an answer a later change overtook is dropped, and
+   * one that failed is asked for again at the next change.
    */
   table(ui, t, core) {
     if (!this.#d.tableBox.open) return;
     const filter = this.#d.tableFilter ?? null;
-    if (this.section('table', `${ui.year}|${ui.lang}|${filter}|${ui.sources}`)) {
-      fillTable(this.#d, t, core.table(), ui.year, filter);
-    }
+    const key = `${ui.year}|${ui.lang}|${filter}|${ui.sources}`;
+    if (!this.section('table', key)) return;
+    core.table().then(
+      (rows) => {
+        if (this.#sections.table === key) fillTable(this.#d, t, rows, ui.year, filter);
+      },
+      () => {
+        if (this.#sections.table === key) this.#sections.table = null;
+      },
+    );
   }
 }

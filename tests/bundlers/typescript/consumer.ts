@@ -84,7 +84,7 @@ async function use(): Promise<void> {
   map.clearIndicator();
   const selected: boolean = map.select('35.20');
   const cleared: boolean = map.select(null);
-  const stats: PetaCerdasStats | null = map.stats();
+  const stats: PetaCerdasStats | null = await map.stats();
   if (stats) {
     const members: number = stats.membersAsOfYear;
     const identified: number[] = stats.cohorts.map((c) => c.identified);
