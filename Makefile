@@ -25,8 +25,8 @@ data: data/build/atlas.bin
 # but slows its formatting and sorting, and with them the hit test, by a fifth. These are unstable
 # flags of the compiler that rust-toolchain.toml pins, hence RUSTC_BOOTSTRAP; a target folder of
 # its own, so that their RUSTFLAGS do not make every other cargo command rebuild.
-# Two wasm builds of the crate: the CSV tools' (feature `tools`) and then the map's, whose
-# cdylib stays in the target folder for `make wasm-size`.
+# Two wasm builds of the crate: the tools' (feature `tools`: a site's CSV files and the reports)
+# and then the map's, whose cdylib stays in the target folder for `make wasm-size`.
 WASM_CARGO_FLAGS = -Zbuild-std=std,panic_abort
 WASM_PACK = RUSTC_BOOTSTRAP=1 RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort' CARGO_TARGET_DIR=target/wasm-release \
 	wasm-pack build --release --target web --out-dir www/pkg --no-typescript --no-pack
@@ -72,7 +72,7 @@ test-wasm: setup data
 		cargo test --target wasm32-unknown-unknown --test web --features tools
 
 # The element's pure parts (view models, key bindings, gesture maths, the MapHandle wrapper), no
-# browser; the wrapper's CSV path runs the CSV tools' wasm in Node.
+# browser; the wrapper's CSV and report paths run the tools' wasm in Node.
 test-js: wasm
 	node --test tests/js/
 

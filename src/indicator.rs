@@ -8,7 +8,7 @@
 use crate::csv_text;
 use crate::names::NameIndex;
 use crate::region::{Region, RegionCode};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 const CODE_COLUMNS: &[&str] = &["kode", "code", "kode_kemendagri", "kode_wilayah", "kemendagri", "id"];
@@ -91,9 +91,8 @@ impl fmt::Display for IndicatorError {
 impl std::error::Error for IndicatorError {}
 
 /// An indicator file read but not yet matched to regions: the header's columns found, every
-/// data row's key texts and value parsed. The CSV tools' wasm reads files and hands the map these
-/// rows as bytes ([`IndicatorRows::to_bytes`]), so that the map's wasm carries no CSV parser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// data row's key texts and value parsed.
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorRows {
     /// The value column's header, for the legend.
     pub label: String,
@@ -102,7 +101,7 @@ pub struct IndicatorRows {
 
 /// One data row: its 1-based line, the code and name fields (trimmed; empty when the file has no
 /// such column) and its value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorRow {
     pub line: u32,
     pub code: String,
@@ -110,7 +109,7 @@ pub struct IndicatorRow {
     pub value: RowValue,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RowValue {
     Number(f64),
     /// An empty field: the region is given, without a value.
@@ -120,9 +119,6 @@ pub enum RowValue {
     /// The row has fewer fields than the header.
     Short,
 }
-
-/// The start of [`IndicatorRows::to_bytes`]: name and version.
-const ROWS_MAGIC: &[u8; 5] = b"PCIR\x01";
 
 impl IndicatorRows {
     /// Reads an indicator file: finds the code, name and value columns in the header and parses
@@ -172,21 +168,6 @@ impl IndicatorRows {
             });
         }
         Ok(IndicatorRows { label, rows })
-    }
-
-    /// The rows as the CSV tools hand them to the map.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = ROWS_MAGIC.to_vec();
-        bytes.extend(postcard::to_allocvec(self).unwrap_or_default());
-        bytes
-    }
-
-    /// Rows from [`IndicatorRows::to_bytes`]; refuses other or damaged bytes.
-    pub fn from_bytes(bytes: &[u8]) -> Result<IndicatorRows, IndicatorError> {
-        let body = bytes
-            .strip_prefix(ROWS_MAGIC)
-            .ok_or_else(|| IndicatorError("not indicator rows of this version".to_owned()))?;
-        postcard::from_bytes(body).map_err(|e| IndicatorError(format!("damaged indicator rows: {e}")))
     }
 }
 
@@ -313,14 +294,36 @@ pub struct Layer {
     pub bins: Bins,
 }
 
+/// The start of [`Layer::to_bytes`]: name and version.
+const LAYER_MAGIC: &[u8; 5] = b"PCIL\x01";
+
 impl Layer {
     /// `None` when no row matched a region: there is nothing to draw.
     pub fn new(indicator: &Indicator) -> Option<Layer> {
-        Some(Layer {
-            label: indicator.label.clone(),
-            values: indicator.values.clone(),
-            bins: Bins::quantiles(&indicator.values)?,
-        })
+        Layer::from_values(indicator.label.clone(), indicator.values.clone())
+    }
+
+    fn from_values(label: String, values: Vec<Option<f64>>) -> Option<Layer> {
+        Some(Layer { bins: Bins::quantiles(&values)?, label, values })
+    }
+
+    /// The label and the values, as the tools' wasm, which reads and matches the file, hands
+    /// them to the map's, which carries no CSV parser.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = LAYER_MAGIC.to_vec();
+        bytes.extend(postcard::to_allocvec(&(&self.label, &self.values)).unwrap_or_default());
+        bytes
+    }
+
+    /// A layer from [`Layer::to_bytes`], its classes made again; refuses other or damaged bytes
+    /// and a layer without a value.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Layer, IndicatorError> {
+        let body = bytes
+            .strip_prefix(LAYER_MAGIC)
+            .ok_or_else(|| IndicatorError("not an indicator layer of this version".to_owned()))?;
+        let (label, values): (String, Vec<Option<f64>>) =
+            postcard::from_bytes(body).map_err(|e| IndicatorError(format!("a damaged indicator layer: {e}")))?;
+        Layer::from_values(label, values).ok_or_else(|| IndicatorError("an indicator layer without a value".to_owned()))
     }
 
     pub fn matched(&self) -> usize {
@@ -394,8 +397,8 @@ mod tests {
             [&RowValue::Number(12.5), &RowValue::Empty, &RowValue::Bad("abc".to_owned()), &RowValue::Short]
         );
         assert_eq!((rows.rows[0].line, rows.rows[0].code.as_str(), rows.rows[1].name.as_str()), (2, "3520", "Blitar"));
-        let error = IndicatorRows::from_bytes(b"PCPG\x02").unwrap_err();
-        assert!(error.to_string().contains("not indicator rows"), "{error}");
+        let error = Layer::from_bytes(b"PCPG\x02").unwrap_err();
+        assert!(error.to_string().contains("not an indicator layer"), "{error}");
     }
 
     #[test]
@@ -450,28 +453,25 @@ mod tests {
             let _ = read(&text);
         }
 
-        /// The rows the CSV tools hand the map arrive as they were read, and match as the file does.
+        /// The layer the tools' wasm hands the map arrives as it was made.
         #[test]
-        fn rows_survive_their_bytes(text in "(kode|nama|nilai|3520|Magetan|abc|[0-9.,;\n ]){0,60}") {
-            if let Ok(rows) = IndicatorRows::from_csv(&text) {
-                let back = IndicatorRows::from_bytes(&rows.to_bytes()).unwrap();
-                prop_assert_eq!(&back, &rows);
-                let regions = crate::names::tests::regions();
-                let names = NameIndex::new(&regions);
-                prop_assert_eq!(Indicator::from_rows(&back, &regions, &names), read(&text).unwrap());
+        fn layers_survive_their_bytes(text in "(kode|nama|nilai|3520|Magetan|abc|[0-9.,;\n ]){0,60}") {
+            if let Some(layer) = read(&text).ok().as_ref().and_then(Layer::new) {
+                prop_assert_eq!(Layer::from_bytes(&layer.to_bytes()).unwrap(), layer);
             }
         }
 
         /// Damaged or foreign bytes are refused, never a panic.
         #[test]
-        fn damaged_rows_are_refused(cut in 0usize..200, flip in 0usize..200, byte: u8) {
-            let mut bytes = IndicatorRows::from_csv("kode;nama;nilai\n3520;Magetan;12,5\n;x;\n;y\n").unwrap().to_bytes();
+        fn damaged_layers_are_refused(cut in 0usize..200, flip in 0usize..200, byte: u8) {
+            let layer = Layer::new(&read("kode;nama;nilai\n3520;Magetan;12,5\n;Kota Bukittinggi;3\n").unwrap()).unwrap();
+            let mut bytes = layer.to_bytes();
             bytes.truncate(cut.max(1));
             if let Some(b) = bytes.get_mut(flip) {
                 *b ^= byte;
             }
-            let _ = IndicatorRows::from_bytes(&bytes);
-            prop_assert!(IndicatorRows::from_bytes(&bytes[..bytes.len().min(4)]).is_err());
+            let _ = Layer::from_bytes(&bytes);
+            prop_assert!(Layer::from_bytes(&bytes[..bytes.len().min(4)]).is_err());
         }
     }
 }

@@ -8,8 +8,8 @@
 
 use crate::asset::Asset;
 use crate::contract::{self, json};
-use crate::indicator::IndicatorRows;
-use crate::map::MapError;
+use crate::map::{self, MapError};
+use crate::names::NameIndex;
 use crate::programme::Programme;
 use crate::reports;
 use wasm_bindgen::prelude::*;
@@ -45,11 +45,35 @@ pub fn pack_programme(members: &str, pillars: &str, cohorts: &str) -> Result<Pac
     Ok(PackedProgramme { programme: programme.to_bytes(), sources: programme.all_sources() })
 }
 
-/// Reads an indicator CSV into the rows `MapHandle.loadIndicator` matches to the regions; throws
-/// when the header has no code or name column, or no value column.
+/// A developer's indicator read and matched: the layer `MapHandle.loadIndicator` shows, and the
+/// JSON `IndicatorReport` of what matched.
+#[wasm_bindgen]
+pub struct ReadIndicator {
+    layer: Vec<u8>,
+    report: String,
+}
+
+#[wasm_bindgen]
+impl ReadIndicator {
+    #[wasm_bindgen(getter)]
+    pub fn layer(&self) -> Vec<u8> {
+        self.layer.clone()
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn report(&self) -> String {
+        self.report.clone()
+    }
+}
+
+/// Reads an indicator CSV and matches its rows to the regions of the boundary asset the map
+/// loaded (`atlas`), by code, else by name; throws when the header has no code or name column or
+/// no value column, or when no row is usable.
 #[wasm_bindgen(js_name = readIndicator)]
-pub fn read_indicator(csv: &str) -> Result<Vec<u8>, JsError> {
-    IndicatorRows::from_csv(csv).map(|rows| rows.to_bytes()).map_err(|e| error(MapError::Indicator(e)))
+pub fn read_indicator(csv: &str, atlas: &[u8]) -> Result<ReadIndicator, JsError> {
+    let regions = Asset::regions_from_bytes(atlas).map_err(|e| error(MapError::Asset(e)))?;
+    let (layer, report) = map::read_indicator(csv, &regions, &NameIndex::new(&regions)).map_err(error)?;
+    Ok(ReadIndicator { layer: layer.to_bytes(), report: json(&report) })
 }
 
 fn error(error: MapError) -> JsError {

@@ -3,6 +3,7 @@
 //! uses, and a site's CSV files through the tools' `packProgramme`.
 #![cfg(target_arch = "wasm32")]
 
+use peta_cerdas::indicator::Layer;
 use peta_cerdas::programme::{sources_file, Programme};
 use peta_cerdas::web::MapHandle;
 use peta_cerdas::web_tools::{pack_programme, read_indicator, Reports};
@@ -242,22 +243,30 @@ fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
     assert!(map.sources_wanted(true).is_empty() && map.ui().contains(r#""sources":true"#));
 }
 
-/// A developer's indicator file as the element loads it: read by the tools' wasm, matched by the
-/// map's; a file without a key column and bytes that are not read rows are refused, keeping the
-/// indicator shown.
+/// A developer's indicator file as the element loads it: read and matched by the tools' wasm,
+/// shown by the map's; a file without a key column and bytes that are not a layer of this map are
+/// refused, keeping the indicator shown.
 #[wasm_bindgen_test]
-fn an_indicator_read_by_the_tools_is_matched_and_shown() {
+fn an_indicator_read_by_the_tools_is_shown_by_the_map() {
     let canvas = canvas();
     let mut map = ready_map(&canvas);
-    let rows =
-        read_indicator("kode;nama;Layanan digital\n35.20;;10\n;Kota Bukittinggi;20,5\n;Magetn Raya;3\n").unwrap();
-    let report = map.load_indicator(&rows).unwrap();
+    let read =
+        read_indicator("kode;nama;Layanan digital\n35.20;;10\n;Kota Bukittinggi;20,5\n;Magetn Raya;3\n", OVERVIEW)
+            .unwrap();
+    let report = read.report();
     assert!(report.contains(r#""label":"Layanan digital""#) && report.contains(r#""matched":2"#), "{report}");
+    map.load_indicator(&read.layer()).unwrap();
     assert!(map.ui().contains(r#""mode":"indicator""#));
-    let message = thrown(read_indicator("foo,bar\n1,2\n").expect_err("no key column"));
+    let message = thrown(read_indicator("foo,bar\n1,2\n", OVERVIEW).err().expect("no key column"));
     assert!(message.contains("no column of codes"), "{message}");
-    let message = thrown(map.load_indicator(b"PCIR\x01\xff").expect_err("damaged"));
-    assert!(message.contains("damaged indicator rows"), "{message}");
+    let message = thrown(read_indicator("kode,nilai\n99.99,1\n", OVERVIEW).err().expect("no usable row"));
+    assert!(message.contains("no row matched"), "{message}");
+    let message = thrown(map.load_indicator(b"PCIL\x01\xff").expect_err("damaged"));
+    assert!(message.contains("damaged indicator layer"), "{message}");
+    let layer = Layer::from_bytes(&read.layer()).unwrap();
+    let longer = Layer { values: layer.values.iter().copied().chain([Some(1.0)]).collect(), ..layer };
+    let message = thrown(map.load_indicator(&longer.to_bytes()).expect_err("another map's regions"));
+    assert!(message.contains("515 values for the 514 regions"), "{message}");
     assert!(map.ui().contains("Layanan digital"), "the indicator stays");
 }
 

@@ -10,7 +10,7 @@ pub use keyboard::{nearest_in_direction, Direction, FocusMove};
 
 use crate::asset::Detail;
 use crate::atlas::{Atlas, DetailError};
-use crate::indicator::{Indicator, IndicatorReport, IndicatorRows, Layer};
+use crate::indicator::{Indicator, IndicatorError, IndicatorReport, Layer};
 use crate::keyword::Keyword;
 use crate::names::NameIndex;
 use crate::order;
@@ -189,27 +189,27 @@ impl MapState {
     /// Rows that match no region are reported, not fatal; a file with no usable row is an
     /// error, and the previous indicator (if any) stays.
     pub fn load_indicator(&mut self, csv: &str) -> Result<IndicatorReport, MapError> {
-        self.load_indicator_rows(&IndicatorRows::from_csv(csv).map_err(MapError::Indicator)?)
-    }
-
-    /// Loads an indicator file already read (by the CSV tools' wasm in a browser), as
-    /// [`MapState::load_indicator`] does.
-    pub fn load_indicator_rows(&mut self, rows: &IndicatorRows) -> Result<IndicatorReport, MapError> {
         let (atlas, names) = match (self.atlas.as_ref(), self.names.as_ref()) {
             (Some(atlas), Some(names)) => (atlas, names),
             _ => return Err(MapError::NotLoaded(Missing::Atlas)),
         };
-        let indicator = Indicator::from_rows(rows, atlas.regions(), names);
-        let problems = indicator.problems.iter().map(ToString::to_string).collect();
-        let layer = Layer::new(&indicator).ok_or_else(|| MapError::NoIndicatorRow {
-            first_problem: indicator.problems.first().map(ToString::to_string),
-        })?;
-        let report =
-            IndicatorReport { label: layer.label.clone(), rows: indicator.rows, matched: layer.matched(), problems };
+        let (layer, report) = read_indicator(csv, atlas.regions(), names)?;
+        self.show_indicator(layer)?;
+        Ok(report)
+    }
+
+    /// Shows an indicator read and matched elsewhere (by the tools' wasm in a browser): a value or
+    /// none per region of the loaded atlas, in its order.
+    pub fn show_indicator(&mut self, layer: Layer) -> Result<(), MapError> {
+        let regions = self.atlas.as_ref().ok_or(MapError::NotLoaded(Missing::Atlas))?.regions().len();
+        if layer.values.len() != regions {
+            let why = format!("{} values for the {regions} regions of this map", layer.values.len());
+            return Err(MapError::Indicator(IndicatorError(why)));
+        }
         self.indicator = Some(layer);
         self.colouring.mode = Mode::Indicator;
         self.hidden.clear();
-        Ok(report)
+        Ok(())
     }
 
     /// Removes the indicator; the map returns to cohorts.
@@ -587,6 +587,20 @@ impl MapState {
         let scene = self.scene()?;
         Some(svg::render(&scene, self.atlas.as_ref()?, self.programme.as_ref()?, self.colouring.year))
     }
+}
+
+/// Reads a developer's indicator CSV and matches its rows to `regions`: the layer to draw, and the
+/// report of what matched. Rows that match no region are reported, not fatal; a file with no
+/// usable row is an error.
+pub fn read_indicator(csv: &str, regions: &[Region], names: &NameIndex) -> Result<(Layer, IndicatorReport), MapError> {
+    let indicator = Indicator::from_csv(csv, regions, names).map_err(MapError::Indicator)?;
+    let problems = indicator.problems.iter().map(ToString::to_string).collect();
+    let layer = Layer::new(&indicator).ok_or_else(|| MapError::NoIndicatorRow {
+        first_problem: indicator.problems.first().map(ToString::to_string),
+    })?;
+    let report =
+        IndicatorReport { label: layer.label.clone(), rows: indicator.rows, matched: layer.matched(), problems };
+    Ok((layer, report))
 }
 
 /// The year when it lies within the programme's cohorts (2017 up to the latest).

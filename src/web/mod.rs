@@ -5,7 +5,7 @@
 mod canvas;
 
 use crate::contract;
-use crate::indicator::IndicatorRows;
+use crate::indicator::Layer;
 use crate::keyword::Keyword;
 use crate::map::{FocusMove, MapError, MapState, Missing};
 use crate::region::RegionCode;
@@ -201,13 +201,13 @@ impl MapHandle {
         self.state.set_table_open(open);
     }
 
-    /// A developer's indicator file as the CSV tools' `readIndicator` read it; returns the JSON
-    /// report (label, rows, matched, problems). Throws when no row is usable, keeping the
+    /// A developer's indicator as the tools' `readIndicator` read and matched it (`layer`): shows
+    /// it. Throws on bytes that are not such a layer or not one of this map's regions, keeping the
     /// previous indicator.
     #[wasm_bindgen(js_name = loadIndicator)]
-    pub fn load_indicator(&mut self, rows: &[u8]) -> Result<String, JsError> {
-        let rows = IndicatorRows::from_bytes(rows).map_err(|e| error(MapError::Indicator(e)))?;
-        self.state.load_indicator_rows(&rows).map(|report| contract::json(&report)).map_err(error)
+    pub fn load_indicator(&mut self, layer: &[u8]) -> Result<(), JsError> {
+        let layer = Layer::from_bytes(layer).map_err(|e| error(MapError::Indicator(e)))?;
+        self.state.show_indicator(layer).map_err(error)
     }
 
     #[wasm_bindgen(js_name = clearIndicator)]

@@ -136,7 +136,7 @@ test('a RuntimeError is a panic: onPanic once, then the map is silent', async (t
   const realFetch = globalThis.fetch;
   t.after(() => (globalThis.fetch = realFetch));
   globalThis.fetch = siteFolder();
-  await assert.rejects(core.loadIndicator('kode,nilai\n35.20,1'), /stopped/);
+  await assert.rejects(core.loadIndicator('kode,nilai\n35.20,1'), /stopped/, 'a dead map reads no file');
 });
 
 test('an error for a person (a bad year) passes through and the map lives on', () => {
@@ -236,18 +236,22 @@ test("a site's CSV folder: packed by the tools' wasm into the packed files the m
   assert.equal(handle.calls.length, 2);
 });
 
-test("an indicator: read by the tools' wasm, matched by the handle; the last call wins", async (t) => {
+test("an indicator: read and matched by the tools' wasm, shown by the handle; the last call wins", async (t) => {
   const realFetch = globalThis.fetch;
   t.after(() => (globalThis.fetch = realFetch));
   globalThis.fetch = siteFolder();
-  const { core, handle } = attached({ loadIndicator: '{"label":"nilai","rows":1,"matched":1,"problems":[]}' });
-  assert.equal((await core.loadIndicator('kode,nilai\n35.20,1')).matched, 1);
-  const [[name, rows]] = handle.calls;
+  const core = new MapCore(() => assert.fail('no panic'));
+  const handle = fakeHandle({});
+  core.attach(handle, new Uint8Array(await readFile(new URL('../../data/build/overview.bin', import.meta.url))));
+  const report = await core.loadIndicator('kode;nama;nilai\n35.20;;12,5\n;Kota Bukittinggi;7\n;Magetn Raya;1\n');
+  assert.deepEqual([report.label, report.rows, report.matched, report.problems.length], ['nilai', 3, 2, 1]);
+  const [[name, layer]] = handle.calls;
   assert.equal(name, 'loadIndicator');
-  assert.equal(String.fromCharCode(...rows.subarray(0, 4)), 'PCIR', 'the read rows, not the text');
+  assert.equal(String.fromCharCode(...layer.subarray(0, 4)), 'PCIL', 'the matched layer, not the text');
 
-  // A file the tools cannot read is refused before anything reaches the map.
+  // A file the tools cannot use is refused before anything reaches the map.
   await assert.rejects(core.loadIndicator('foo,bar\n1,2'), /no column of codes/);
+  await assert.rejects(core.loadIndicator('kode,nilai\n99.99,1'), /no row matched/);
   assert.equal(handle.calls.length, 1);
 
   // A clear (or another file) before the tools answer: the earlier file never shows.

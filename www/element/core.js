@@ -288,18 +288,21 @@ export class MapCore {
 
   // ---- data ----
   /**
-   * Reads the indicator CSV with the CSV tools' wasm and shows it: `{label, rows, matched,
-   * problems}`. Rejects when no row is usable (the previous view stays), and with an `AbortError`
-   * when a later loadIndicator or clearIndicator came first.
+   * Reads the indicator CSV and matches it to the map's regions with the tools' wasm, and shows
+   * it: `{label, rows, matched, problems}`. Rejects when no row is usable (the previous view
+   * stays), and with an `AbortError` when a later loadIndicator or clearIndicator came first.
    */
   async loadIndicator(csv) {
     const turn = ++this.#indicatorTurn;
     const tools = await loadTools();
     if (turn !== this.#indicatorTurn) throw new DOMException('a later indicator call came first', 'AbortError');
-    const rows = tools.readIndicator(String(csv));
-    const report = this.#json((h) => h.loadIndicator(rows), null);
-    if (!report) throw new Error('peta-cerdas: the map has stopped');
-    return report;
+    if (!this.#handle || this.#dead || !this.#overview) throw new Error('peta-cerdas: the map has stopped');
+    const read = tools.readIndicator(String(csv), this.#overview);
+    const { layer, report } = read;
+    read.free();
+    this.#call((h) => h.loadIndicator(layer));
+    if (this.#dead) throw new Error('peta-cerdas: the map has stopped');
+    return JSON.parse(report);
   }
   clearIndicator() {
     this.#indicatorTurn++;
