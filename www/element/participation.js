@@ -120,14 +120,19 @@ export class ParticipationSection {
     const key = `${ui.year}|${ui.lang}|${ui.theme}`;
     if (!force && key === this.#key) return;
     this.#key = key;
+    p.download.textContent = t.participationDownload;
     // The reports come from the tools' wasm (fetched the first time): an answer a later change
     // overtook is dropped, and one that failed is asked for again at the next refresh.
+    p.box.setAttribute('aria-busy', 'true');
     Promise.all([this.#core.participation(), this.#core.cohortChartSvg()]).then(
       ([data, svg]) => {
-        if (this.#key === key) this.#show(ui, t, data, svg);
+        if (this.#key !== key) return;
+        this.#show(ui, t, data, svg);
+        p.box.removeAttribute('aria-busy');
       },
       () => {
         if (this.#key === key) this.#key = null;
+        p.box.removeAttribute('aria-busy');
       },
     );
   }
@@ -141,7 +146,6 @@ export class ParticipationSection {
     if (!data) return;
     p.chart.alt = data.description;
     p.chart.src = chartUrl(this.#svg);
-    p.download.textContent = t.participationDownload;
     p.cohortCaption.textContent = data.title;
     p.cohortHead.replaceChildren(
       el('tr', {}, ...t.participationColumns.map((c) => el('th', { scope: 'col', text: c }))),

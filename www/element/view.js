@@ -59,12 +59,19 @@ export class View {
     const filter = this.#d.tableFilter ?? null;
     const key = `${ui.year}|${ui.lang}|${filter}|${ui.sources}`;
     if (!this.section('table', key)) return;
+    const d = this.#d;
+    // Until the first rows come, the caption says they are coming.
+    if (!d.tableBody.firstChild) d.tableCaption.textContent = t.loadingTable;
+    d.table.setAttribute('aria-busy', 'true');
     core.table().then(
       (rows) => {
-        if (this.#sections.table === key) fillTable(this.#d, t, rows, ui.year, filter);
+        if (this.#sections.table !== key) return;
+        fillTable(d, t, rows, ui.year, filter);
+        d.table.removeAttribute('aria-busy');
       },
       () => {
         if (this.#sections.table === key) this.#sections.table = null;
+        d.table.removeAttribute('aria-busy');
       },
     );
   }
