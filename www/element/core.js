@@ -459,8 +459,8 @@ export class MapCore {
   /**
    * `ask(reports)` of the tools' Reports, fed the bytes the handle holds (those that came since the
    * last call too) and told the map's year, language and theme as `ui()` answers them now; `none`
-   * without a loaded map, after a panic, or when another programme came meanwhile. A failed load
-   * of the tools rejects, and the next call tries again.
+   * without a loaded map or after a panic. A failed load of the tools rejects, and the next call
+   * tries again.
    */
   async #report(ask, none) {
     const [overview, files] = [this.#overview, this.#files];
@@ -480,7 +480,9 @@ export class MapCore {
       });
     }
     const made = await this.#reports.made;
-    if (this.#files !== files || this.#overview !== overview || this.#dead) return none;
+    if (this.#dead) return none;
+    // Another programme or data folder came meanwhile: the answer is that one's.
+    if (this.#files !== files || this.#overview !== overview) return this.#report(ask, none);
     while (made.sourcesIn < files.sources.length) made.reports.loadProgrammeSources(files.sources[made.sourcesIn++]);
     const ui = this.#json((h) => h.ui(), null);
     if (!ui) return none;
