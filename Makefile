@@ -25,13 +25,14 @@ data: data/build/atlas.bin
 # but slows its formatting and sorting, and with them the hit test, by a fifth. These are unstable
 # flags of the compiler that rust-toolchain.toml pins, hence RUSTC_BOOTSTRAP; a target folder of
 # its own, so that their RUSTFLAGS do not make every other cargo command rebuild.
-# Two wasm builds of the crate: the tools' (feature `tools`: a site's CSV files and the reports)
-# and then the map's, whose cdylib stays in the target folder for `make wasm-size`.
+# Three wasm builds of the crate: the CSV reader's (feature `csv`), the reports' (feature
+# `reports`) and then the map's, whose cdylib stays in the target folder for `make wasm-size`.
 WASM_CARGO_FLAGS = -Zbuild-std=std,panic_abort
 WASM_PACK = RUSTC_BOOTSTRAP=1 RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort' CARGO_TARGET_DIR=target/wasm-release \
 	wasm-pack build --release --target web --out-dir www/pkg --no-typescript --no-pack
 www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.lock rust-toolchain.toml
-	$(WASM_PACK) --out-name peta_cerdas_tools . -- $(WASM_CARGO_FLAGS) --no-default-features --features tools
+	$(WASM_PACK) --out-name peta_cerdas_csv . -- $(WASM_CARGO_FLAGS) --no-default-features --features csv
+	$(WASM_PACK) --out-name peta_cerdas_reports . -- $(WASM_CARGO_FLAGS) --no-default-features --features reports
 	$(WASM_PACK) . -- $(WASM_CARGO_FLAGS)
 	rm -f www/pkg/.gitignore
 
@@ -60,8 +61,9 @@ lint-js: setup
 lint: data lint-js
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --test web --features tools -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features tools -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test web --features csv,reports -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features csv -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features reports -- -D warnings
 
 test-native: data
 	cargo test --all-targets
@@ -69,10 +71,10 @@ test-native: data
 test-wasm: setup data
 	# The binding layer in headless Chromium (webdriver.json carries its flags); unit tests run natively.
 	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-		cargo test --target wasm32-unknown-unknown --test web --features tools
+		cargo test --target wasm32-unknown-unknown --test web --features csv,reports
 
 # The element's pure parts (view models, key bindings, gesture maths, the MapHandle wrapper), no
-# browser; the wrapper's CSV and report paths run the tools' wasm in Node.
+# browser; the wrapper's CSV and report paths run the CSV reader's and the reports' wasm in Node.
 test-js: wasm
 	node --test tests/js/
 

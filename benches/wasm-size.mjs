@@ -5,7 +5,8 @@
 // wasm-opt with the flags of Cargo.toml's wasm-pack profile plus -g to keep the names, and
 // attributes every function body and data segment, before and after wasm-opt. Keeping the
 // names costs wasm-opt some freedom: the result is about 8% larger than
-// www/pkg/peta_cerdas_bg.wasm, whose size the report prints beside it (and the tools' wasm's).
+// www/pkg/peta_cerdas_bg.wasm, whose size the report prints beside it (and the CSV reader's and
+// the reports' wasm's).
 //
 // node benches/wasm-size.mjs [--top N] [--json FILE]
 import { execFileSync } from 'node:child_process';
@@ -338,8 +339,9 @@ function main() {
   };
   const report = {
     shipped: sizes('peta_cerdas_bg.wasm'),
-    // The tools' wasm (feature `tools`), which a page fetches only for its own CSV files or a report.
-    tools: sizes('peta_cerdas_tools_bg.wasm'),
+    // The wasm a page fetches only for its own CSV files (feature `csv`) or a report (`reports`).
+    csv: sizes('peta_cerdas_csv_bg.wasm'),
+    reports: sizes('peta_cerdas_reports_bg.wasm'),
     // Before wasm-opt (wasm-bindgen has removed its describe functions): LLVM's own inlining
     // only, so functions still carry their own names.
     beforeWasmOpt: attribute(readFileSync(bound)),
@@ -347,7 +349,9 @@ function main() {
     optimised: attribute(readFileSync(optimised)),
   };
   const line = (sizes) => (sizes ? `${sizes.bytes} bytes, ${sizes.gzip} gzip` : 'not built');
-  console.log(`shipped www/pkg wasm: ${line(report.shipped)}; the tools' wasm: ${line(report.tools)}`);
+  console.log(
+    `shipped www/pkg wasm: ${line(report.shipped)}; the CSV reader's: ${line(report.csv)}; the reports': ${line(report.reports)}`,
+  );
   print('after wasm-bindgen, before wasm-opt', report.beforeWasmOpt);
   print('after wasm-bindgen and wasm-opt (as shipped, names kept)', report.optimised);
   const json = option('--json', null);

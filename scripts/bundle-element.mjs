@@ -3,9 +3,9 @@
 // cascade of module imports (a round trip each on a slow link). The prerendered preview
 // (www/data/preview.json, staged first) rides inside it as a `data:` URL in place of its packaged
 // file, which data.js's `fetchOnce` decodes: the first paint then needs no second request. The
-// wasm glue stays a separate file, imported only when the interactive map starts, as does the CSV
-// tools' glue, imported only for a site's own CSV files; `../data/` and `../pkg/` resolve from
-// dist/ as they do from element/.
+// wasm glue stays a separate file, imported only when the interactive map starts, as do the CSV
+// reader's and the reports' glue, imported only when a page uses them; `../data/` and `../pkg/`
+// resolve from dist/ as they do from element/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ const inlinePreview = {
 
 const result = await build({
   input: path.join(ROOT, 'www/peta-cerdas.js'),
-  external: ['../pkg/peta_cerdas.js', '../pkg/peta_cerdas_tools.js'],
+  external: ['../pkg/peta_cerdas.js', '../pkg/peta_cerdas_csv.js', '../pkg/peta_cerdas_reports.js'],
   makeAbsoluteExternalsRelative: false,
   platform: 'browser',
   plugins: [inlinePreview],

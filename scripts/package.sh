@@ -10,7 +10,8 @@ cp npm/package.json npm/peta-cerdas.d.ts npm/contract.d.ts npm/embed-resize.d.ts
 cp www/peta-cerdas.js www/embed-resize.js "$stage/"
 cp www/element/*.js "$stage/element/"
 cp www/dist/peta-cerdas.js "$stage/dist/"
-cp www/pkg/peta_cerdas.js www/pkg/peta_cerdas_bg.wasm www/pkg/peta_cerdas_tools.js www/pkg/peta_cerdas_tools_bg.wasm "$stage/pkg/"
+cp www/pkg/peta_cerdas.js www/pkg/peta_cerdas_bg.wasm www/pkg/peta_cerdas_csv.js www/pkg/peta_cerdas_csv_bg.wasm \
+  www/pkg/peta_cerdas_reports.js www/pkg/peta_cerdas_reports_bg.wasm "$stage/pkg/"
 # Every staged data file but atlas.bin, which only the benchmark reads.
 cp -r www/data/. "$stage/data/"
 rm -f "$stage/data/atlas.bin"

@@ -307,7 +307,7 @@ impl Layer {
         Some(Layer { bins: Bins::quantiles(&values)?, label, values })
     }
 
-    /// The label and the values, as the tools' wasm, which reads and matches the file, hands
+    /// The label and the values, as the CSV reader's wasm, which reads and matches the file, hands
     /// them to the map's, which carries no CSV parser.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut bytes = LAYER_MAGIC.to_vec();
@@ -453,7 +453,7 @@ mod tests {
             let _ = read(&text);
         }
 
-        /// The layer the tools' wasm hands the map arrives as it was made.
+        /// The layer the CSV reader's wasm hands the map arrives as it was made.
         #[test]
         fn layers_survive_their_bytes(text in "(kode|nama|nilai|3520|Magetan|abc|[0-9.,;\n ]){0,60}") {
             if let Some(layer) = read(&text).ok().as_ref().and_then(Layer::new) {

@@ -27,5 +27,7 @@ pub mod table;
 pub mod view;
 #[cfg(all(target_arch = "wasm32", feature = "map"))]
 pub mod web;
-#[cfg(all(target_arch = "wasm32", feature = "tools"))]
-pub mod web_tools;
+#[cfg(all(target_arch = "wasm32", feature = "csv"))]
+pub mod web_csv;
+#[cfg(all(target_arch = "wasm32", feature = "reports"))]
+pub mod web_reports;

@@ -1,7 +1,7 @@
 //! The programme's reports for one year, language and theme: the data table and its CSV, the
 //! statistics, and the participation figures and cohort chart. They need the regions' names and
-//! provinces and the programme, not the map's shapes or view, so the element asks the tools' wasm
-//! for them (`web_tools::Reports`) and the map's wasm, which every reader downloads, carries none
+//! provinces and the programme, not the map's shapes or view, so the element asks a wasm of their
+//! own for them (`web_reports::Reports`) and the map's wasm, which every reader downloads, carries none
 //! of them.
 
 use crate::keyword::Keyword;

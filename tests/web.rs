@@ -1,12 +1,13 @@
 //! The WebAssembly bindings in a real browser (`wasm-pack test --headless --chrome`): loading,
 //! drawing, hit testing, errors and the programme's sources through the same `MapHandle` the element
-//! uses, and a site's CSV files through the tools' `packProgramme`.
+//! uses, a site's CSV files through the CSV reader's binding and the reports through theirs.
 #![cfg(target_arch = "wasm32")]
 
 use peta_cerdas::indicator::Layer;
 use peta_cerdas::programme::{sources_file, Programme};
 use peta_cerdas::web::MapHandle;
-use peta_cerdas::web_tools::{pack_programme, read_indicator, Reports};
+use peta_cerdas::web_csv::{pack_programme, read_indicator};
+use peta_cerdas::web_reports::Reports;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -33,7 +34,7 @@ fn ready_map(canvas: &HtmlCanvasElement) -> MapHandle {
     map
 }
 
-/// A site's CSV programme as the element loads it: packed by the tools' wasm, then into the map.
+/// A site's CSV programme as the element loads it: packed by the CSV reader's wasm, then into the map.
 fn load_csv(map: &mut MapHandle, members: &str, pillars: &str, cohorts: &str) -> Result<(), wasm_bindgen::JsError> {
     let packed = pack_programme(members, pillars, cohorts)?;
     map.load_packed_programme(&packed.programme())?;
@@ -243,11 +244,11 @@ fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
     assert!(map.sources_wanted(true).is_empty() && map.ui().contains(r#""sources":true"#));
 }
 
-/// A developer's indicator file as the element loads it: read and matched by the tools' wasm,
+/// A developer's indicator file as the element loads it: read and matched by the CSV reader's wasm,
 /// shown by the map's; a file without a key column and bytes that are not a layer of this map are
 /// refused, keeping the indicator shown.
 #[wasm_bindgen_test]
-fn an_indicator_read_by_the_tools_is_shown_by_the_map() {
+fn an_indicator_read_by_the_csv_reader_is_shown_by_the_map() {
     let canvas = canvas();
     let mut map = ready_map(&canvas);
     let read =
@@ -270,7 +271,7 @@ fn an_indicator_read_by_the_tools_is_shown_by_the_map() {
     assert!(map.ui().contains("Layanan digital"), "the indicator stays");
 }
 
-/// The reports through the tools' binding: made from the files the map has, they follow the map's
+/// The reports through their binding: made from the files the map has, they follow the map's
 /// year, language and theme; the CSV's source column fills once every province's sources are in.
 #[wasm_bindgen_test]
 fn the_reports_follow_the_maps_year_language_and_theme() {

@@ -165,7 +165,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   /**
    * The figures `peta-cerdas stats` prints, for the current year (null before the map loads); a
-   * promise, as the reports come with the tools' wasm, fetched the first time.
+   * promise, as the reports come with a wasm of their own, fetched the first time.
    */
   stats() {
     return this.#core.stats();

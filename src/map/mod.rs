@@ -198,7 +198,7 @@ impl MapState {
         Ok(report)
     }
 
-    /// Shows an indicator read and matched elsewhere (by the tools' wasm in a browser): a value or
+    /// Shows an indicator read and matched elsewhere (by the CSV reader's wasm in a browser): a value or
     /// none per region of the loaded atlas, in its order.
     pub fn show_indicator(&mut self, layer: Layer) -> Result<(), MapError> {
         let regions = self.atlas.as_ref().ok_or(MapError::NotLoaded(Missing::Atlas))?.regions().len();

@@ -201,7 +201,7 @@ impl MapHandle {
         self.state.set_table_open(open);
     }
 
-    /// A developer's indicator as the tools' `readIndicator` read and matched it (`layer`): shows
+    /// A developer's indicator as the CSV reader's `readIndicator` read and matched it (`layer`): shows
     /// it. Throws on bytes that are not such a layer or not one of this map's regions, keeping the
     /// previous indicator.
     #[wasm_bindgen(js_name = loadIndicator)]

@@ -215,7 +215,7 @@ function siteFolder(cohorts) {
   };
 }
 
-test("a site's CSV folder: packed by the tools' wasm into the packed files the map loads", async (t) => {
+test("a site's CSV folder: packed by the CSV reader's wasm into the packed files the map loads", async (t) => {
   const realFetch = globalThis.fetch;
   t.after(() => (globalThis.fetch = realFetch));
   const { core, handle } = attached({});
@@ -236,7 +236,7 @@ test("a site's CSV folder: packed by the tools' wasm into the packed files the m
   assert.equal(handle.calls.length, 2);
 });
 
-test("an indicator: read and matched by the tools' wasm, shown by the handle; the last call wins", async (t) => {
+test("an indicator: read and matched by the CSV reader's wasm, shown by the handle; the last call wins", async (t) => {
   const realFetch = globalThis.fetch;
   t.after(() => (globalThis.fetch = realFetch));
   globalThis.fetch = siteFolder();
@@ -249,12 +249,12 @@ test("an indicator: read and matched by the tools' wasm, shown by the handle; th
   assert.equal(name, 'loadIndicator');
   assert.equal(String.fromCharCode(...layer.subarray(0, 4)), 'PCIL', 'the matched layer, not the text');
 
-  // A file the tools cannot use is refused before anything reaches the map.
+  // A file the reader cannot use is refused before anything reaches the map.
   await assert.rejects(core.loadIndicator('foo,bar\n1,2'), /no column of codes/);
   await assert.rejects(core.loadIndicator('kode,nilai\n99.99,1'), /no row matched/);
   assert.equal(handle.calls.length, 1);
 
-  // A clear (or another file) before the tools answer: the earlier file never shows.
+  // A clear (or another file) before the reader answers: the earlier file never shows.
   const earlier = core.loadIndicator('kode,nilai\n35.20,2');
   core.clearIndicator();
   await assert.rejects(earlier, { name: 'AbortError' });
@@ -264,7 +264,7 @@ test("an indicator: read and matched by the tools' wasm, shown by the handle; th
   );
 });
 
-test("the reports: the tools' Reports fed the handle's bytes, following the map's year and language", async (t) => {
+test("the reports: the reports' wasm fed the handle's bytes, following the map's year and language", async (t) => {
   const realFetch = globalThis.fetch;
   t.after(() => (globalThis.fetch = realFetch));
   globalThis.fetch = siteFolder();

@@ -10,7 +10,6 @@ import { dataUrl, fetchOnce } from './data.js';
 export class WasmUnavailable extends Error {}
 
 let wasmPromise = null;
-let toolsPromise = null;
 let wasmMemory = null;
 
 /**
@@ -55,26 +54,36 @@ export function loadWasm() {
 }
 
 /**
- * The tools' module (`packProgramme`, `readIndicator`, `Reports`), instantiated once for the page
- * the first time a map reads a site's own CSV files or shows a report: the map's wasm carries
- * neither a CSV parser nor the reports. A failed load is tried again
- * next time.
+ * A wasm-bindgen module of `../pkg/`, instantiated once for the page the first time it is asked
+ * for; a failed load is tried again next time.
  */
-function loadTools() {
-  if (!toolsPromise) {
-    toolsPromise = instantiate(
-      () => import('../pkg/peta_cerdas_tools.js'),
-      new URL('../pkg/peta_cerdas_tools_bg.wasm', import.meta.url),
-    ).then(
+function lazyModule(importGlue, wasmUrl) {
+  let promise = null;
+  return () => {
+    promise ??= instantiate(importGlue, wasmUrl).then(
       ({ bindings }) => bindings,
       (error) => {
-        toolsPromise = null;
+        promise = null;
         throw error;
       },
     );
-  }
-  return toolsPromise;
+    return promise;
+  };
 }
+
+/**
+ * The CSV reader's module (`packProgramme`, `readIndicator`), for a site's own CSV files and a
+ * developer's indicator, and the reports' (`Reports`), for the data table, its CSV, the statistics
+ * and the participation box: the map's wasm carries neither a CSV parser nor the reports.
+ */
+const loadCsvReader = lazyModule(
+  () => import('../pkg/peta_cerdas_csv.js'),
+  new URL('../pkg/peta_cerdas_csv_bg.wasm', import.meta.url),
+);
+const loadReports = lazyModule(
+  () => import('../pkg/peta_cerdas_reports.js'),
+  new URL('../pkg/peta_cerdas_reports_bg.wasm', import.meta.url),
+);
 
 /** Ends the current task and resumes in a new one, so the browser can handle input in between. */
 function yieldToMain() {
@@ -89,17 +98,17 @@ export function wasmMemoryBytes() {
 /**
  * Fetches the programme from `source` (data.js `programmeSource`) as its packed files
  * `{programme, sources}`: the three CSV files of a site's own folder, packed with all their
- * sources by the tools' wasm, or the compiled `programme.bin`, whose sources files come later.
+ * sources by the CSV reader's wasm, or the compiled `programme.bin`, whose sources files come later.
  */
 async function fetchProgramme(source) {
   if ('csv' in source) {
     const names = ['members.csv', 'pillars.csv', 'cohorts.csv'];
-    const [tools, members, pillars, cohorts] = await Promise.all([
-      loadTools(),
+    const [reader, members, pillars, cohorts] = await Promise.all([
+      loadCsvReader(),
       ...names.map((n) => fetchOnce(dataUrl(source.csv, n), 'text')),
     ]);
     // Throws with file and line on a bad file, before anything reaches the map.
-    const packed = tools.packProgramme(members, pillars, cohorts);
+    const packed = reader.packProgramme(members, pillars, cohorts);
     const { programme, sources } = packed;
     packed.free();
     return { programme, sources: [sources] };
@@ -133,7 +142,7 @@ export class MapCore {
   #programme = null;
   #sources = new Map();
   /**
-   * The bytes the handle holds, for the tools' Reports: the overview, and the programme's packed
+   * The bytes the handle holds, for the reports: the overview, and the programme's packed
    * files (`{programme, sources}`, each sources file added as it comes).
    */
   #overview = null;
@@ -288,16 +297,16 @@ export class MapCore {
 
   // ---- data ----
   /**
-   * Reads the indicator CSV and matches it to the map's regions with the tools' wasm, and shows
+   * Reads the indicator CSV and matches it to the map's regions with the CSV reader's wasm, and shows
    * it: `{label, rows, matched, problems}`. Rejects when no row is usable (the previous view
    * stays), and with an `AbortError` when a later loadIndicator or clearIndicator came first.
    */
   async loadIndicator(csv) {
     const turn = ++this.#indicatorTurn;
-    const tools = await loadTools();
+    const reader = await loadCsvReader();
     if (turn !== this.#indicatorTurn) throw new DOMException('a later indicator call came first', 'AbortError');
     if (!this.#handle || this.#dead || !this.#overview) throw new Error('peta-cerdas: the map has stopped');
-    const read = tools.readIndicator(String(csv), this.#overview);
+    const read = reader.readIndicator(String(csv), this.#overview);
     const { layer, report } = read;
     read.free();
     this.#call((h) => h.loadIndicator(layer));
@@ -430,7 +439,7 @@ export class MapCore {
     return JSON.parse(text);
   }
 
-  // ---- reports: answered by the tools' wasm, loaded the first time one is asked for ----
+  // ---- reports: answered by the reports' wasm, loaded the first time one is asked for ----
   /** The data table's rows for the current year. */
   table() {
     return this.#report((r) => JSON.parse(r.table()), []);
@@ -457,9 +466,9 @@ export class MapCore {
   }
 
   /**
-   * `ask(reports)` of the tools' Reports, fed the bytes the handle holds (those that came since the
+   * `ask(reports)` of the reports' `Reports`, fed the bytes the handle holds (those that came since the
    * last call too) and told the map's year, language and theme as `ui()` answers them now; `none`
-   * without a loaded map or after a panic. A failed load of the tools rejects, and the next call
+   * without a loaded map or after a panic. A failed load of the module rejects, and the next call
    * tries again.
    */
   async #report(ask, none) {
@@ -470,8 +479,8 @@ export class MapCore {
         (old) => old.reports.free(),
         () => {},
       );
-      const made = loadTools().then((tools) => ({
-        reports: new tools.Reports(overview, files.programme),
+      const made = loadReports().then((module) => ({
+        reports: new module.Reports(overview, files.programme),
         sourcesIn: 0,
       }));
       this.#reports = { overview, files, made };

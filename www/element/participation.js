@@ -121,7 +121,7 @@ export class ParticipationSection {
     if (!force && key === this.#key) return;
     this.#key = key;
     p.download.textContent = t.participationDownload;
-    // The reports come from the tools' wasm (fetched the first time): an answer a later change
+    // The reports come from their own wasm (fetched the first time): an answer a later change
     // overtook is dropped, and one that failed is asked for again at the next refresh.
     p.box.setAttribute('aria-busy', 'true');
     Promise.all([this.#core.participation(), this.#core.cohortChartSvg()]).then(

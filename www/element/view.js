@@ -51,7 +51,7 @@ export class View {
   /**
    * The data table (1,800 nodes) is built only while its <details> is open: when it opens, and
    * again on a year or language change while it stays open. Its rows come from the reports
-   * (the tools' wasm, fetched the first time): an answer a later change overtook is dropped, and
+   * (their own wasm, fetched the first time): an answer a later change overtook is dropped, and
    * one that failed is asked for again at the next change.
    */
   table(ui, t, core) {
