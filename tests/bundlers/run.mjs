@@ -99,13 +99,14 @@ function filesUnder(dir) {
 }
 
 /**
- * Every data file and the wasm of the installed package are in `dist` as a file with the same
+ * Every data file and the three wasm of the installed package are in `dist` as a file with the same
  * bytes, none inlined into a script (every reader would download it up front: data.js marks them
  * `?no-inline`). No script keeps a build machine's file:// URL.
  */
 function assertEmitted(appDir, dist) {
   const pkg = path.join(appDir, 'node_modules/peta-cerdas');
-  const wanted = [...filesUnder(path.join(pkg, 'data')).map((f) => `data/${f}`), 'pkg/peta_cerdas_bg.wasm'];
+  const wasm = ['pkg/peta_cerdas_bg.wasm', 'pkg/peta_cerdas_csv_bg.wasm', 'pkg/peta_cerdas_reports_bg.wasm'];
+  const wanted = [...filesUnder(path.join(pkg, 'data')).map((f) => `data/${f}`), ...wasm];
   const output = filesUnder(dist);
   const hashes = new Map(output.map((f) => [sha(fs.readFileSync(path.join(dist, f))), f]));
   const scripts = output.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(dist, f), 'utf8'));

@@ -449,4 +449,26 @@ export const APP_FLOWS = [
       await clickMagetan(page);
     },
   },
+  {
+    name: "the reports' and the CSV reader's wasm: the data table, stats() and an indicator",
+    async fn(page, t) {
+      await open(page, t.path);
+      await page.eval(() => {
+        document.querySelector('peta-cerdas').shadowRoot.getElementById('table-box').open = true;
+      });
+      const rows = await page.until(
+        () =>
+          page.eval(() => document.querySelector('peta-cerdas').shadowRoot.querySelectorAll('#table tbody tr').length),
+        'the table has rows',
+      );
+      assert.ok(rows >= 10, `${rows} rows`);
+      const stats = await page.eval(() => document.querySelector('peta-cerdas').stats());
+      assert.equal(stats.regions, 514);
+      assert.equal(stats.membersAsOfYear, rows, 'a table row per member');
+      const report = await page.eval(() =>
+        document.querySelector('peta-cerdas').loadIndicator('kode;nama;nilai\n35.20;;12,5\n;Kota Bukittinggi;7\n'),
+      );
+      assert.equal(report.matched, 2, JSON.stringify(report));
+    },
+  },
 ];
