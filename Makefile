@@ -75,7 +75,7 @@ test-wasm: setup data
 
 # The element's pure parts (view models, key bindings, gesture maths, the MapHandle wrapper), no
 # browser; the wrapper's CSV and report paths run the CSV reader's and the reports' wasm in Node.
-test-js: wasm
+test-js: data wasm
 	node --test tests/js/
 
 test-e2e: build package
