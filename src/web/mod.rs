@@ -133,10 +133,6 @@ impl MapHandle {
     }
 }
 
-fn error(error: MapError) -> JsError {
-    JsError::new(&error.to_string())
-}
-
 /// A region index for JS: `undefined` when there is none (the element maps it to `null`).
 fn index(index: Option<usize>) -> Option<u32> {
     index.and_then(|index| u32::try_from(index).ok())
@@ -168,7 +164,7 @@ impl MapHandle {
 
     #[wasm_bindgen(js_name = loadAtlas)]
     pub fn load_atlas(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.state.load_atlas(bytes).map_err(error)?;
+        self.state.load_atlas(bytes).map_err(JsError::from)?;
         self.forget_paths();
         Ok(())
     }
@@ -176,14 +172,14 @@ impl MapHandle {
     /// The compiled programme (`programme.bin`): the packaged facts without the CSV parse.
     #[wasm_bindgen(js_name = loadPackedProgramme)]
     pub fn load_packed_programme(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.state.load_packed_programme(bytes).map_err(error)
+        self.state.load_packed_programme(bytes).map_err(JsError::from)
     }
 
     /// One province's texts behind the packed programme's facts (`sources/35.bin`): source links
     /// and titles, notes and quotes, which the panel, the table and the CSV export show.
     #[wasm_bindgen(js_name = loadProgrammeSources)]
     pub fn load_programme_sources(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.state.load_programme_sources(bytes).map_err(error)
+        self.state.load_programme_sources(bytes).map_err(JsError::from)
     }
 
     /// The sources files (`sources/35.bin`, relative to the data folder) the view shows and lacks:
@@ -206,8 +202,8 @@ impl MapHandle {
     /// previous indicator.
     #[wasm_bindgen(js_name = loadIndicator)]
     pub fn load_indicator(&mut self, layer: &[u8]) -> Result<(), JsError> {
-        let layer = Layer::from_bytes(layer).map_err(|e| error(MapError::Indicator(e)))?;
-        self.state.show_indicator(layer).map_err(error)
+        let layer = Layer::from_bytes(layer).map_err(|e| JsError::from(MapError::Indicator(e)))?;
+        self.state.show_indicator(layer).map_err(JsError::from)
     }
 
     #[wasm_bindgen(js_name = clearIndicator)]
@@ -236,38 +232,38 @@ impl MapHandle {
 
     #[wasm_bindgen(js_name = setYear)]
     pub fn set_year(&mut self, year: f64) -> Result<(), JsError> {
-        self.state.set_year(contract::whole_year(year).map_err(error)?).map_err(error)
+        self.state.set_year(contract::whole_year(year).map_err(JsError::from)?).map_err(JsError::from)
     }
 
     #[wasm_bindgen(js_name = setMode)]
     pub fn set_mode(&mut self, mode: &str) -> Result<(), JsError> {
-        self.state.set_mode(mode).map_err(error)
+        self.state.set_mode(mode).map_err(JsError::from)
     }
 
     #[wasm_bindgen(js_name = setPillar)]
     pub fn set_pillar(&mut self, pillar: &str) -> Result<(), JsError> {
-        self.state.set_pillar(pillar).map_err(error)
+        self.state.set_pillar(pillar).map_err(JsError::from)
     }
 
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&mut self, lang: &str) -> Result<(), JsError> {
-        self.state.set_lang(lang).map_err(error)
+        self.state.set_lang(lang).map_err(JsError::from)
     }
 
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&mut self, theme: &str) -> Result<(), JsError> {
-        self.state.set_theme(theme).map_err(error)
+        self.state.set_theme(theme).map_err(JsError::from)
     }
 
     /// The date (YYYY-MM-DD) the programme data is current as of; "" removes it.
     #[wasm_bindgen(js_name = setAsOf)]
     pub fn set_as_of(&mut self, date: &str) -> Result<(), JsError> {
-        self.state.set_as_of(date).map_err(error)
+        self.state.set_as_of(date).map_err(JsError::from)
     }
 
     #[wasm_bindgen(js_name = toggleClass)]
     pub fn toggle_class(&mut self, key: &str) -> Result<bool, JsError> {
-        self.state.toggle_class(key).map_err(error)
+        self.state.toggle_class(key).map_err(JsError::from)
     }
 
     #[wasm_bindgen(js_name = applyHash)]
@@ -358,7 +354,7 @@ impl MapHandle {
     /// previous state.
     #[wasm_bindgen(js_name = loadDetail)]
     pub fn load_detail(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.state.load_detail(bytes).map_err(error)?;
+        self.state.load_detail(bytes).map_err(JsError::from)?;
         self.forget_paths();
         Ok(())
     }
@@ -392,7 +388,7 @@ impl MapHandle {
     /// Keyboard focus moves, by the keys of [`FocusMove`] ("first", "left", …, "next").
     #[wasm_bindgen(js_name = moveFocus)]
     pub fn move_focus(&mut self, step: &str) -> Result<Option<u32>, JsError> {
-        let step = FocusMove::from_key(step).map_err(|e| error(e.into()))?;
+        let step = FocusMove::from_key(step).map_err(MapError::from)?;
         Ok(index(self.state.move_focus(step)))
     }
 
@@ -422,6 +418,6 @@ impl MapHandle {
 
     #[wasm_bindgen(js_name = toSVG)]
     pub fn to_svg(&self) -> Result<String, JsError> {
-        self.state.to_svg().ok_or_else(|| error(MapError::NotLoaded(Missing::Atlas)))
+        self.state.to_svg().ok_or_else(|| JsError::from(MapError::NotLoaded(Missing::Atlas)))
     }
 }
