@@ -15,7 +15,6 @@ use peta_cerdas::render::svg;
 use peta_cerdas::scene::{Scene, SceneInput};
 use peta_cerdas::style::{Colouring, Lang, Mode, PillarFocus, Theme};
 use peta_cerdas::view::Viewport;
-use std::collections::BTreeSet;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -90,7 +89,7 @@ fn scene_input<'a>(
     atlas: &'a Atlas,
     programme: &'a Programme,
     viewport: Viewport,
-    hidden: &'a BTreeSet<peta_cerdas::style::Class>,
+    hidden: &'a [peta_cerdas::style::Class],
 ) -> SceneInput<'a> {
     SceneInput {
         atlas,
@@ -125,7 +124,7 @@ fn layers() -> Vec<(String, PathBuf)> {
 
 fn benches(c: &mut Criterion) {
     let programme = programme();
-    let hidden = BTreeSet::new();
+    let hidden: Vec<peta_cerdas::style::Class> = Vec::new();
     for (layer, folder) in layers() {
         let atlas_bytes = read(&folder.join("atlas.bin"));
         let overview_bytes = read(&folder.join("overview.bin"));

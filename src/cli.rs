@@ -479,7 +479,7 @@ fn run_render(view: &RenderArgs, output: &Path, data: &DataArgs) -> Result<ExitC
         theme,
         lang,
         viewport: Viewport::fit(atlas.bounds(), view.width, view.height, 24.0),
-        hidden: &BTreeSet::new(),
+        hidden: &[],
         selected,
         hovered: None,
         indicator: None,

@@ -110,7 +110,7 @@ pub fn region_info(map: &MapState, index: usize) -> Option<RegionInfo> {
             .collect(),
         pillars: programme
             .pillars_of(region.code)
-            .into_iter()
+            .iter()
             .map(|pillar| UiPillar { key: pillar.key(), label: i18n::pillar_name(lang, pillar) })
             .collect(),
         citations: programme

@@ -5,7 +5,6 @@
 //! comparison compiles it once.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 /// `0..len` ordered by `compare`; ties keep index order, so the sort is stable.
 pub fn sorted_indices(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
@@ -29,14 +28,6 @@ pub fn run_of<T>(sorted: &[T], compare: impl Fn(&T) -> Ordering) -> &[T] {
     &sorted[start..end]
 }
 
-/// The distinct `items` as a set. `collect()` would sort them first, compiling a stable sort for
-/// each element type (kilobytes of WebAssembly each); inserting them one by one needs none.
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,11 +48,6 @@ mod tests {
             let run = run_of(&items, |item| item.cmp(&key));
             prop_assert_eq!(run.len(), items.iter().filter(|&&item| item == key).count());
             prop_assert!(run.iter().all(|&item| item == key));
-        }
-
-        #[test]
-        fn set_of_is_what_collect_makes(items in proptest::collection::vec(0u8..20, 0..50)) {
-            prop_assert_eq!(set_of(items.clone()), items.into_iter().collect::<BTreeSet<_>>());
         }
     }
 }

@@ -4,7 +4,7 @@
 //! bar chart of the cohorts (the element shows it as an image with a table equivalent).
 
 use crate::programme::Programme;
-use crate::region::Region;
+use crate::region::{Region, RegionCode};
 use crate::render::svg::escape;
 use crate::style::{self, Class, Lang, Theme};
 use serde::Serialize;
@@ -85,8 +85,10 @@ pub fn province_figures(regions: &[Region], programme: &Programme, year: u16) ->
     order
         .chunk_by(|&a, &b| regions[a].province == regions[b].province)
         .map(|run| {
-            let codes = crate::order::set_of(run.iter().map(|&index| regions[index].code));
-            let in_programme = codes.iter().filter(|code| members.contains(code)).count();
+            let mut codes =
+                crate::order::sort_by(run.iter().map(|&index| regions[index].code).collect(), &RegionCode::cmp);
+            codes.dedup();
+            let in_programme = codes.iter().filter(|code| members.binary_search(code).is_ok()).count();
             ProvinceFigure {
                 province: regions[run[0]].province.clone(),
                 regions: codes.len(),
@@ -374,7 +376,6 @@ pub fn cohort_chart_svg(cohorts: &[CohortFigure], lang: Lang, theme: Theme, year
 mod tests {
     use super::*;
     use crate::programme::Confidence;
-    use crate::region::RegionCode;
     use std::collections::BTreeSet;
 
     use crate::programme::packaged as programme;

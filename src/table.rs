@@ -54,7 +54,7 @@ pub fn table_rows(regions: &[Region], programme: &Programme, year: u16, lang: La
                 years: memberships.iter().map(|m| m.year).collect(),
                 confidences: memberships.iter().map(|m| m.confidence).collect(),
                 flagged: memberships.iter().any(|m| m.confidence != Confidence::Confirmed),
-                pillars: programme.pillars_of(region.code).into_iter().map(|p| i18n::pillar_name(lang, p)).collect(),
+                pillars: programme.pillars_of(region.code).iter().map(|p| i18n::pillar_name(lang, p)).collect(),
                 sources,
             })
         })

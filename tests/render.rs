@@ -15,7 +15,6 @@ use peta_cerdas::render::svg;
 use peta_cerdas::scene::{Scene, SceneInput};
 use peta_cerdas::style::{Colouring, Lang, Mode, PillarFocus, Theme};
 use peta_cerdas::view::Viewport;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn read(path: &str) -> String {
@@ -85,7 +84,7 @@ fn render(atlas: &Atlas, programme: &Programme, view: &View, width: f64, height:
         theme: view.theme,
         lang: view.lang,
         viewport: Viewport::fit(atlas.bounds(), width, height, 24.0),
-        hidden: &BTreeSet::new(),
+        hidden: &[],
         selected: view.selected.map(|code| atlas.index_of(code.parse().unwrap()).unwrap()),
         hovered: None,
         indicator: None,

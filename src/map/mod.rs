@@ -22,7 +22,6 @@ use crate::style::{self, Class, Colouring, Lang, Mode, PillarFocus, Theme};
 use crate::view::{project, ViewState, Viewport};
 use geo::{Area, Centroid};
 use keyboard::nearest_to;
-use std::collections::BTreeSet;
 
 /// Pixels kept free around the country when it is fitted.
 const FIT_PADDING: f64 = 16.0;
@@ -45,7 +44,7 @@ pub struct MapState {
     viewport: Viewport,
     /// The size before an atlas gave the view an extent to fit.
     sized: bool,
-    hidden: BTreeSet<Class>,
+    hidden: Vec<Class>,
     selected: Option<usize>,
     hovered: Option<usize>,
     focused: Option<usize>,
@@ -80,7 +79,7 @@ impl MapState {
             theme: Theme::Light,
             viewport: Viewport::fit(indonesia, 800.0, 500.0, FIT_PADDING),
             sized: false,
-            hidden: BTreeSet::new(),
+            hidden: Vec::new(),
             selected: None,
             hovered: None,
             focused: None,
@@ -365,8 +364,9 @@ impl MapState {
             .into_iter()
             .find(|class| class.key() == key)
             .ok_or_else(|| MapError::NoLegendEntry(key.chars().take(40).collect()))?;
-        if !self.hidden.remove(&class) {
-            self.hidden.insert(class);
+        match self.hidden.iter().position(|&hidden| hidden == class) {
+            Some(index) => _ = self.hidden.remove(index),
+            None => self.hidden.push(class),
         }
         Ok(self.hidden.contains(&class))
     }

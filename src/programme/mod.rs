@@ -14,7 +14,6 @@ mod tests;
 use crate::keyword::keyword_enum;
 use crate::region::RegionCode;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::str::FromStr;
 
 pub use packed::{sources_file, ALL_SOURCES_FILE, FILE as PACKED_FILE, SOURCES_FILES};
@@ -42,6 +41,46 @@ keyword_enum! {
         Living = "living",
         Society = "society",
         Environment = "environment",
+    }
+}
+
+/// A set of pillars, as one bit each: `pillars_of` answers it for every region of a frame in
+/// pillar mode, and a `BTreeSet` would compile the B-tree's code for one more element type
+/// (kilobytes of WebAssembly). Iterates in the pillars' documented order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PillarSet(u8);
+
+impl PillarSet {
+    fn bit(pillar: Pillar) -> u8 {
+        1 << pillar as u8
+    }
+
+    pub fn insert(&mut self, pillar: Pillar) {
+        self.0 |= Self::bit(pillar);
+    }
+
+    pub fn contains(self, pillar: Pillar) -> bool {
+        self.0 & Self::bit(pillar) != 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Pillar> {
+        Pillar::ALL.into_iter().filter(move |&pillar| self.contains(pillar))
+    }
+}
+
+impl FromIterator<Pillar> for PillarSet {
+    fn from_iter<I: IntoIterator<Item = Pillar>>(pillars: I) -> Self {
+        let mut set = PillarSet::default();
+        pillars.into_iter().for_each(|pillar| set.insert(pillar));
+        set
     }
 }
 
@@ -317,9 +356,9 @@ impl Programme {
     }
 
     /// Distinct regions with any membership in `year` or before (cumulative), whatever the
-    /// confidence.
-    pub fn members_as_of(&self, year: u16) -> BTreeSet<RegionCode> {
-        crate::order::set_of(self.members.iter().filter(|m| m.year <= year).map(|m| m.code))
+    /// confidence; sorted, so that `binary_search` finds one.
+    pub fn members_as_of(&self, year: u16) -> Vec<RegionCode> {
+        self.runs_with(|m| m.year <= year).map(|run| run[0].0).collect()
     }
 
     /// The members as of `year` as the sources know them: how many have a confirmed listing, and
@@ -334,10 +373,14 @@ impl Programme {
     /// are one run of `by_region`, so this counts runs, with no set built: a scene asks for
     /// these counts every frame.
     fn regions_with(&self, keep: impl Fn(&Membership) -> bool) -> usize {
+        self.runs_with(keep).count()
+    }
+
+    /// The runs of `by_region` (one per region, in code order) with a membership that passes `keep`.
+    fn runs_with(&self, keep: impl Fn(&Membership) -> bool) -> impl Iterator<Item = &[(RegionCode, usize)]> {
         self.by_region
             .chunk_by(|a, b| a.0 == b.0)
-            .filter(|run| run.iter().any(|&(_, index)| self.members.get(index).is_some_and(&keep)))
-            .count()
+            .filter(move |run| run.iter().any(|&(_, index)| self.members.get(index).is_some_and(&keep)))
     }
 
     /// The kab/kota listed for the cohort of `year`, in file order.
@@ -391,13 +434,12 @@ impl Programme {
 
     /// The pillars sources credit the region with: stated, awarded or inferred (not the
     /// `unnamed` quick wins, which carry none).
-    pub fn pillars_of(&self, code: RegionCode) -> BTreeSet<Pillar> {
-        crate::order::set_of(
-            self.citations_of(code)
-                .into_iter()
-                .filter(|citation| citation.kind != CitationKind::Unnamed)
-                .flat_map(|citation| citation.pillars.iter().copied()),
-        )
+    pub fn pillars_of(&self, code: RegionCode) -> PillarSet {
+        self.citations_of(code)
+            .into_iter()
+            .filter(|citation| citation.kind != CitationKind::Unnamed)
+            .flat_map(|citation| citation.pillars.iter().copied())
+            .collect()
     }
 
     /// Every pillar citation, in file order.
@@ -417,7 +459,7 @@ impl Programme {
         for code in members {
             let pillars = self.pillars_of(code);
             for (pillar, count) in counts.iter_mut() {
-                if pillars.contains(pillar) {
+                if pillars.contains(*pillar) {
                     *count += 1;
                 }
             }

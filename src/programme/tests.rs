@@ -80,7 +80,8 @@ fn members_accumulate_over_the_years() {
     assert!(programme.members_as_of(2016).is_empty());
     assert_eq!(
         programme.members_as_of(2017),
-        [code("35.20"), code("35.72"), code("33.74")].into_iter().collect::<BTreeSet<_>>()
+        [code("33.74"), code("35.20"), code("35.72")],
+        "distinct and sorted by code"
     );
     assert_eq!(programme.members_as_of(2018).len(), 4);
     assert_eq!(programme.members_as_of(2030).len(), 4);
@@ -122,7 +123,7 @@ fn pillars_come_from_named_citations() {
     assert_eq!(programme.citations_of(magetan).len(), 2);
     assert_eq!(programme.citations_of(magetan)[1].kind, CitationKind::Unnamed);
     assert_eq!(programme.pillars_of(code("35.72")), [Pillar::Living].into_iter().collect());
-    assert_eq!(programme.pillars_of(code("35.05")), BTreeSet::new());
+    assert_eq!(programme.pillars_of(code("35.05")), PillarSet::default());
     let semarang = programme.citations_of(code("33.74"));
     assert_eq!(semarang[0].year, None);
     assert_eq!(semarang[0].kind, CitationKind::Award);
@@ -360,6 +361,20 @@ fn header_then(header: &'static str) -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    /// Against a BTreeSet of the same pillars as the oracle: members, size and order.
+    #[test]
+    fn pillar_set_agrees_with_a_btree_set(indices in proptest::collection::vec(0usize..6, 0..12)) {
+        let pillars: Vec<Pillar> = indices.iter().map(|&index| Pillar::ALL[index]).collect();
+        let set: PillarSet = pillars.iter().copied().collect();
+        let oracle: std::collections::BTreeSet<Pillar> = pillars.into_iter().collect();
+        prop_assert_eq!(set.iter().collect::<Vec<_>>(), oracle.iter().copied().collect::<Vec<_>>());
+        prop_assert_eq!(set.len(), oracle.len());
+        prop_assert_eq!(set.is_empty(), oracle.is_empty());
+        for pillar in Pillar::ALL {
+            prop_assert_eq!(set.contains(pillar), oracle.contains(&pillar));
+        }
+    }
+
     #[test]
     fn from_csv_never_panics_on_arbitrary_text(members in any::<String>(), pillars in any::<String>(), cohorts in any::<String>()) {
         let _ = Programme::from_csv(&members, &pillars, &cohorts);

@@ -7,7 +7,6 @@ use crate::programme::{AsOf, Confidence, Programme};
 use crate::region::Region;
 use crate::style::{self, Class, Colouring, Lang, Legend, Mode, Rgb, Theme};
 use crate::view::Viewport;
-use std::collections::BTreeSet;
 
 /// Pixels a simplified border may stray before a finer level of detail is used.
 const MAX_ERROR_PX: f64 = 0.75;
@@ -59,7 +58,7 @@ pub struct SceneInput<'a> {
     pub theme: Theme,
     pub lang: Lang,
     pub viewport: Viewport,
-    pub hidden: &'a BTreeSet<Class>,
+    pub hidden: &'a [Class],
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
     /// A developer's indicator; drawn when the colouring mode is `Indicator`.

@@ -12,7 +12,6 @@ use crate::atlas::Atlas;
 use crate::indicator::Layer;
 use crate::keyword::{keyword_enum, Keyword, UnknownKeyword};
 use crate::programme::{Pillar, Programme};
-use std::collections::BTreeSet;
 use std::str::FromStr;
 
 keyword_enum! {
@@ -137,7 +136,7 @@ pub fn classify(atlas: &Atlas, programme: &Programme, colouring: Colouring) -> V
                     match colouring.pillar {
                         _ if pillars.is_empty() => Class::UnknownPillars,
                         PillarFocus::Count => Class::PillarCount(pillars.len() as u8),
-                        PillarFocus::One(pillar) if pillars.contains(&pillar) => Class::Cites,
+                        PillarFocus::One(pillar) if pillars.contains(pillar) => Class::Cites,
                         PillarFocus::One(_) => Class::OtherPillars,
                     }
                 }
@@ -242,7 +241,7 @@ pub fn legend(
     colouring: Colouring,
     classes: &[Class],
     overlays: Overlays<'_>,
-    hidden: &BTreeSet<Class>,
+    hidden: &[Class],
     theme: Theme,
     lang: Lang,
 ) -> Legend {
@@ -287,7 +286,7 @@ pub fn indicator_legend(
     programme: &Programme,
     layer: &Layer,
     classes: &[Class],
-    hidden: &BTreeSet<Class>,
+    hidden: &[Class],
     theme: Theme,
     lang: Lang,
 ) -> Legend {
