@@ -22,13 +22,15 @@ data: data/build/atlas.bin
 # The standard library is compiled with the crate, so that a panic traps at once instead of
 # carrying the code that formats a message nobody reads once the instance is dead (about 12 kB of
 # the gzipped wasm; benches/FINDINGS.md). std's `optimize_for_size` feature would save 2.6 kB more
-# but slows its formatting and sorting, and with them the hit test, by a fifth. These are unstable
+# but slows its formatting and sorting, and with them the hit test, by a fifth. `-Zfmt-debug=none`
+# empties every `{:?}` (messages quote input with `quoted::Quoted` instead) and
+# `-Zlocation-detail=none` drops the file and line a trap never prints. These are unstable
 # flags of the compiler that rust-toolchain.toml pins, hence RUSTC_BOOTSTRAP; a target folder of
 # its own, so that their RUSTFLAGS do not make every other cargo command rebuild.
 # Three wasm builds of the crate: the CSV reader's (feature `csv`), the reports' (feature
 # `reports`) and then the map's, whose cdylib stays in the target folder for `make wasm-size`.
 WASM_CARGO_FLAGS = -Zbuild-std=std,panic_abort
-WASM_PACK = RUSTC_BOOTSTRAP=1 RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort' CARGO_TARGET_DIR=target/wasm-release \
+WASM_PACK = RUSTC_BOOTSTRAP=1 RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none' CARGO_TARGET_DIR=target/wasm-release \
 	wasm-pack build --release --target web --out-dir www/pkg --no-typescript --no-pack
 www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.lock rust-toolchain.toml
 	$(WASM_PACK) --out-name peta_cerdas_csv . -- $(WASM_CARGO_FLAGS) --no-default-features --features csv

@@ -7,6 +7,7 @@
 
 use crate::csv_text;
 use crate::names::NameIndex;
+use crate::quoted::Quoted;
 use crate::region::{Region, RegionCode};
 use serde::Serialize;
 use std::fmt;
@@ -52,12 +53,12 @@ impl fmt::Display for RowProblem {
         write!(f, "line {}: ", self.line)?;
         match &self.problem {
             Problem::NoMatch { text, closest } if closest.is_empty() => {
-                write!(f, "{text:?} matches no kabupaten/kota")
+                write!(f, "{} matches no kabupaten/kota", Quoted(text))
             }
             Problem::NoMatch { text, closest } => {
-                write!(f, "{text:?} matches no kabupaten/kota; closest: {}", closest.join(", "))
+                write!(f, "{} matches no kabupaten/kota; closest: {}", Quoted(text), closest.join(", "))
             }
-            Problem::BadValue { value } => write!(f, "value {value:?} is not a number"),
+            Problem::BadValue { value } => write!(f, "value {} is not a number", Quoted(value)),
             Problem::Duplicate { region, first_line } => {
                 write!(f, "{region} is already given on line {first_line}")
             }

@@ -2,6 +2,7 @@
 //! pillar, …). Each set is listed once, in its enum's [`Keyword::ALL`]; parsing, error messages,
 //! the docs and the lists the element imports (written by `contract`) all read that one list.
 
+use crate::quoted::Quoted;
 use std::fmt;
 
 /// An enum whose every value has one lowercase key.
@@ -41,7 +42,7 @@ impl UnknownKeyword {
 
 impl fmt::Display for UnknownKeyword {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} {:?} (expected one of: {})", self.what, self.value, self.valid.join(", "))
+        write!(f, "unknown {} {} (expected one of: {})", self.what, Quoted(&self.value), self.valid.join(", "))
     }
 }
 

@@ -17,6 +17,7 @@ pub mod participation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prepare;
 pub mod programme;
+pub mod quoted;
 pub mod region;
 pub mod render;
 pub mod reports;

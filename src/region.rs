@@ -1,5 +1,6 @@
 //! Kabupaten/kota identity: the Kemendagri code, the official name and the province.
 
+use crate::quoted::Quoted;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -34,7 +35,7 @@ pub struct BadCode(pub String);
 
 impl fmt::Display for BadCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a Kemendagri code of the form PP.KK", self.0)
+        write!(f, "{} is not a Kemendagri code of the form PP.KK", Quoted(&self.0))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::atlas::DetailError;
 use crate::indicator::IndicatorError;
 use crate::keyword::UnknownKeyword;
 use crate::programme::ProgrammeError;
+use crate::quoted::Quoted;
 use crate::region::RegionCode;
 use crate::view::HashError;
 use std::fmt;
@@ -78,7 +79,7 @@ impl fmt::Display for MapError {
             }
             MapError::Keyword(error) => write!(f, "{error}"),
             MapError::BadDate(problem) => write!(f, "data as of: {problem}"),
-            MapError::NoLegendEntry(key) => write!(f, "no legend entry {key:?} in this view"),
+            MapError::NoLegendEntry(key) => write!(f, "no legend entry {} in this view", Quoted(key)),
             MapError::UnknownRegion(code) => write!(f, "no region has the code {code}"),
             MapError::Hash(error) => write!(f, "{error}"),
             MapError::InLink(error) => write!(f, "URL hash: {error}"),

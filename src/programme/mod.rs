@@ -12,6 +12,7 @@ mod parse;
 mod tests;
 
 use crate::keyword::keyword_enum;
+use crate::quoted::Quoted;
 use crate::region::RegionCode;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -141,7 +142,8 @@ impl FromStr for AsOf {
 
     /// An ISO date, YYYY-MM-DD, that exists on the calendar.
     fn from_str(text: &str) -> Result<AsOf, String> {
-        let invalid = || format!("{:?} is not a date such as 2025-06-30", text.chars().take(40).collect::<String>());
+        let invalid =
+            || format!("{} is not a date such as 2025-06-30", Quoted(&text.chars().take(40).collect::<String>()));
         let mut parts = text.trim().splitn(3, '-');
         let mut next = |width: usize| {
             parts

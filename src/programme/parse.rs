@@ -6,6 +6,7 @@ use super::{
 };
 use crate::csv_text::{self, Record};
 use crate::keyword::{Keyword, UnknownKeyword};
+use crate::quoted::Quoted;
 use crate::region::RegionCode;
 use std::fmt;
 
@@ -130,21 +131,23 @@ impl Row {
 
     fn number(&self, column: &str) -> Result<u16, ProgrammeError> {
         let text = self.required(column)?;
-        text.parse::<u16>().map_err(|_| self.err(format!("{column} {text:?} is not a whole number from 0 to 65535")))
+        text.parse::<u16>()
+            .map_err(|_| self.err(format!("{column} {} is not a whole number from 0 to 65535", Quoted(text))))
     }
 
     fn url(&self, column: &str) -> Result<&str, ProgrammeError> {
         let url = self.required(column)?;
         let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or("");
         if rest.is_empty() || url.chars().any(char::is_whitespace) {
-            return Err(self.err(format!("{column} {url:?} is not an http(s) URL")));
+            return Err(self.err(format!("{column} {} is not an http(s) URL", Quoted(url))));
         }
         Ok(url)
     }
 
     /// A year that must be one of the cohort years.
     fn cohort_year(&self, text: &str, years: &[u16]) -> Result<u16, ProgrammeError> {
-        let year = text.parse::<u16>().map_err(|_| self.err(format!("year {text:?} is not a year such as 2018")))?;
+        let year =
+            text.parse::<u16>().map_err(|_| self.err(format!("year {} is not a year such as 2018", Quoted(text))))?;
         if !years.contains(&year) {
             let known: Vec<String> = years.iter().map(u16::to_string).collect();
             return Err(self.err(format!(
@@ -292,12 +295,12 @@ fn parse_code(row: &Row) -> Result<Code, ProgrammeError> {
     if text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()) {
         return match text.parse::<u8>() {
             Ok(province) if province >= 11 => Ok(Code::Province(province)),
-            _ => Err(row.err(format!("code {text:?} is not a province code (11 to 99)"))),
+            _ => Err(row.err(format!("code {} is not a province code (11 to 99)", Quoted(text)))),
         };
     }
     text.parse::<RegionCode>()
         .map(Code::Region)
-        .map_err(|_| row.err(format!("code {text:?} is neither a kab/kota code PP.KK nor a province code PP")))
+        .map_err(|_| row.err(format!("code {} is neither a kab/kota code PP.KK nor a province code PP", Quoted(text))))
 }
 
 /// Memberships, province memberships, and the line each membership came from.
@@ -333,7 +336,11 @@ fn read_members(text: &str, years: &[u16]) -> Result<(Members, Vec<ProgrammeErro
         }
         match names.get(&key) {
             Some((other, line)) if *other != name => {
-                return Err(row.err(format!("{key} is named {name:?} here but {other:?} on line {line}")))
+                return Err(row.err(format!(
+                    "{key} is named {} here but {} on line {line}",
+                    Quoted(&name),
+                    Quoted(other)
+                )))
             }
             Some(_) => {}
             None => {
@@ -380,8 +387,9 @@ fn read_pillars(
                 if first.name != name {
                     let line = member_lines.get(*index).copied().unwrap_or(0);
                     return Err(row.err(format!(
-                        "{code} is named {name:?} here but {:?} in members.csv line {line}",
-                        first.name
+                        "{code} is named {} here but {} in members.csv line {line}",
+                        Quoted(&name),
+                        Quoted(&first.name)
                     )));
                 }
                 if let Some(year) = year {
@@ -398,8 +406,9 @@ fn read_pillars(
                 };
                 if first.name != name {
                     return Err(row.err(format!(
-                        "province {province} is named {name:?} here but {:?} in members.csv",
-                        first.name
+                        "province {province} is named {} here but {} in members.csv",
+                        Quoted(&name),
+                        Quoted(&first.name)
                     )));
                 }
                 if let Some(year) = year {

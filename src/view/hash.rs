@@ -4,6 +4,7 @@
 //! and the good ones still apply, so a half-broken link still opens something sensible.
 
 use crate::keyword::Keyword;
+use crate::quoted::Quoted;
 use crate::region::RegionCode;
 use crate::style::{Lang, Mode, PillarFocus, ThemeChoice};
 use std::fmt;
@@ -37,7 +38,7 @@ pub struct HashError {
 
 impl fmt::Display for HashError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "URL hash: {}={:?}: {}", self.key, self.value, self.problem)
+        write!(f, "URL hash: {}={}: {}", self.key, Quoted(&self.value), self.problem)
     }
 }
 

@@ -245,6 +245,8 @@ test("an indicator: read and matched by the CSV reader's wasm, shown by the hand
   core.attach(handle, new Uint8Array(await readFile(new URL('../../data/build/overview.bin', import.meta.url))));
   const report = await core.loadIndicator('kode;nama;nilai\n35.20;;12,5\n;Kota Bukittinggi;7\n;Magetn Raya;1\n');
   assert.deepEqual([report.label, report.rows, report.matched, report.problems.length], ['nilai', 3, 2, 1]);
+  // The shipped wasm has no Debug formatting (-Zfmt-debug=none): the row's own text is still quoted.
+  assert.match(report.problems[0], /"Magetn Raya" matches no kabupaten\/kota/);
   const [[name, layer]] = handle.calls;
   assert.equal(name, 'loadIndicator');
   assert.equal(String.fromCharCode(...layer.subarray(0, 4)), 'PCIL', 'the matched layer, not the text');
