@@ -34,18 +34,19 @@ pub fn ui(map: &MapState) -> Option<Ui> {
         pillar: colouring.pillar.key(),
         lang: lang.key(),
         theme: map.theme().key(),
-        title: scene.title,
-        subtitle: scene.subtitle,
-        summary: scene.summary,
-        attribution: scene.attribution,
+        title: scene.styling.title,
+        subtitle: scene.styling.subtitle,
+        summary: scene.styling.summary,
+        attribution: scene.styling.attribution,
         indicator: map.indicator().map(|layer| layer.label.clone()),
         pillars: Pillar::ALL
             .into_iter()
             .map(|p| UiPillar { key: p.key(), label: i18n::pillar_name(lang, p) })
             .collect(),
         legend: UiLegend {
-            title: scene.legend.title,
+            title: scene.styling.legend.title,
             entries: scene
+                .styling
                 .legend
                 .entries
                 .into_iter()

@@ -94,7 +94,7 @@ fn index_of(map: &MapState, code: &str) -> usize {
 /// The classes the legend shows switched off, by key.
 fn hidden_classes(map: &MapState) -> Vec<String> {
     let scene = map.scene().unwrap();
-    scene.legend.entries.iter().filter(|e| e.hidden).filter_map(|e| Some(e.class?.key())).collect()
+    scene.styling.legend.entries.iter().filter(|e| e.hidden).filter_map(|e| Some(e.class?.key())).collect()
 }
 
 /// The six made-up squares of tests/fixtures/synthetic, as an asset: other regions than the real ones.
@@ -117,7 +117,7 @@ fn the_detailed_atlas_after_the_overview_keeps_the_view() {
     assert!(map.select_code("35.20".parse().unwrap()));
     map.set_year(2019).unwrap();
     map.set_mode("pillar").unwrap();
-    let key = map.scene().unwrap().legend.entries[0].class.unwrap().key();
+    let key = map.scene().unwrap().styling.legend.entries[0].class.unwrap().key();
     assert!(map.toggle_class(&key).unwrap());
     map.zoom_at(8.0, 600.0, 320.0);
     map.pan(-40.0, 25.0);

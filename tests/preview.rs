@@ -112,7 +112,7 @@ fn colours_and_controls_are_the_interactive_maps() {
                 map.set_lang(lang).unwrap();
                 map.set_theme(theme.theme).unwrap();
                 let scene = map.scene().unwrap();
-                for (index, (digit, region)) in entry.classes.chars().zip(&scene.regions).enumerate() {
+                for (index, (digit, region)) in entry.classes.chars().zip(&scene.styling.regions).enumerate() {
                     let class = digit.to_digit(36).unwrap() as usize;
                     assert_eq!(theme.fills[class], region.fill.to_string(), "{} region {index}", entry.year);
                     assert_eq!(entry.hatched.contains(&index), region.hatched, "{} region {index} hatched", entry.year);

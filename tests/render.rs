@@ -249,7 +249,7 @@ fn the_golden_views_show_what_they_claim() {
     let (scene, text) = render(&atlas, &programme, &COHORT_2021_ID_LIGHT, 480.0, 320.0);
     // Semarang joined in 2017 and again in 2021: first-year colour, hatched.
     let semarang = atlas.index_of("33.74".parse().unwrap()).unwrap();
-    assert!(scene.regions[semarang].hatched);
+    assert!(scene.styling.regions[semarang].hatched);
     assert!(text.contains(r##"<path data-code="33.74" fill="#0072b2""##), "2017 is the first cohort colour");
     assert!(text.contains("<title>Kota Semarang, Jawa Tengah: bergabung 2017, 2021</title>"));
     assert!(text.contains(r##"<path data-code="94.01" fill="#cdd2d8""##), "a non-member is neutral");
@@ -267,7 +267,7 @@ fn real_map_has_every_region_with_a_name_and_a_consistent_legend() {
         let (scene, text) = render(atlas, &programme, view, 1200.0, 800.0);
         assert_eq!(text.matches("<path data-code=").count(), 514, "{}", view.name);
         assert_eq!(text.matches("<title>").count(), 514, "{}: a name per region", view.name);
-        let counted: usize = scene.legend.entries.iter().filter(|e| e.class.is_some()).map(|e| e.count).sum();
+        let counted: usize = scene.styling.legend.entries.iter().filter(|e| e.class.is_some()).map(|e| e.count).sum();
         assert_eq!(counted, 514, "{}: legend counts add up to every region", view.name);
         assert!(text.contains("BPS") || text.contains("Kepmendagri"), "attribution");
         assert!(rasterise(&text).width() == 1200);
@@ -283,8 +283,9 @@ fn real_map_has_every_region_with_a_name_and_a_consistent_legend() {
         .map(|region| region.name.as_str())
         .collect();
     assert!(doubtful.contains(&"Kota Depok"), "Depok's 2018 selection was cancelled: {doubtful:?}");
-    assert_eq!(scene.regions.iter().filter(|region| region.doubtful).count(), doubtful.len());
-    let entry = scene.legend.entries.iter().find(|entry| entry.dashed).expect("a legend entry for the dashed outline");
+    assert_eq!(scene.styling.regions.iter().filter(|region| region.doubtful).count(), doubtful.len());
+    let entry =
+        scene.styling.legend.entries.iter().find(|entry| entry.dashed).expect("a legend entry for the dashed outline");
     assert_eq!((entry.count, entry.label.as_str()), (doubtful.len(), "Tahun pertama diragukan (garis putus)"));
     let outlines = text.split(r#"stroke-dasharray="3 2" aria-hidden="true">"#).nth(1).expect("a dashed outline group");
     assert_eq!(outlines.split("</g>").next().unwrap().matches("<path ").count(), doubtful.len());

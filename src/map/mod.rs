@@ -17,11 +17,12 @@ use crate::order;
 use crate::programme::{sources_file, AsOf, Programme, ALL_SOURCES_FILE};
 use crate::region::{Region, RegionCode};
 use crate::render::svg;
-use crate::scene::{Scene, SceneInput};
+use crate::scene::{Scene, SceneInput, Styling};
 use crate::style::{self, Class, Colouring, Lang, Mode, PillarFocus, Theme};
 use crate::view::{project, ViewState, Viewport};
 use geo::{Area, Centroid};
 use keyboard::nearest_to;
+use std::cell::RefCell;
 
 /// Pixels kept free around the country when it is fitted.
 const FIT_PADDING: f64 = 16.0;
@@ -54,6 +55,19 @@ pub struct MapState {
     as_of: Option<AsOf>,
     /// Whether the page shows the data table, whose rows show every province's sources.
     table_open: bool,
+    /// The last scene's styling and what it was built from: the frames of a pan, a zoom step or
+    /// a hover reuse it. Loading data empties it.
+    styling: RefCell<Option<(StylingKey, Styling)>>,
+}
+
+/// What a [`Styling`] depends on besides the loaded data.
+#[derive(Clone, PartialEq)]
+struct StylingKey {
+    colouring: Colouring,
+    theme: Theme,
+    lang: Lang,
+    hidden: Vec<Class>,
+    as_of: Option<AsOf>,
 }
 
 impl Default for MapState {
@@ -84,7 +98,13 @@ impl MapState {
             hovered: None,
             focused: None,
             table_open: false,
+            styling: RefCell::new(None),
         }
+    }
+
+    /// New data (regions, programme, sources, indicator): the kept styling is stale.
+    fn data_changed(&mut self) {
+        self.styling.get_mut().take();
     }
 
     /// Loads an asset; on error the previous atlas stays. A second load with the same regions
@@ -123,6 +143,7 @@ impl MapState {
         }
         self.names = Some(NameIndex::new(atlas.regions()));
         self.atlas = Some(atlas);
+        self.data_changed();
         Ok(())
     }
 
@@ -142,7 +163,9 @@ impl MapState {
     /// `programme.bin`; on error nothing changes.
     pub fn load_programme_sources(&mut self, bytes: &[u8]) -> Result<(), MapError> {
         let programme = self.programme.as_mut().ok_or(MapError::NotLoaded(Missing::Programme))?;
-        programme.add_sources(bytes).map_err(MapError::Programme)
+        programme.add_sources(bytes).map_err(MapError::Programme)?;
+        self.data_changed();
+        Ok(())
     }
 
     /// The page opened or closed its data table: while it is open, the view shows every
@@ -182,6 +205,7 @@ impl MapState {
             self.colouring.year = programme.latest_year();
         }
         self.programme = Some(programme);
+        self.data_changed();
     }
 
     /// Loads a developer's indicator CSV (a code or name column and a value) and shows it.
@@ -208,6 +232,7 @@ impl MapState {
         self.indicator = Some(layer);
         self.colouring.mode = Mode::Indicator;
         self.hidden.clear();
+        self.data_changed();
         Ok(())
     }
 
@@ -218,6 +243,7 @@ impl MapState {
             self.colouring.mode = Mode::Cohort;
             self.hidden.clear();
         }
+        self.data_changed();
     }
 
     pub fn is_ready(&self) -> bool {
@@ -272,7 +298,9 @@ impl MapState {
     pub fn load_detail(&mut self, bytes: &[u8]) -> Result<(), MapError> {
         let atlas = self.atlas.as_mut().ok_or(MapError::NotLoaded(Missing::Atlas))?;
         let detail = Detail::from_bytes(bytes).map_err(|e| MapError::Detail(DetailError::Unreadable(e)))?;
-        atlas.add_detail(&detail).map_err(MapError::Detail)
+        atlas.add_detail(&detail).map_err(MapError::Detail)?;
+        self.data_changed();
+        Ok(())
     }
 
     pub fn viewport(&self) -> &Viewport {
@@ -566,8 +594,29 @@ impl MapState {
 
     /// What to draw now.
     pub fn scene(&self) -> Option<Scene> {
+        let input = self.scene_input()?;
+        let key = StylingKey {
+            colouring: self.colouring,
+            theme: self.theme,
+            lang: self.lang,
+            hidden: self.hidden.clone(),
+            as_of: self.as_of,
+        };
+        let mut kept = self.styling.borrow_mut();
+        let styling = match &*kept {
+            Some((built_for, styling)) if *built_for == key => styling.clone(),
+            _ => {
+                let styling = Styling::build(&input);
+                *kept = Some((key, styling.clone()));
+                styling
+            }
+        };
+        Some(Scene::with_styling(styling, &input))
+    }
+
+    fn scene_input(&self) -> Option<SceneInput<'_>> {
         let (atlas, programme) = (self.atlas.as_ref()?, self.programme.as_ref()?);
-        Some(Scene::build(SceneInput {
+        Some(SceneInput {
             atlas,
             programme,
             colouring: self.colouring,
@@ -579,7 +628,7 @@ impl MapState {
             hovered: self.hovered.or(self.focused),
             indicator: self.indicator.as_ref(),
             as_of: self.as_of,
-        }))
+        })
     }
 
     /// The current view as a standalone SVG document.
@@ -616,6 +665,101 @@ pub fn programme_year(programme: &Programme, year: u16) -> Result<u16, MapError>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn overview() -> Vec<u8> {
+        let path = format!("{}/data/build/overview.bin", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"))
+    }
+
+    /// One thing a reader or a page does to the map.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Year(u16),
+        Mode(&'static str),
+        Pillar(&'static str),
+        Lang(&'static str),
+        Theme(&'static str),
+        AsOf(&'static str),
+        Toggle(usize),
+        Pan(f64, f64),
+        Zoom(f64),
+        Hover(f64, f64),
+        Click(f64, f64),
+        Indicator(Option<u8>),
+        Sources(u8),
+        Programme,
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (2016u16..2026).prop_map(Step::Year),
+            prop::sample::select(vec!["cohort", "pillar", "indicator"]).prop_map(Step::Mode),
+            prop::sample::select(vec!["count", "governance", "environment"]).prop_map(Step::Pillar),
+            prop::sample::select(vec!["id", "en"]).prop_map(Step::Lang),
+            prop::sample::select(vec!["light", "dark"]).prop_map(Step::Theme),
+            prop::sample::select(vec!["2025-06-30", "2024-01-31"]).prop_map(Step::AsOf),
+            (0usize..10).prop_map(Step::Toggle),
+            (-300.0..300.0, -300.0..300.0).prop_map(|(dx, dy)| Step::Pan(dx, dy)),
+            (0.5..2.0).prop_map(Step::Zoom),
+            (0.0..1200.0, 0.0..800.0).prop_map(|(x, y)| Step::Hover(x, y)),
+            (0.0..1200.0, 0.0..800.0).prop_map(|(x, y)| Step::Click(x, y)),
+            proptest::option::of(2u8..7).prop_map(Step::Indicator),
+            prop::sample::select(vec![33u8, 35, 51]).prop_map(Step::Sources),
+            Just(Step::Programme),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// The kept styling never shows a stale colour or text: after any steps, the scene is
+        /// the one built afresh from the same state.
+        #[test]
+        fn the_kept_styling_is_never_stale(steps in proptest::collection::vec(step(), 1..24)) {
+            let programme = crate::programme::packaged();
+            let files = programme.sources_files();
+            let mut map = MapState::new();
+            map.set_size(1200.0, 800.0);
+            map.load_atlas(&overview()).unwrap();
+            map.load_packed_programme(&programme.to_bytes()).unwrap();
+            let codes: Vec<String> = map.atlas().unwrap().regions().iter().map(|r| r.code.to_string()).collect();
+            for step in steps {
+                match step {
+                    Step::Year(year) => _ = map.set_year(year),
+                    Step::Mode(mode) => _ = map.set_mode(mode),
+                    Step::Pillar(pillar) => _ = map.set_pillar(pillar),
+                    Step::Lang(lang) => _ = map.set_lang(lang),
+                    Step::Theme(theme) => _ = map.set_theme(theme),
+                    Step::AsOf(date) => _ = map.set_as_of(date),
+                    Step::Toggle(nth) => {
+                        let keys: Vec<String> = map.scene().unwrap().styling.legend.entries.iter().filter_map(|e| Some(e.class?.key())).collect();
+                        if let Some(key) = keys.get(nth % keys.len().max(1)) {
+                            map.toggle_class(key).unwrap();
+                        }
+                    }
+                    Step::Pan(dx, dy) => map.pan(dx, dy),
+                    Step::Zoom(factor) => map.zoom_at(factor, 600.0, 400.0),
+                    Step::Hover(x, y) => _ = map.hover(x, y),
+                    Step::Click(x, y) => _ = map.click(x, y),
+                    Step::Indicator(None) => map.clear_indicator(),
+                    Step::Indicator(Some(step)) => {
+                        let csv: String = std::iter::once("kode,nilai".to_owned())
+                            .chain(codes.iter().enumerate().step_by(usize::from(step)).map(|(i, code)| format!("{code},{i}")))
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        map.load_indicator(&csv).unwrap();
+                    }
+                    Step::Sources(province) => {
+                        let file = &files.iter().find(|(of, _)| *of == province).unwrap().1;
+                        map.load_programme_sources(file).unwrap();
+                    }
+                    Step::Programme => map.load_packed_programme(&programme.to_bytes()).unwrap(),
+                }
+                prop_assert_eq!(map.scene(), map.scene_input().map(Scene::build));
+            }
+        }
+    }
 
     #[test]
     fn refused_calls_say_why_and_keep_the_state() {

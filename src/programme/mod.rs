@@ -169,6 +169,19 @@ impl FromStr for AsOf {
     }
 }
 
+/// A region's place in the programme as of a year, read in one pass over its memberships: a
+/// frame asks it of every region.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// The year it first joined, if by then.
+    pub joined: Option<u16>,
+    /// Listed in two or more cohorts by then: hatched in cohort mode.
+    pub repeat: bool,
+    /// The listing that gives it its first year is only inferred or contradicted: the map marks
+    /// such a cohort colour as doubtful.
+    pub doubtful: bool,
+}
+
 /// How much of a cohort the sources identify.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Identified {
@@ -420,18 +433,32 @@ impl Programme {
         self.memberships_of(code).next().map(|m| m.year)
     }
 
+    /// The region's [`Standing`] as of `as_of`.
+    pub fn standing(&self, code: RegionCode, as_of: u16) -> Standing {
+        let mut listings = 0;
+        let mut first: Option<(u16, Confidence)> = None;
+        for m in self.memberships_of(code).filter(|m| m.year <= as_of) {
+            listings += 1;
+            if first.is_none_or(|first| (m.year, m.confidence) < first) {
+                first = Some((m.year, m.confidence));
+            }
+        }
+        Standing {
+            joined: first.map(|(year, _)| year),
+            repeat: listings >= 2,
+            doubtful: first.is_some_and(|(_, confidence)| confidence != Confidence::Confirmed),
+        }
+    }
+
     /// Whether the region is listed in two or more cohort years up to `as_of`.
     pub fn is_repeat(&self, code: RegionCode, as_of: u16) -> bool {
-        self.memberships_of(code).filter(|m| m.year <= as_of).count() >= 2
+        self.standing(code, as_of).repeat
     }
 
     /// Whether the listing that gives the region its first year (as of `as_of`) is only inferred
-    /// or contradicted: the map marks such a cohort colour as doubtful.
+    /// or contradicted.
     pub fn joined_doubtfully(&self, code: RegionCode, as_of: u16) -> bool {
-        self.memberships_of(code)
-            .filter(|m| m.year <= as_of)
-            .min_by_key(|m| (m.year, m.confidence))
-            .is_some_and(|first| first.confidence != Confidence::Confirmed)
+        self.standing(code, as_of).doubtful
     }
 
     /// The pillars sources credit the region with: stated, awarded or inferred (not the

@@ -355,6 +355,25 @@ fn accepts_a_byte_order_mark_and_crlf() {
     assert_eq!(programme.memberships().len(), 5);
 }
 
+/// Every region's standing in every year, against a brute-force reading of all memberships.
+#[test]
+fn standing_agrees_with_every_membership() {
+    let programme = packaged();
+    for member in programme.memberships() {
+        for as_of in 2016..=2026 {
+            let listed: Vec<&Membership> =
+                programme.memberships().iter().filter(|m| m.code == member.code && m.year <= as_of).collect();
+            let first = listed.iter().map(|m| (m.year, m.confidence)).min();
+            let expected = Standing {
+                joined: first.map(|(year, _)| year),
+                repeat: listed.len() >= 2,
+                doubtful: first.is_some_and(|(_, confidence)| confidence != Confidence::Confirmed),
+            };
+            assert_eq!(programme.standing(member.code, as_of), expected, "{} as of {as_of}", member.code);
+        }
+    }
+}
+
 fn header_then(header: &'static str) -> impl Strategy<Value = String> {
     proptest::collection::vec("[0-9a-zA-Z.,|\" :/\n-]{0,40}", 0..6)
         .prop_map(move |lines| format!("{header}\n{}", lines.join("\n")))

@@ -91,7 +91,7 @@ fn paint(map: &mut MapState, years: &[u16]) -> Result<(Vec<PreviewTheme>, Vec<Pr
                 let _ = map.set_theme(theme.key());
                 let scene = map.scene().ok_or(PreviewError::NotLoaded)?;
                 if entry.classes.is_empty() {
-                    for (index, region) in scene.regions.iter().enumerate() {
+                    for (index, region) in scene.styling.regions.iter().enumerate() {
                         let class = classes.iter().position(|&c| c == region.class).unwrap_or_else(|| {
                             classes.push(region.class);
                             classes.len() - 1
@@ -106,7 +106,7 @@ fn paint(map: &mut MapState, years: &[u16]) -> Result<(Vec<PreviewTheme>, Vec<Pr
                         }
                     }
                 }
-                for region in &scene.regions {
+                for region in &scene.styling.regions {
                     let class = classes.iter().position(|&c| c == region.class).unwrap_or(0);
                     if colours.fills.len() <= class {
                         colours.fills.resize(class + 1, String::new());

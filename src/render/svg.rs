@@ -27,8 +27,8 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
     let _ = write!(
         svg,
         r#"<title id="pc-title">{}</title><desc id="pc-desc">{}</desc>"#,
-        escape(&scene.title),
-        escape(&scene.summary)
+        escape(&scene.styling.title),
+        escape(&scene.styling.summary)
     );
     let _ = write!(
         svg,
@@ -44,7 +44,7 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
     let mut doubtful = String::new();
     for &index in &scene.visible {
         let (Some(region), Some(style), Some(shape)) =
-            (atlas.regions().get(index), scene.regions.get(index), shapes.get(index))
+            (atlas.regions().get(index), scene.styling.regions.get(index), shapes.get(index))
         else {
             continue;
         };
@@ -96,9 +96,9 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
         svg,
         r#"<text x="16" y="28" font-size="18" font-weight="700" fill="{}">{}</text><text x="16" y="48" font-size="13" fill="{}">{}</text>"#,
         colours.text,
-        escape(&scene.title),
+        escape(&scene.styling.title),
         colours.muted_text,
-        escape(&scene.subtitle)
+        escape(&scene.styling.subtitle)
     );
     legend(&mut svg, scene);
     let _ = write!(
@@ -107,7 +107,7 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
         fmt_px(width - 8.0),
         fmt_px(height - 8.0),
         colours.muted_text,
-        escape(&scene.attribution)
+        escape(&scene.styling.attribution)
     );
     svg.push_str("</svg>\n");
     svg
@@ -115,7 +115,7 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
 
 fn legend(svg: &mut String, scene: &Scene) {
     let colours = scene.theme.colours();
-    let rows = scene.legend.entries.len() as f64;
+    let rows = scene.styling.legend.entries.len() as f64;
     let height = 34.0 + rows * LEGEND_ROW;
     let (x, y) = (12.0, (scene.viewport.height - height - 24.0).max(60.0));
     let _ = write!(
@@ -128,9 +128,9 @@ fn legend(svg: &mut String, scene: &Scene) {
         colours.background,
         colours.neutral,
         colours.text,
-        escape(&scene.legend.title)
+        escape(&scene.styling.legend.title)
     );
-    for (row, entry) in scene.legend.entries.iter().enumerate() {
+    for (row, entry) in scene.styling.legend.entries.iter().enumerate() {
         let top = 30.0 + row as f64 * LEGEND_ROW;
         let fill = if entry.hidden { colours.neutral } else { entry.fill };
         let _ = write!(

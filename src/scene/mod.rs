@@ -26,6 +26,7 @@ pub struct StyledRegion {
     pub doubtful: bool,
 }
 
+/// One view of the map: its styling, and what depends on the viewport and the pointer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
     pub viewport: Viewport,
@@ -33,20 +34,11 @@ pub struct Scene {
     pub lang: Lang,
     /// Level of detail of the atlas to draw.
     pub level: usize,
-    /// Every region, in atlas order.
-    pub regions: Vec<StyledRegion>,
     /// Regions whose bounding box meets the view, in atlas order.
     pub visible: Vec<usize>,
     pub selected: Option<usize>,
     pub hovered: Option<usize>,
-    pub title: String,
-    pub subtitle: String,
-    pub legend: Legend,
-    /// "2021: 40 of 48 confirmed, +3 doubtful", one line per cohort up to the year.
-    pub identified: Vec<String>,
-    pub attribution: String,
-    /// One sentence for screen readers.
-    pub summary: String,
+    pub styling: Styling,
 }
 
 /// Everything a scene is built from.
@@ -67,22 +59,57 @@ pub struct SceneInput<'a> {
     pub as_of: Option<AsOf>,
 }
 
+/// What a scene shows whatever its viewport, hover and selection: every region's style and the
+/// texts. Building it is most of building a scene, which the frames of a pan, a zoom step or a
+/// hover need not repeat: [`crate::map::MapState`] keeps the last one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Styling {
+    /// Every region, in atlas order.
+    pub regions: Vec<StyledRegion>,
+    pub title: String,
+    pub subtitle: String,
+    pub legend: Legend,
+    /// "2021: 40 of 48 confirmed, +3 doubtful", one line per cohort up to the year.
+    pub identified: Vec<String>,
+    pub attribution: String,
+    /// One sentence for screen readers.
+    pub summary: String,
+}
+
 impl Scene {
     pub fn build(input: SceneInput<'_>) -> Scene {
-        let SceneInput { atlas, programme, colouring, theme, lang, viewport, .. } = input;
+        Scene::with_styling(Styling::build(&input), &input)
+    }
+
+    /// The scene of `input`'s view, hover and selection, from a styling built of the same input.
+    pub fn with_styling(styling: Styling, input: &SceneInput<'_>) -> Scene {
+        let (atlas, viewport, region_count) = (input.atlas, input.viewport, styling.regions.len());
+        Scene {
+            viewport,
+            theme: input.theme,
+            lang: input.lang,
+            level: level_for(atlas, &viewport),
+            visible: atlas.regions_in(viewport.visible_extent()),
+            selected: input.selected.filter(|&index| index < region_count),
+            hovered: input.hovered.filter(|&index| index < region_count),
+            styling,
+        }
+    }
+}
+
+impl Styling {
+    pub fn build(input: &SceneInput<'_>) -> Styling {
+        let SceneInput { atlas, programme, colouring, theme, lang, .. } = *input;
         let layer = input.indicator.filter(|_| colouring.mode == Mode::Indicator);
+        let standings = style::standings(atlas, programme, colouring.year);
         let classes = match layer {
             Some(layer) => style::classify_indicator(layer),
-            None => style::classify(atlas, programme, colouring),
+            None => style::classify(atlas, programme, colouring, &standings),
         };
-        let repeats = match (colouring.mode, layer) {
-            (Mode::Cohort, _) => style::repeats(atlas, programme, colouring.year),
-            _ => vec![false; classes.len()],
-        };
-        let doubtful = match (colouring.mode, layer) {
-            (Mode::Cohort, _) => style::doubtful(atlas, programme, colouring.year),
-            _ => vec![false; classes.len()],
-        };
+        // Cohort mode hatches repeat members and dashes doubtful first listings.
+        let cohort_mode = colouring.mode == Mode::Cohort;
+        let repeats: Vec<bool> = standings.iter().map(|standing| cohort_mode && standing.repeat).collect();
+        let doubtful: Vec<bool> = standings.iter().map(|standing| cohort_mode && standing.doubtful).collect();
         let neutral = theme.colours().neutral;
         // A fill per class, not per region: there are a handful of classes and 514 regions.
         let mut fills: Vec<(Class, Rgb)> = Vec::new();
@@ -105,11 +132,7 @@ impl Scene {
                 doubtful: doubtful && !input.hidden.contains(&class),
             })
             .collect();
-        let members = atlas
-            .regions()
-            .iter()
-            .filter(|region| programme.first_year(region.code).is_some_and(|year| year <= colouring.year))
-            .count();
+        let members = standings.iter().filter(|standing| standing.joined.is_some()).count();
         let cohort = programme.cohort(colouring.year);
         let region_count = atlas.regions().len();
         let (subtitle, summary, legend) = match layer {
@@ -145,15 +168,8 @@ impl Scene {
                 ),
             ),
         };
-        Scene {
-            viewport,
-            theme,
-            lang,
-            level: level_for(atlas, &viewport),
+        Styling {
             regions,
-            visible: atlas.regions_in(viewport.visible_extent()),
-            selected: input.selected.filter(|&index| index < region_count),
-            hovered: input.hovered.filter(|&index| index < region_count),
             title: style::i18n::title(lang).to_owned(),
             subtitle,
             legend,

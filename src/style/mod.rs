@@ -11,7 +11,7 @@ pub use palette::{Rgb, Theme, ThemeChoice, ThemeColours};
 use crate::atlas::Atlas;
 use crate::indicator::Layer;
 use crate::keyword::{keyword_enum, Keyword, UnknownKeyword};
-use crate::programme::{Pillar, Programme};
+use crate::programme::{Pillar, Programme, Standing};
 use std::str::FromStr;
 
 keyword_enum! {
@@ -118,14 +118,20 @@ pub struct Colouring {
     pub year: u16,
 }
 
-/// The class of every region of the atlas, in atlas order.
-pub fn classify(atlas: &Atlas, programme: &Programme, colouring: Colouring) -> Vec<Class> {
+/// Every region's standing as of `year`, in atlas order.
+pub fn standings(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<Standing> {
+    atlas.regions().iter().map(|region| programme.standing(region.code, year)).collect()
+}
+
+/// The class of every region of the atlas, in atlas order, from their `standings` as of the
+/// colouring's year.
+pub fn classify(atlas: &Atlas, programme: &Programme, colouring: Colouring, standings: &[Standing]) -> Vec<Class> {
     atlas
         .regions()
         .iter()
-        .map(|region| {
-            let joined = programme.first_year(region.code).filter(|&year| year <= colouring.year);
-            let Some(first) = joined else {
+        .zip(standings)
+        .map(|(region, standing)| {
+            let Some(first) = standing.joined else {
                 return Class::NotMember;
             };
             match colouring.mode {
@@ -156,16 +162,6 @@ pub fn classify_indicator(layer: &Layer) -> Vec<Class> {
             None => Class::NoValue,
         })
         .collect()
-}
-
-/// Members listed in two or more cohorts up to the year: hatched in cohort mode.
-pub fn repeats(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<bool> {
-    atlas.regions().iter().map(|region| programme.is_repeat(region.code, year)).collect()
-}
-
-/// Members whose first listing is inferred or contradicted: outlined dashed in cohort mode.
-pub fn doubtful(atlas: &Atlas, programme: &Programme, year: u16) -> Vec<bool> {
-    atlas.regions().iter().map(|region| programme.joined_doubtfully(region.code, year)).collect()
 }
 
 /// The classes a colouring can produce, in legend order.

@@ -240,7 +240,8 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
     // Most neighbours share a fill: the colour crosses to the canvas only when it changes.
     let mut fill = None;
     for (k, &index) in regions.iter().enumerate() {
-        let (Some(style), Some(path)) = (scene.regions.get(index), path_for(&cut, k, cache, atlas, level, index))
+        let (Some(style), Some(path)) =
+            (scene.styling.regions.get(index), path_for(&cut, k, cache, atlas, level, index))
         else {
             continue;
         };
@@ -254,7 +255,7 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
 
     // Repeat members: a stripe pattern over their fill, fixed to the screen (so it does not
     // shimmer when panning) through a pattern transform that undoes the view's.
-    if regions.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.hatched)) {
+    if regions.iter().any(|&index| scene.styling.regions.get(index).is_some_and(|style| style.hatched)) {
         let resolution = ratio.ceil().clamp(1.0, 4.0) as u32;
         let turn = std::f64::consts::FRAC_1_SQRT_2 / (scale * f64::from(resolution));
         let transform = [turn, turn, -turn, turn, -tx / scale, -ty / scale];
@@ -263,7 +264,7 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
         });
         if placed.is_some() {
             for (k, &index) in regions.iter().enumerate() {
-                if !scene.regions.get(index).is_some_and(|style| style.hatched) {
+                if !scene.styling.regions.get(index).is_some_and(|style| style.hatched) {
                     continue;
                 }
                 if let Some(path) = path_for(&cut, k, cache, atlas, level, index) {
@@ -275,7 +276,7 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
 
     // Doubtful listings: a dashed outline in the text colour, along the whole border (the
     // dashes follow its length).
-    if regions.iter().any(|&index| scene.regions.get(index).is_some_and(|style| style.doubtful)) {
+    if regions.iter().any(|&index| scene.styling.regions.get(index).is_some_and(|style| style.doubtful)) {
         let dash = js_sys::Array::of2(
             &JsValue::from_f64(DOUBTFUL_DASH[0] / scale),
             &JsValue::from_f64(DOUBTFUL_DASH[1] / scale),
@@ -284,7 +285,7 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
         ctx.set_stroke_style_str(&colours.text.to_string());
         ctx.set_line_width(DOUBTFUL_WIDTH / scale);
         for &index in &regions {
-            if !scene.regions.get(index).is_some_and(|style| style.doubtful) {
+            if !scene.styling.regions.get(index).is_some_and(|style| style.doubtful) {
                 continue;
             }
             if let Some(path) = cache.path(atlas, level, index) {

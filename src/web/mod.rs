@@ -68,7 +68,7 @@ impl MapHandle {
             return (false, false);
         };
         let content = Drawn {
-            fills: scene.regions.iter().map(|region| (region.fill, region.hatched, region.doubtful)).collect(),
+            fills: scene.styling.regions.iter().map(|region| (region.fill, region.hatched, region.doubtful)).collect(),
             theme: scene.theme,
         };
         let view = scene.viewport;
