@@ -37,6 +37,7 @@ www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.loc
 	$(WASM_PACK) --out-name peta_cerdas_reports . -- $(WASM_CARGO_FLAGS) --no-default-features --features reports
 	$(WASM_PACK) . -- $(WASM_CARGO_FLAGS)
 	rm -f www/pkg/.gitignore
+	node scripts/minify-glue.mjs
 
 wasm: setup www/pkg/peta_cerdas_bg.wasm
 
