@@ -256,7 +256,7 @@ fn the_seven_repeats_of_2021() {
     let repeats: BTreeSet<&str> = programme()
         .joined_in(2021)
         .into_iter()
-        .filter(|m| programme().is_repeat(m.code, 2021))
+        .filter(|m| programme().standing(m.code, 2021).repeat)
         .map(|m| m.name.as_str())
         .collect();
     let expected: BTreeSet<&str> = [
@@ -278,8 +278,8 @@ fn the_seven_repeats_of_2021() {
 fn known_facts_from_the_research() {
     // Kota Semarang: 2017 and 2021 (Borobudur area).
     assert_eq!(years_of("33.74"), vec![2017, 2021]);
-    assert!(!programme().is_repeat(code("33.74"), 2019));
-    assert!(programme().is_repeat(code("33.74"), 2021));
+    assert!(!programme().standing(code("33.74"), 2019).repeat);
+    assert!(programme().standing(code("33.74"), 2021).repeat);
     // Kota Batu: 2019, and an inferred 2021 row.
     assert_eq!(years_of("35.79"), vec![2019, 2021]);
     assert_eq!(confidence("35.79", 2019), Confidence::Confirmed);
@@ -290,8 +290,8 @@ fn known_facts_from_the_research() {
     assert_eq!(confidence("91.71", 2023), Confidence::Conflicting);
     assert_eq!(years_of("91.03"), vec![2023]);
     // Kabupaten Magetan and Kota Bukittinggi: 2022.
-    assert_eq!(programme().first_year(code("35.20")), Some(2022));
-    assert_eq!(programme().first_year(code("13.75")), Some(2022));
+    assert_eq!(programme().standing(code("35.20"), u16::MAX).joined, Some(2022));
+    assert_eq!(programme().standing(code("13.75"), u16::MAX).joined, Some(2022));
     assert_eq!(resolves_to("Magetan"), Some(code("35.20")));
     assert_eq!(resolves_to("Bukit Tinggi"), Some(code("13.75")));
     // Kota Kotamobagu: 2018 (conflicting) and 2023 (letter B-349).
@@ -484,16 +484,16 @@ fn pass3_new_members() {
     assert_eq!(years_of("64.09"), vec![2022]);
     assert_eq!(confidence("64.09", 2022), Confidence::Confirmed);
     assert!(programme().memberships_of(code("64.09")).next().unwrap().confidence_note.contains("20 May 2021"));
-    assert_eq!(programme().first_year(code("64.09")), Some(2022));
+    assert_eq!(programme().standing(code("64.09"), u16::MAX).joined, Some(2022));
     // Kabupaten Belitung Timur: 2021, inferred with low confidence; not a repeat. Kabupaten
     // Belitung remains a candidate only.
     assert_eq!(years_of("19.06"), vec![2021]);
     assert_eq!(confidence("19.06", 2021), Confidence::Inferred);
     assert!(programme().memberships_of(code("19.06")).next().unwrap().confidence_note.starts_with("Low confidence"));
-    assert!(!programme().is_repeat(code("19.06"), 2021));
+    assert!(!programme().standing(code("19.06"), 2021).repeat);
     assert!(years_of("19.02").is_empty());
     // Kota Singkawang 2022 is a third row of a region in the 2017 list, not a new member.
-    assert!(programme().is_repeat(code("61.72"), 2022));
+    assert!(programme().standing(code("61.72"), 2022).repeat);
     assert!(programme().joined_in(2022).iter().any(|m| m.name == "Kota Singkawang"));
 }
 

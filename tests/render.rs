@@ -279,7 +279,7 @@ fn real_map_has_every_region_with_a_name_and_a_consistent_legend() {
     let doubtful: Vec<&str> = atlas
         .regions()
         .iter()
-        .filter(|region| programme.joined_doubtfully(region.code, 2021))
+        .filter(|region| programme.standing(region.code, 2021).doubtful)
         .map(|region| region.name.as_str())
         .collect();
     assert!(doubtful.contains(&"Kota Depok"), "Depok's 2018 selection was cancelled: {doubtful:?}");

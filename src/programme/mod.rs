@@ -429,10 +429,6 @@ impl Programme {
             .filter_map(|&(_, index)| self.members.get(index))
     }
 
-    pub fn first_year(&self, code: RegionCode) -> Option<u16> {
-        self.memberships_of(code).next().map(|m| m.year)
-    }
-
     /// The region's [`Standing`] as of `as_of`.
     pub fn standing(&self, code: RegionCode, as_of: u16) -> Standing {
         let mut listings = 0;
@@ -448,17 +444,6 @@ impl Programme {
             repeat: listings >= 2,
             doubtful: first.is_some_and(|(_, confidence)| confidence != Confidence::Confirmed),
         }
-    }
-
-    /// Whether the region is listed in two or more cohort years up to `as_of`.
-    pub fn is_repeat(&self, code: RegionCode, as_of: u16) -> bool {
-        self.standing(code, as_of).repeat
-    }
-
-    /// Whether the listing that gives the region its first year (as of `as_of`) is only inferred
-    /// or contradicted.
-    pub fn joined_doubtfully(&self, code: RegionCode, as_of: u16) -> bool {
-        self.standing(code, as_of).doubtful
     }
 
     /// The pillars sources credit the region with: stated, awarded or inferred (not the

@@ -106,13 +106,13 @@ fn a_region_keeps_all_its_years_and_sources() {
     assert_eq!(later.confidence, Confidence::Conflicting);
     assert_eq!(later.confidence_note, "Also listed for 2017");
     assert_eq!(programme.memberships_of(semarang).next().unwrap().note, "Listed, with a comma ");
-    assert_eq!(programme.first_year(semarang), Some(2017));
-    assert_eq!(programme.first_year(code("35.05")), Some(2018));
-    assert_eq!(programme.first_year(code("11.01")), None);
+    assert_eq!(programme.standing(semarang, u16::MAX).joined, Some(2017));
+    assert_eq!(programme.standing(code("35.05"), u16::MAX).joined, Some(2018));
+    assert_eq!(programme.standing(code("11.01"), u16::MAX).joined, None);
     assert_eq!(programme.memberships_of(code("11.01")).count(), 0);
-    assert!(!programme.is_repeat(semarang, 2017));
-    assert!(programme.is_repeat(semarang, 2018));
-    assert!(!programme.is_repeat(code("35.20"), 2018));
+    assert!(!programme.standing(semarang, 2017).repeat);
+    assert!(programme.standing(semarang, 2018).repeat);
+    assert!(!programme.standing(code("35.20"), 2018).repeat);
 }
 
 #[test]
