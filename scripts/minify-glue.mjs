@@ -21,5 +21,7 @@ for (const name of fs.readdirSync(PKG).filter((file) => file.endsWith('.js'))) {
   });
   const [chunk] = result.output;
   fs.writeFileSync(file, chunk.code);
-  console.log(`minify-glue: www/pkg/${name}, ${before} -> ${chunk.code.length} bytes (exports ${chunk.exports.join(', ')})`);
+  console.log(
+    `minify-glue: www/pkg/${name}, ${before} -> ${chunk.code.length} bytes (exports ${chunk.exports.join(', ')})`,
+  );
 }
