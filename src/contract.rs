@@ -23,7 +23,7 @@ pub fn region_ref(region: &Region) -> RegionRef {
 
 /// Everything the controls around the map show.
 pub fn ui(map: &MapState) -> Option<Ui> {
-    let scene = map.scene()?;
+    let styling = map.styling()?;
     let programme = map.programme()?;
     let lang = map.lang();
     let colouring = map.colouring();
@@ -34,19 +34,18 @@ pub fn ui(map: &MapState) -> Option<Ui> {
         pillar: colouring.pillar.key(),
         lang: lang.key(),
         theme: map.theme().key(),
-        title: scene.styling.title,
-        subtitle: scene.styling.subtitle,
-        summary: scene.styling.summary,
-        attribution: scene.styling.attribution,
+        title: styling.title,
+        subtitle: styling.subtitle,
+        summary: styling.summary,
+        attribution: styling.attribution,
         indicator: map.indicator().map(|layer| layer.label.clone()),
         pillars: Pillar::ALL
             .into_iter()
             .map(|p| UiPillar { key: p.key(), label: i18n::pillar_name(lang, p) })
             .collect(),
         legend: UiLegend {
-            title: scene.styling.legend.title,
-            entries: scene
-                .styling
+            title: styling.legend.title,
+            entries: styling
                 .legend
                 .entries
                 .into_iter()

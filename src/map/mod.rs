@@ -595,6 +595,16 @@ impl MapState {
     /// What to draw now.
     pub fn scene(&self) -> Option<Scene> {
         let input = self.scene_input()?;
+        Some(Scene::with_styling(self.styling_of(&input), &input))
+    }
+
+    /// The colours and texts now, without the view's parts: what the controls show.
+    pub fn styling(&self) -> Option<Styling> {
+        Some(self.styling_of(&self.scene_input()?))
+    }
+
+    /// The kept styling when it was built from what `input` holds now, else a new one, kept.
+    fn styling_of(&self, input: &SceneInput<'_>) -> Styling {
         let key = StylingKey {
             colouring: self.colouring,
             theme: self.theme,
@@ -603,15 +613,14 @@ impl MapState {
             as_of: self.as_of,
         };
         let mut kept = self.styling.borrow_mut();
-        let styling = match &*kept {
+        match &*kept {
             Some((built_for, styling)) if *built_for == key => styling.clone(),
             _ => {
-                let styling = Styling::build(&input);
+                let styling = Styling::build(input);
                 *kept = Some((key, styling.clone()));
                 styling
             }
-        };
-        Some(Scene::with_styling(styling, &input))
+        }
     }
 
     fn scene_input(&self) -> Option<SceneInput<'_>> {

@@ -63,7 +63,7 @@ pub fn preview(map: &mut MapState) -> Result<Preview, PreviewError> {
     Ok(Preview { width: GRID, height, paths, themes, years })
 }
 
-/// Colours and controls for every cohort year, theme and language, read off the map's own scenes.
+/// Colours and controls for every cohort year, theme and language, read off the map's own styling.
 fn paint(map: &mut MapState, years: &[u16]) -> Result<(Vec<PreviewTheme>, Vec<PreviewYear>), PreviewError> {
     map.set_mode(Mode::Cohort.key()).map_err(|_| PreviewError::NotLoaded)?;
     let mut classes: Vec<Class> = Vec::new();
@@ -89,9 +89,9 @@ fn paint(map: &mut MapState, years: &[u16]) -> Result<(Vec<PreviewTheme>, Vec<Pr
             for (theme, colours) in Theme::ALL.iter().zip(themes.iter_mut()) {
                 let _ = map.set_lang(lang.key());
                 let _ = map.set_theme(theme.key());
-                let scene = map.scene().ok_or(PreviewError::NotLoaded)?;
+                let styling = map.styling().ok_or(PreviewError::NotLoaded)?;
                 if entry.classes.is_empty() {
-                    for (index, region) in scene.styling.regions.iter().enumerate() {
+                    for (index, region) in styling.regions.iter().enumerate() {
                         let class = classes.iter().position(|&c| c == region.class).unwrap_or_else(|| {
                             classes.push(region.class);
                             classes.len() - 1
@@ -106,7 +106,7 @@ fn paint(map: &mut MapState, years: &[u16]) -> Result<(Vec<PreviewTheme>, Vec<Pr
                         }
                     }
                 }
-                for region in &scene.styling.regions {
+                for region in &styling.regions {
                     let class = classes.iter().position(|&c| c == region.class).unwrap_or(0);
                     if colours.fills.len() <= class {
                         colours.fills.resize(class + 1, String::new());
