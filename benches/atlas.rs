@@ -9,6 +9,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
 use geo::{BoundingRect, InteriorPoint};
+use peta_cerdas::asset::{paths, Overview};
 use peta_cerdas::atlas::Atlas;
 use peta_cerdas::programme::Programme;
 use peta_cerdas::render::svg;
@@ -128,16 +129,24 @@ fn benches(c: &mut Criterion) {
     for (layer, folder) in layers() {
         let atlas_bytes = read(&folder.join("atlas.bin"));
         let overview_bytes = read(&folder.join("overview.bin"));
+        let atlas = Atlas::from_bytes(&atlas_bytes).expect("a valid asset");
+        // The preview's paths of the coarsest level, which a page's map reads with the overview.
+        let (_, grid, paths) = paths::write_paths(&atlas.levels()[0].shapes).expect("a grid");
+        let paths = paths.join("\n");
 
         let mut load = c.benchmark_group(format!("load/{layer}"));
         load.sampling_mode(SamplingMode::Flat);
-        load.throughput(Throughput::Bytes(overview_bytes.len() as u64));
-        load.bench_function("overview", |b| b.iter(|| Atlas::from_bytes(black_box(&overview_bytes)).unwrap()));
+        load.throughput(Throughput::Bytes((overview_bytes.len() + paths.len()) as u64));
+        load.bench_function("overview", |b| {
+            b.iter(|| {
+                let overview = Overview::from_bytes(black_box(&overview_bytes)).unwrap();
+                Atlas::from_overview(overview, paths::read_paths(black_box(&paths), &grid).unwrap()).unwrap()
+            })
+        });
         load.throughput(Throughput::Bytes(atlas_bytes.len() as u64));
         load.bench_function("atlas", |b| b.iter(|| Atlas::from_bytes(black_box(&atlas_bytes)).unwrap()));
         load.finish();
 
-        let atlas = Atlas::from_bytes(&atlas_bytes).expect("a valid asset");
         let points = sample_points(&atlas);
         let mut locate = c.benchmark_group(format!("locate/{layer}"));
         locate.sampling_mode(SamplingMode::Flat);

@@ -93,7 +93,12 @@ export type Preview = {
  */
 width: number, height: number, 
 /**
- * SVG path data of each region, in atlas order.
+ * The country's `[west, south, east, north]` in degrees, which the grid spans; the
+ * interactive map reads the paths back on it as its coarsest level.
+ */
+bounds: [number, number, number, number], 
+/**
+ * SVG path data of each region, in atlas order (`asset::paths`).
  */
 paths: Array<string>, 
 /**

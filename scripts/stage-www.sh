@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 CLI=target/release/peta-cerdas
 out=www/data
 mkdir -p "$out"
-# atlas.bin only for the browser benchmark (benches/browser); the element fetches the overview and
-# then, as a view draws them, the provinces' level files (detail/<level>/<province>.bin).
+# atlas.bin only for the browser benchmark (benches/browser); the element fetches the overview (the
+# regions, whose coarsest borders are the preview's paths) and then, as a view draws them, the
+# provinces' level files (detail/<level>/<province>.bin).
 cp data/build/overview.bin data/build/atlas.bin "$out/"
 rm -rf "$out/detail" && cp -r data/build/detail "$out/detail"
 cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"
@@ -16,8 +17,9 @@ cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.
 # the table and a CSV export all of them (sources/all.bin). An older build's single sources.bin goes.
 rm -f "$out/sources.bin"
 "$CLI" pack-programme -o "$out"
-# The first paint: the home view with every cohort year's colours (www/element/preview.js).
-"$CLI" preview --asset data/build/overview.bin -o "$out/preview.json"
+# The first paint: the home view with every cohort year's colours (www/element/preview.js), whose
+# paths the interactive map reads as its coarsest level (src/asset/paths.rs).
+"$CLI" preview -o "$out/preview.json"
 for lang in id en; do
   "$CLI" render --lang "$lang" --width 1200 --height 640 -o "$out/fallback-$lang.svg"
   "$CLI" table --lang "$lang" -o "$out/table-$lang.json"

@@ -313,7 +313,10 @@ pub struct Preview {
     /// The grid the paths are drawn on, fitted in the map's box as the home view fits the country.
     pub width: f64,
     pub height: f64,
-    /// SVG path data of each region, in atlas order.
+    /// The country's `[west, south, east, north]` in degrees, which the grid spans; the
+    /// interactive map reads the paths back on it as its coarsest level.
+    pub bounds: [f64; 4],
+    /// SVG path data of each region, in atlas order (`asset::paths`).
     pub paths: Vec<String>,
     /// Per theme: the page colours and the fill of each class.
     pub themes: Vec<PreviewTheme>,

@@ -5,7 +5,7 @@
 //! parser; the element loads this one only for a page that names its own CSV files or shows an
 //! indicator (see docs/web-api.md).
 
-use crate::asset::Asset;
+use crate::asset::Overview;
 use crate::contract::json;
 use crate::map::{self, MapError};
 use crate::names::NameIndex;
@@ -64,12 +64,12 @@ impl ReadIndicator {
     }
 }
 
-/// Reads an indicator CSV and matches its rows to the regions of the boundary asset the map
-/// loaded (`atlas`), by code, else by name; throws when the header has no code or name column or
+/// Reads an indicator CSV and matches its rows to the regions of the overview the map loaded
+/// (`overview.bin`), by code, else by name; throws when the header has no code or name column or
 /// no value column, or when no row is usable.
 #[wasm_bindgen(js_name = readIndicator)]
-pub fn read_indicator(csv: &str, atlas: &[u8]) -> Result<ReadIndicator, JsError> {
-    let regions = Asset::regions_from_bytes(atlas).map_err(MapError::Asset)?;
+pub fn read_indicator(csv: &str, overview: &[u8]) -> Result<ReadIndicator, JsError> {
+    let regions = Overview::from_bytes(overview).map_err(MapError::Asset)?.regions;
     let (layer, report) = map::read_indicator(csv, &regions, &NameIndex::new(&regions))?;
     Ok(ReadIndicator { layer: layer.to_bytes(), report: json(&report) })
 }

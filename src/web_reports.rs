@@ -4,7 +4,7 @@
 //! carries none of them; the element loads this one the first time a page shows a report (see
 //! docs/web-api.md).
 
-use crate::asset::Asset;
+use crate::asset::Overview;
 use crate::contract::{self, json};
 use crate::map::MapError;
 use crate::programme::Programme;
@@ -21,11 +21,11 @@ pub struct Reports {
 
 #[wasm_bindgen]
 impl Reports {
-    /// From the boundary asset the map loaded (its regions' names and provinces) and the packed
-    /// programme (`programme.bin`); throws on either that is damaged or of another version.
+    /// From the overview the map loaded (`overview.bin`: its regions' names and provinces) and
+    /// the packed programme (`programme.bin`); throws on either that is damaged or of another version.
     #[wasm_bindgen(constructor)]
-    pub fn new(atlas: &[u8], programme: &[u8]) -> Result<Reports, JsError> {
-        let regions = Asset::regions_from_bytes(atlas).map_err(MapError::Asset)?;
+    pub fn new(overview: &[u8], programme: &[u8]) -> Result<Reports, JsError> {
+        let regions = Overview::from_bytes(overview).map_err(MapError::Asset)?.regions;
         let programme = Programme::from_bytes(programme).map_err(MapError::Programme)?;
         Ok(Reports { reports: reports::Reports::new(regions, programme) })
     }

@@ -45,7 +45,7 @@ fn level(map: &MapState) -> usize {
 fn overview_map() -> MapState {
     let mut map = MapState::new();
     map.set_size(1200.0, 800.0);
-    map.load_atlas(&build_file(&overview_path())).unwrap();
+    common::load_overview(&mut map);
     map
 }
 

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 fn loaded_map() -> MapState {
     let mut map = MapState::new();
     map.set_size(1200.0, 640.0);
-    map.load_atlas(&common::build_file(&common::overview_path())).unwrap();
+    common::load_overview(&mut map);
     let read = |name: &str| std::fs::read_to_string(common::root().join("data/programme").join(name)).unwrap();
     map.load_programme(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv")).unwrap();
     map

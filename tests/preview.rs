@@ -1,9 +1,11 @@
-//! The prerendered first paint (`render::preview`, `preview.json`): on the real overview it draws
-//! every region where the interactive map does, in the colours, hatching, outlines and control
-//! texts the interactive map shows for every cohort year, language and theme.
+//! The prerendered first paint (`render::preview`, `preview.json`): on the real atlas its paths are
+//! the coarsest level the interactive map reads back, in the colours, hatching, outlines and
+//! control texts the interactive map shows for every cohort year, language and theme.
 
 mod common;
 
+use geo::{BoundingRect, MultiPolygon};
+use peta_cerdas::asset::paths::{read_paths, Grid};
 use peta_cerdas::contract::{self, Preview};
 use peta_cerdas::map::MapState;
 use peta_cerdas::render::preview::preview;
@@ -15,7 +17,7 @@ fn read(path: &str) -> String {
 
 fn loaded_map() -> MapState {
     let mut map = MapState::new();
-    map.load_atlas(&common::build_file(&common::overview_path())).unwrap();
+    map.load_atlas(&common::build_file(&common::asset_path())).unwrap();
     map.load_programme(
         &read("data/programme/members.csv"),
         &read("data/programme/pillars.csv"),
@@ -25,72 +27,36 @@ fn loaded_map() -> MapState {
     map
 }
 
-/// The absolute points of path data in the preview's form: `M x y l dx dy …z`, repeated.
-fn points(d: &str) -> Vec<[f64; 2]> {
-    let mut out = Vec::new();
-    for ring in d.split('z').filter(|ring| !ring.is_empty()) {
-        let (start, steps) = ring.strip_prefix('M').unwrap().split_once('l').unwrap();
-        let start: Vec<f64> = start.split(' ').map(|n| n.parse().unwrap()).collect();
-        let mut numbers = Vec::new();
-        let mut current = String::new();
-        for c in steps.chars() {
-            if (c == ' ' || c == '-') && !current.is_empty() {
-                numbers.push(current.parse::<f64>().unwrap());
-                current.clear();
-            }
-            if c != ' ' {
-                current.push(c);
-            }
-        }
-        numbers.push(current.parse::<f64>().unwrap());
-        assert_eq!(numbers.len() % 2, 0, "steps come in pairs: {ring}");
-        let mut at = [start[0], start[1]];
-        out.push(at);
-        for step in numbers.chunks(2) {
-            at = [at[0] + step[0], at[1] + step[1]];
-            out.push(at);
-        }
-    }
-    out
+/// A shape's bounding box on the preview's grid.
+fn grid_box(shape: &MultiPolygon<f64>, origin: [f64; 2], units: f64) -> [f64; 4] {
+    let box_ = shape.bounding_rect().unwrap();
+    let [x0, y0] = project(box_.min().x, box_.max().y);
+    let [x1, y1] = project(box_.max().x, box_.min().y);
+    [(x0 - origin[0]) * units, (y0 - origin[1]) * units, (x1 - origin[0]) * units, (y1 - origin[1]) * units]
 }
 
+/// The preview's paths are the coarsest level on the grid: read back as the interactive map reads
+/// them, every region keeps its polygons and holes, and its extent to half a grid unit.
 #[test]
-fn every_region_is_drawn_where_the_overview_has_it() {
+fn the_paths_read_back_as_the_coarsest_level() {
     let mut map = loaded_map();
     let preview: Preview = preview(&mut map).unwrap();
     let atlas = map.atlas().unwrap();
+    let coarsest = &atlas.levels()[0].shapes;
     assert_eq!(preview.paths.len(), atlas.regions().len());
-    let bounds = atlas.bounds();
-    let origin = project(bounds.min().x, bounds.max().y);
-    let corner = project(bounds.max().x, bounds.min().y);
-    let units = preview.width / (corner[0] - origin[0]);
-    assert!((preview.height - (corner[1] - origin[1]) * units).abs() <= 0.5, "the grid keeps the country's shape");
-    for (index, d) in preview.paths.iter().enumerate() {
+    let grid = Grid::new(&preview.bounds).unwrap();
+    assert_eq!(preview.height, grid.height());
+    let read = read_paths(&preview.paths.join("\n"), &grid).unwrap();
+    let [west, south, east, north] = preview.bounds;
+    let origin = project(west, north);
+    let units = preview.width / (project(east, south)[0] - origin[0]);
+    let rings = |shape: &MultiPolygon<f64>| shape.0.iter().map(|p| 1 + p.interiors().len()).collect::<Vec<_>>();
+    for (index, (drawn, real)) in read.iter().zip(coarsest).enumerate() {
         let name = &atlas.regions()[index].name;
-        assert!(d.starts_with('M'), "{name} is drawn");
-        let drawn = points(d);
-        let shape = &atlas.levels()[0].shapes[index];
-        let projected: Vec<[f64; 2]> = shape
-            .0
-            .iter()
-            .flat_map(|polygon| polygon.exterior().0.iter())
-            .map(|c| {
-                let [x, y] = project(c.x, c.y);
-                [(x - origin[0]) * units, (y - origin[1]) * units]
-            })
-            .collect();
-        // The drawn outline spans what the overview's does, to the grid's rounding and tolerance.
-        for axis in 0..2 {
-            let min = |values: &mut dyn Iterator<Item = f64>| values.fold(f64::INFINITY, f64::min);
-            let max = |values: &mut dyn Iterator<Item = f64>| values.fold(f64::NEG_INFINITY, f64::max);
-            let (drawn_min, drawn_max) =
-                (min(&mut drawn.iter().map(|p| p[axis])), max(&mut drawn.iter().map(|p| p[axis])));
-            let (real_min, real_max) =
-                (min(&mut projected.iter().map(|p| p[axis])), max(&mut projected.iter().map(|p| p[axis])));
-            assert!(
-                (drawn_min - real_min).abs() <= 1.5 && (drawn_max - real_max).abs() <= 1.5,
-                "{name}: axis {axis} spans {drawn_min}..{drawn_max}, the overview {real_min:.1}..{real_max:.1}"
-            );
+        assert_eq!(rings(drawn), rings(real), "{name}: polygons and their holes");
+        let (drawn, real) = (grid_box(drawn, origin, units), grid_box(real, origin, units));
+        for side in 0..4 {
+            assert!((drawn[side] - real[side]).abs() <= 0.5 + 1e-9, "{name}: {drawn:?} against {real:?}");
         }
     }
 }

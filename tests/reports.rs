@@ -1,9 +1,9 @@
-//! The reports on the real data, as the tools' wasm makes them: from the overview's regions
-//! (read without their shapes) and the packed programme, following a year, language and theme.
+//! The reports on the real data, as the tools' wasm makes them: from the overview's regions and
+//! the packed programme, following a year, language and theme.
 
 mod common;
 
-use peta_cerdas::asset::Asset;
+use peta_cerdas::asset::{Asset, Overview};
 use peta_cerdas::programme::Programme;
 use peta_cerdas::reports::Reports;
 
@@ -16,15 +16,18 @@ fn packed_reports() -> (Reports, Programme) {
     let overview = common::build_file(&common::overview_path());
     let programme = programme();
     let packed = Programme::from_bytes(&programme.to_bytes()).unwrap();
-    (Reports::new(Asset::regions_from_bytes(&overview).unwrap(), packed), programme)
+    (Reports::new(Overview::from_bytes(&overview).unwrap().regions, packed), programme)
 }
 
 #[test]
-fn the_overviews_regions_are_read_without_its_shapes() {
+fn the_overview_holds_the_atlas_regions_and_nothing_else_reads_as_one() {
     let overview = common::build_file(&common::overview_path());
-    assert_eq!(Asset::regions_from_bytes(&overview).unwrap(), Asset::from_bytes(&overview).unwrap().regions);
-    assert!(Asset::regions_from_bytes(&overview[..200]).is_err(), "a cut file");
-    assert!(Asset::regions_from_bytes(b"PCTD\x02\x00").is_err(), "a detail file");
+    let atlas = Asset::from_bytes(&common::build_file(&common::asset_path())).unwrap();
+    assert_eq!(Overview::from_bytes(&overview).unwrap(), atlas.overview());
+    assert!(Overview::from_bytes(&overview[..200]).is_err(), "a cut file");
+    assert!(Overview::from_bytes(b"PCTD\x02\x00").is_err(), "a detail file");
+    let whole = common::build_file(&common::asset_path());
+    assert!(Overview::from_bytes(&whole).unwrap_err().to_string().contains("bad magic"), "atlas.bin");
 }
 
 #[test]

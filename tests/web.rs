@@ -3,6 +3,8 @@
 //! uses, a site's CSV files through the CSV reader's binding and the reports through theirs.
 #![cfg(target_arch = "wasm32")]
 
+use peta_cerdas::asset::paths;
+use peta_cerdas::atlas::Atlas;
 use peta_cerdas::indicator::Layer;
 use peta_cerdas::programme::{sources_file, Programme};
 use peta_cerdas::web::MapHandle;
@@ -15,6 +17,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const OVERVIEW: &[u8] = include_bytes!("../data/build/overview.bin");
+const ATLAS: &[u8] = include_bytes!("../data/build/atlas.bin");
 const MEMBERS: &str = include_str!("../data/programme/members.csv");
 const PILLARS: &str = include_str!("../data/programme/pillars.csv");
 const COHORTS: &str = include_str!("../data/programme/cohorts.csv");
@@ -26,9 +29,23 @@ fn canvas() -> HtmlCanvasElement {
     canvas
 }
 
+/// The preview's paths of the coarsest level, joined by line breaks, and their bounds, as
+/// `peta-cerdas preview` writes them from atlas.bin.
+fn preview_paths() -> (String, [f64; 4]) {
+    let atlas = Atlas::from_bytes(ATLAS).unwrap();
+    let (bounds, _, paths) = paths::write_paths(&atlas.levels()[0].shapes).unwrap();
+    (paths.join("\n"), bounds)
+}
+
+/// What the element starts a map from: overview.bin and the preview's paths.
+fn load_overview(map: &mut MapHandle) {
+    let (paths, bounds) = preview_paths();
+    map.load_overview(OVERVIEW, &paths, &bounds).unwrap();
+}
+
 fn ready_map(canvas: &HtmlCanvasElement) -> MapHandle {
     let mut map = MapHandle::new(canvas.clone()).unwrap();
-    map.load_atlas(OVERVIEW).unwrap();
+    load_overview(&mut map);
     load_csv(&mut map, MEMBERS, PILLARS, COHORTS).unwrap();
     map.set_size(600.0, 400.0, 2.0);
     map
@@ -83,7 +100,8 @@ fn bad_input_throws_and_keeps_the_last_good_state() {
     let mut map = ready_map(&canvas);
     map.set_year(2021.0).unwrap();
     assert!(map.load_atlas(b"PCTA\x01\x00garbage").is_err());
-    assert!(map.load_atlas(&OVERVIEW[..OVERVIEW.len() / 2]).is_err());
+    let (paths, bounds) = preview_paths();
+    assert!(map.load_overview(&OVERVIEW[..OVERVIEW.len() / 2], &paths, &bounds).is_err());
     assert!(load_csv(&mut map, "nonsense", "", "").is_err());
     assert!(map.set_year(1999.0).is_err());
     assert!(map.set_year(f64::NAN).is_err());
@@ -144,10 +162,25 @@ fn corpus_inputs_throw_and_the_previous_map_stays() {
         ("version 999", include_bytes!("corpus/asset/version-999.bin"), "asset format version 999 is not supported"),
         ("garbage body", include_bytes!("corpus/asset/garbage-body.bin"), "corrupt asset"),
         ("a GIF", include_bytes!("corpus/asset/gif.bin"), "bad magic bytes"),
-        ("overview less its last byte", &OVERVIEW[..OVERVIEW.len() - 1], "corrupt asset"),
+        ("the atlas less its last byte", &ATLAS[..ATLAS.len() - 1], "corrupt asset"),
     ];
     for (name, bytes, fragment) in assets {
         let message = thrown(map.load_atlas(bytes).expect_err(name));
+        assert!(message.contains(fragment), "{name}: {message}");
+        assert!(map.is_ready(), "{name}");
+        assert_eq!(map.ui(), before, "{name}");
+    }
+    let (paths, bounds) = preview_paths();
+    let one_less = paths.rsplit_once('\n').unwrap().0;
+    let overviews: [(&str, &[u8], &str, &[f64], &str); 5] = [
+        ("the overview less its last byte", &OVERVIEW[..OVERVIEW.len() - 1], &paths, &bounds, "corrupt asset"),
+        ("atlas.bin as the overview", ATLAS, &paths, &bounds, "bad magic bytes"),
+        ("a path short", OVERVIEW, one_less, &bounds, "513 paths for 514 regions"),
+        ("a damaged path", OVERVIEW, "M1 2l3 4z", &bounds, "region 0, at byte 8: a ring of fewer than three points"),
+        ("no bounds", OVERVIEW, &paths, &[], "the grid's bounds are not [west, south, east, north]"),
+    ];
+    for (name, overview, paths, bounds, fragment) in overviews {
+        let message = thrown(map.load_overview(overview, paths, bounds).expect_err(name));
         assert!(message.contains(fragment), "{name}: {message}");
         assert!(map.is_ready(), "{name}");
         assert_eq!(map.ui(), before, "{name}");
@@ -220,7 +253,7 @@ fn a_zoom_asks_for_its_provinces_detail_and_draws_it() {
 fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
     let canvas = canvas();
     let mut map = MapHandle::new(canvas.clone()).unwrap();
-    map.load_atlas(OVERVIEW).unwrap();
+    load_overview(&mut map);
     let programme = Programme::from_csv(MEMBERS, PILLARS, COHORTS).unwrap();
     map.load_packed_programme(&programme.to_bytes()).unwrap();
     let files: Vec<(String, Vec<u8>)> =

@@ -1,6 +1,7 @@
-// peta-cerdas through MapHandle (docs/web-api.md): first paint from overview.bin, then, when the
-// runner asks, asset decoding, frames (recolour, one-pixel pan, zoom step; see run.mjs) and hit
-// tests through pointerMove.
+// peta-cerdas through MapHandle (docs/web-api.md): the first paint from what the element starts
+// from (overview.bin and the preview's paths; the synthetic layers, which have no preview, from
+// their atlas.bin), then, when the runner asks, asset decoding, frames (recolour, one-pixel pan,
+// zoom step; see run.mjs) and hit tests through pointerMove.
 import * as B from './common.js';
 
 // `?pkg=/wasm-size/` loads the build of benches/wasm-size.mjs instead, whose functions keep
@@ -11,19 +12,22 @@ const { default: init, MapHandle } = await import(`${pkg}peta_cerdas.js`);
 const canvas = document.querySelector('canvas');
 
 async function firstPaint() {
-  const [, overview, programme] = await Promise.all([
+  const real = B.layer === 'real';
+  const [, boundaries, preview, programme] = await Promise.all([
     init({ module_or_path: `${pkg}peta_cerdas_bg.wasm` }),
-    B.fetchBytes(B.assetUrl('overview.bin')),
+    B.fetchBytes(B.assetUrl(real ? 'overview.bin' : 'atlas.bin')),
+    real ? fetch('/www/data/preview.json').then((response) => response.json()) : null,
     B.fetchBytes('/www/data/programme.bin'),
   ]);
   const map = new MapHandle(canvas);
-  map.loadAtlas(overview);
+  if (real) map.loadOverview(boundaries, preview.paths.join('\n'), preview.bounds);
+  else map.loadAtlas(boundaries);
   map.loadPackedProgramme(programme);
   map.setSize(B.WIDTH, B.HEIGHT, 1);
   map.render();
   const ctx = canvas.getContext('2d');
   await B.markFirstPaint(ctx);
-  return { map, ctx, overview };
+  return { map, ctx };
 }
 
 /** The current view as a Mercator transform, for the peers: screen = world * scale + t. */
@@ -34,10 +38,9 @@ function viewOf(map) {
 }
 
 async function run({ frames, warmup, budgetMs, loads, points, seed }) {
-  const { map, ctx, overview } = await ready;
+  const { map, ctx } = await ready;
   const atlas = await B.fetchBytes(B.assetUrl('atlas.bin'));
-  const result = { bytes: { overview: overview.length, atlas: atlas.length } };
-  result.loadOverviewMs = B.timeRuns(loads, () => map.loadAtlas(overview));
+  const result = { bytes: { atlas: atlas.length } };
   result.loadAtlasMs = B.timeRuns(loads, () => map.loadAtlas(atlas));
 
   // The element's frame loop draws with renderFrame(now): a pan or zoom step that has not

@@ -7,6 +7,10 @@
 //!
 //! A [`Detail`] file (magic `PCTD`, its own version) holds one finer level of one province's
 //! regions only, so a page fetches the level a view draws of what it shows and nothing else.
+//! An [`Overview`] (magic `PCTO`) holds the regions without shapes: a page draws the coarsest
+//! level from the preview's paths ([`paths`]), which its first paint brought.
+
+pub mod paths;
 
 use crate::region::{Region, RegionCode};
 use geo::{Coord, LineString, MultiPolygon, Polygon};
@@ -20,6 +24,9 @@ pub const DETAIL_MAGIC: &[u8; 4] = b"PCTD";
 pub const FORMAT_VERSION: u16 = 1;
 /// The same for [`Detail`], apart so that a change to detail files leaves atlas.bin and overview.bin as they are.
 pub const DETAIL_VERSION: u16 = 2;
+/// The magic and version of an [`Overview`].
+pub const OVERVIEW_MAGIC: &[u8; 4] = b"PCTO";
+pub const OVERVIEW_VERSION: u16 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Asset {
@@ -44,6 +51,34 @@ pub struct Level {
     /// (exterior first), each ring a list of arc references: `i` for arc `i` forwards and
     /// `!i` (bitwise not) for arc `i` backwards.
     pub shapes: Vec<Vec<Vec<Vec<i32>>>>,
+}
+
+/// What a page fetches for the interactive map besides the preview (`overview.bin`): the regions
+/// and the coarsest level's tolerance. That level's shapes are the preview's paths, which the
+/// page already has, so the country's borders are downloaded once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    pub attribution: String,
+    pub regions: Vec<Region>,
+    /// Level 0's, which tells the map when a view wants the first detail files.
+    pub tolerance: f64,
+}
+
+impl Overview {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        write(OVERVIEW_MAGIC, OVERVIEW_VERSION, self)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Overview, AssetError> {
+        let overview: Overview = read(OVERVIEW_MAGIC, OVERVIEW_VERSION, bytes)?;
+        if overview.regions.is_empty() {
+            return Err(AssetError::Corrupt("no regions".into()));
+        }
+        if !(overview.tolerance.is_finite() && overview.tolerance > 0.0) {
+            return Err(AssetError::Corrupt("a bad tolerance".into()));
+        }
+        Ok(overview)
+    }
 }
 
 /// One finer level (the atlas's level 1 or up) of one province's regions, with only the arcs those
@@ -100,13 +135,12 @@ impl Asset {
         write(MAGIC, FORMAT_VERSION, self)
     }
 
-    /// The same regions with only the coarsest level: the small file a page paints first,
-    /// before the detailed asset arrives.
-    pub fn overview(&self) -> Asset {
-        Asset {
+    /// The regions and the coarsest level's tolerance, without shapes: see [`Overview`].
+    pub fn overview(&self) -> Overview {
+        Overview {
             attribution: self.attribution.clone(),
             regions: self.regions.clone(),
-            levels: self.levels[..1].to_vec(),
+            tolerance: self.levels[0].tolerance,
         }
     }
 
@@ -115,16 +149,6 @@ impl Asset {
         let asset: Asset = read(MAGIC, FORMAT_VERSION, bytes)?;
         asset.validate()?;
         Ok(asset)
-    }
-
-    /// Only an asset's regions (codes, names and provinces), its shapes left undecoded: what the
-    /// reports need. The attribution and the regions come first in [`Asset`]'s encoding.
-    pub fn regions_from_bytes(bytes: &[u8]) -> Result<Vec<Region>, AssetError> {
-        let ((_attribution, regions), _shapes): ((String, Vec<Region>), _) = read_head(MAGIC, FORMAT_VERSION, bytes)?;
-        if regions.is_empty() {
-            return Err(AssetError::Corrupt("no regions".into()));
-        }
-        Ok(regions)
     }
 
     /// One [`Detail`] per province and finer level, in code order, then level order: the finer

@@ -5,7 +5,7 @@
 
 mod banded;
 
-use crate::asset::{Asset, AssetError, Detail};
+use crate::asset::{Asset, AssetError, Detail, Overview};
 use crate::region::{Region, RegionCode};
 use banded::BandedPolygon;
 use geo::coordinate_position::CoordPos;
@@ -48,11 +48,25 @@ impl Atlas {
             .iter()
             .map(|level| LevelShapes { tolerance: level.tolerance, shapes: level.decode_shapes() })
             .collect();
+        Atlas::new(asset.regions, asset.attribution, levels)
+    }
+
+    /// The overview's regions with the coarsest level's shapes read from the preview's paths
+    /// ([`crate::asset::paths`]), one per region in the same order.
+    pub fn from_overview(overview: Overview, shapes: Vec<MultiPolygon<f64>>) -> Result<Atlas, AssetError> {
+        if shapes.len() != overview.regions.len() {
+            return Err(AssetError::Corrupt(format!("{} paths for {} regions", shapes.len(), overview.regions.len())));
+        }
+        let levels = vec![LevelShapes { tolerance: overview.tolerance, shapes }];
+        Ok(Atlas::new(overview.regions, overview.attribution, levels))
+    }
+
+    fn new(regions: Vec<Region>, attribution: String, levels: Vec<LevelShapes>) -> Atlas {
         let finest = levels.last().map(|level| level.shapes.as_slice()).unwrap_or_default();
         let banded = finest.iter().map(banded_parts).collect();
         let parts = part_boxes(finest);
-        let loaded = vec![vec![true; asset.regions.len()]; levels.len()];
-        Atlas { regions: asset.regions, attribution: asset.attribution, levels, loaded, parts, banded }
+        let loaded = vec![vec![true; regions.len()]; levels.len()];
+        Atlas { regions, attribution, levels, loaded, parts, banded }
     }
 
     /// Takes in one province's level. Refused, with the atlas unchanged, when a region is not in

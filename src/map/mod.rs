@@ -8,7 +8,8 @@ mod keyboard;
 pub use error::{MapError, Missing};
 pub use keyboard::{nearest_in_direction, Direction, FocusMove};
 
-use crate::asset::Detail;
+use crate::asset::paths::{self, Grid};
+use crate::asset::{Detail, Overview};
 use crate::atlas::{Atlas, DetailError};
 use crate::indicator::{Indicator, IndicatorError, IndicatorReport, Layer};
 use crate::keyword::Keyword;
@@ -107,10 +108,22 @@ impl MapState {
         self.styling.get_mut().take();
     }
 
-    /// Loads an asset; on error the previous atlas stays. A second load with the same regions
-    /// (the detailed asset after the overview) keeps the view and the selection.
+    /// Loads an asset with all its levels (`atlas.bin`); on error the previous atlas stays. A
+    /// second load with the same regions (the detailed asset after the overview) keeps the view
+    /// and the selection.
     pub fn load_atlas(&mut self, bytes: &[u8]) -> Result<(), MapError> {
-        let atlas = Atlas::from_bytes(bytes).map_err(MapError::Asset)?;
+        self.take_atlas(Atlas::from_bytes(bytes).map_err(MapError::Asset)?)
+    }
+
+    /// Loads the overview (`overview.bin`) with its coarsest level read from the preview's paths
+    /// (one per line) on the grid over `bounds`, as [`MapState::load_atlas`] loads an asset.
+    pub fn load_overview(&mut self, overview: &[u8], paths: &str, bounds: &[f64]) -> Result<(), MapError> {
+        let overview = Overview::from_bytes(overview).map_err(MapError::Asset)?;
+        let shapes = paths::read_paths(paths, &Grid::new(bounds).map_err(MapError::Asset)?).map_err(MapError::Asset)?;
+        self.take_atlas(Atlas::from_overview(overview, shapes).map_err(MapError::Asset)?)
+    }
+
+    fn take_atlas(&mut self, atlas: Atlas) -> Result<(), MapError> {
         if atlas.regions().is_empty() {
             return Err(MapError::EmptyAtlas);
         }
@@ -676,9 +689,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn overview() -> Vec<u8> {
-        let path = format!("{}/data/build/overview.bin", env!("CARGO_MANIFEST_DIR"));
+    fn build_file(name: &str) -> Vec<u8> {
+        let path = format!("{}/data/build/{name}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"))
+    }
+
+    /// What a page's map starts from: overview.bin and the preview's paths of the coarsest
+    /// level, written here from atlas.bin as `peta-cerdas preview` writes them.
+    fn load_overview(map: &mut MapState) {
+        static PATHS: std::sync::OnceLock<(String, [f64; 4])> = std::sync::OnceLock::new();
+        let (paths, bounds) = PATHS.get_or_init(|| {
+            let atlas = Atlas::from_bytes(&build_file("atlas.bin")).unwrap();
+            let (bounds, _, paths) = paths::write_paths(&atlas.levels()[0].shapes).unwrap();
+            (paths.join("\n"), bounds)
+        });
+        map.load_overview(&build_file("overview.bin"), paths, bounds).unwrap();
     }
 
     /// One thing a reader or a page does to the map.
@@ -730,7 +755,7 @@ mod tests {
             let files = programme.sources_files();
             let mut map = MapState::new();
             map.set_size(1200.0, 800.0);
-            map.load_atlas(&overview()).unwrap();
+            load_overview(&mut map);
             map.load_packed_programme(&programme.to_bytes()).unwrap();
             let codes: Vec<String> = map.atlas().unwrap().regions().iter().map(|r| r.code.to_string()).collect();
             for step in steps {
@@ -805,7 +830,7 @@ mod tests {
         let mut map = MapState::new();
         map.set_size(1200.0, 800.0);
         assert!(matches!(map.load_detail(&read("detail/1/35.bin")), Err(MapError::NotLoaded(Missing::Atlas))));
-        map.load_atlas(&read("overview.bin")).unwrap();
+        load_overview(&mut map);
         assert_eq!(map.detail_wanted(), [], "the home view draws from the overview");
         assert!(map.select_code("35.20".parse().unwrap()));
         map.fly_to(map.selected().unwrap());
@@ -827,15 +852,13 @@ mod tests {
 
     #[test]
     fn a_panel_wants_its_provinces_sources_and_the_table_every_provinces() {
-        let path = format!("{}/data/build/overview.bin", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"));
         let parsed = crate::programme::packaged();
         let files = parsed.sources_files();
         let file = |province: u8| &files.iter().find(|(of, _)| *of == province).unwrap().1;
         let mut map = MapState::new();
         map.set_size(1200.0, 800.0);
         assert!(matches!(map.load_programme_sources(file(35)), Err(MapError::NotLoaded(Missing::Programme))));
-        map.load_atlas(&bytes).unwrap();
+        load_overview(&mut map);
         map.load_packed_programme(&parsed.to_bytes()).unwrap();
         let sources_shown = |map: &MapState| crate::contract::ui(map).unwrap().sources;
         assert!(map.sources_wanted(false).is_empty(), "nothing selected shows no source");
@@ -883,11 +906,9 @@ mod tests {
 
     #[test]
     fn a_province_is_flown_to_whole() {
-        let path = format!("{}/data/build/overview.bin", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"));
         let mut map = MapState::new();
         map.set_size(1200.0, 800.0);
-        map.load_atlas(&bytes).unwrap();
+        load_overview(&mut map);
         let home = map.viewport().zoom();
         assert!(!map.fly_to_province("Atlantis"));
         assert_eq!(map.viewport().zoom(), home);

@@ -1,22 +1,16 @@
 //! The first paint: the home view prerendered at build time (`preview.json`,
 //! `contract::Preview`), which the element draws as SVG before the WebAssembly map runs (and,
 //! until a reader reaches for the map, instead of it). It holds each region's border as SVG path
-//! data on a grid fine enough to stay under a quarter of a pixel at 1200 CSS px, the colours of
-//! each cohort year and theme, and the controls' `Ui` answer for each year, language and theme, so
-//! the element shows the requested view without the wasm and the interactive map then draws the
-//! same.
+//! data on the home view's grid (`asset::paths`), which the interactive map then reads as its
+//! coarsest level, the colours of each cohort year and theme, and the controls' `Ui` answer for
+//! each year, language and theme, so the element shows the requested view without the wasm and
+//! the interactive map then draws the same.
 
+use crate::asset::paths::{write_paths, GRID_WIDTH};
 use crate::contract::{self, Preview, PreviewTheme, PreviewYear};
 use crate::map::MapState;
 use crate::style::{Class, Lang, Mode, Theme};
-use crate::view::project;
-use geo::{Coord, LineString, MultiPolygon, Simplify};
-use std::fmt::Write;
 
-/// Grid units across the country's width: at 1200 CSS px one unit is half a pixel.
-const GRID: f64 = 2400.0;
-/// How far, in grid units, a simplified border may stray from the overview's.
-const TOLERANCE: f64 = 0.5;
 /// Base-36 digits name the classes in `PreviewYear::classes`.
 const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -27,6 +21,8 @@ pub enum PreviewError {
     NotLoaded,
     /// More classes than base-36 digits.
     TooManyClasses(usize),
+    /// The atlas reaches the poles, where Mercator has no grid.
+    OffTheGrid,
 }
 
 impl std::fmt::Display for PreviewError {
@@ -34,6 +30,7 @@ impl std::fmt::Display for PreviewError {
         match self {
             PreviewError::NotLoaded => write!(f, "the preview needs an atlas and a programme"),
             PreviewError::TooManyClasses(n) => write!(f, "{n} classes do not fit in base-36 digits"),
+            PreviewError::OffTheGrid => write!(f, "the atlas reaches beyond 85° of latitude"),
         }
     }
 }
@@ -45,12 +42,7 @@ pub fn preview(map: &mut MapState) -> Result<Preview, PreviewError> {
         (Some(atlas), Some(programme)) => (atlas, programme),
         _ => return Err(PreviewError::NotLoaded),
     };
-    let bounds = atlas.bounds();
-    let origin = project(bounds.min().x, bounds.max().y);
-    let corner = project(bounds.max().x, bounds.min().y);
-    let units = GRID / (corner[0] - origin[0]);
-    let height = ((corner[1] - origin[1]) * units).round();
-    let paths: Vec<String> = atlas.levels()[0].shapes.iter().map(|shape| path_data(shape, origin, units)).collect();
+    let (bounds, grid, paths) = write_paths(&atlas.levels()[0].shapes).map_err(|_| PreviewError::OffTheGrid)?;
     let years = programme.cohort_years();
 
     let restore = (map.colouring(), map.lang(), map.theme());
@@ -60,7 +52,7 @@ pub fn preview(map: &mut MapState) -> Result<Preview, PreviewError> {
     let _ = map.set_lang(restore.1.key());
     let _ = map.set_theme(restore.2.key());
     let (themes, years) = painted?;
-    Ok(Preview { width: GRID, height, paths, themes, years })
+    Ok(Preview { width: GRID_WIDTH, height: grid.height(), bounds, paths, themes, years })
 }
 
 /// Colours and controls for every cohort year, theme and language, read off the map's own styling.
@@ -119,65 +111,4 @@ fn paint(map: &mut MapState, years: &[u16]) -> Result<(Vec<PreviewTheme>, Vec<Pr
         out.push(entry);
     }
     Ok((themes, out))
-}
-
-/// SVG path data of a shape on the preview grid: absolute start, then relative steps, a number's
-/// sign doubling as its separator. Rings are simplified and written in whole grid units; a ring
-/// smaller than that (a small island) is written unsimplified in tenths, so no region vanishes.
-fn path_data(shape: &MultiPolygon<f64>, origin: [f64; 2], units: f64) -> String {
-    let mut d = String::new();
-    for polygon in &shape.0 {
-        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-            let on_grid: LineString<f64> = ring
-                .0
-                .iter()
-                .map(|c| {
-                    let [x, y] = project(c.x, c.y);
-                    Coord { x: (x - origin[0]) * units, y: (y - origin[1]) * units }
-                })
-                .collect();
-            if !write_ring(&mut d, &on_grid.simplify(TOLERANCE).0, 1) {
-                write_ring(&mut d, &on_grid.0, 10);
-            }
-        }
-    }
-    d
-}
-
-/// Writes a ring rounded to `1 / per_unit` grid units; false (and nothing written) when fewer
-/// than three distinct points are left.
-fn write_ring(d: &mut String, coords: &[Coord<f64>], per_unit: i64) -> bool {
-    let scale = per_unit as f64;
-    let mut points: Vec<(i64, i64)> = Vec::with_capacity(coords.len());
-    for c in coords {
-        let point = ((c.x * scale).round() as i64, (c.y * scale).round() as i64);
-        if points.last() != Some(&point) {
-            points.push(point);
-        }
-    }
-    if points.len() > 1 && points.first() == points.last() {
-        points.pop();
-    }
-    if points.len() < 3 {
-        return false;
-    }
-    let number = |value: i64| match per_unit {
-        1 => value.to_string(),
-        _ => format!("{}{}.{}", if value < 0 { "-" } else { "" }, value.abs() / per_unit, value.abs() % per_unit),
-    };
-    let (mut x, mut y) = points[0];
-    let _ = write!(d, "M{} {}l", number(x), number(y));
-    let mut first = true;
-    for &(px, py) in &points[1..] {
-        for value in [px - x, py - y] {
-            if !first && value >= 0 {
-                d.push(' ');
-            }
-            d.push_str(&number(value));
-            first = false;
-        }
-        (x, y) = (px, py);
-    }
-    d.push('z');
-    true
 }

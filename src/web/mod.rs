@@ -169,6 +169,15 @@ impl MapHandle {
         Ok(())
     }
 
+    /// `overview.bin` with the coarsest borders read from the preview's `paths` (joined by line
+    /// breaks) on its grid over `bounds`, which the first paint already brought.
+    #[wasm_bindgen(js_name = loadOverview)]
+    pub fn load_overview(&mut self, overview: &[u8], paths: &str, bounds: &[f64]) -> Result<(), JsError> {
+        self.state.load_overview(overview, paths, bounds).map_err(JsError::from)?;
+        self.forget_paths();
+        Ok(())
+    }
+
     /// The compiled programme (`programme.bin`): the packaged facts without the CSV parse.
     #[wasm_bindgen(js_name = loadPackedProgramme)]
     pub fn load_packed_programme(&mut self, bytes: &[u8]) -> Result<(), JsError> {

@@ -2,7 +2,9 @@
 //! boundary source that is never committed (`../shared/data/boundaries/` by default).
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+use peta_cerdas::asset::paths;
 use peta_cerdas::atlas::Atlas;
+use peta_cerdas::map::MapState;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -112,6 +114,22 @@ pub fn atlas() -> &'static Atlas {
         Atlas::from_bytes(&build_file(&path))
             .unwrap_or_else(|e| panic!("{} cannot be read ({e}); `make data` prepares it again", path.display()))
     })
+}
+
+/// The preview's paths of the coarsest level, joined by line breaks, and their bounds: what a
+/// page hands `MapState::load_overview` with overview.bin.
+pub fn preview_paths() -> &'static (String, [f64; 4]) {
+    static PATHS: OnceLock<(String, [f64; 4])> = OnceLock::new();
+    PATHS.get_or_init(|| {
+        let (bounds, _, paths) = paths::write_paths(&atlas().levels()[0].shapes).expect("the atlas has a grid");
+        (paths.join("\n"), bounds)
+    })
+}
+
+/// Loads what a page's map starts from: overview.bin and the preview's paths.
+pub fn load_overview(map: &mut MapState) {
+    let (paths, bounds) = preview_paths();
+    map.load_overview(&build_file(&overview_path()), paths, bounds).expect("the overview loads");
 }
 
 fn read_text(path: &Path) -> String {

@@ -170,21 +170,25 @@ export class MapCore {
   }
 
   /**
-   * Fetches the wasm and the first data (the overview from the folder `base`, or the packaged file
-   * when it is null; the programme from `programme`, data.js `programmeSource`) in parallel and
-   * loads them into this map's handle (made on `canvas` the first time, reused when the data folder
-   * changes), unless `current()` turned false meanwhile (another start began) or the map died;
-   * true when loaded.
+   * Fetches the wasm and the first data (the overview and the preview, whose paths are its
+   * coarsest borders, from the folder `base`, or the packaged files when it is null; the
+   * programme from `programme`, data.js `programmeSource`) in parallel and loads them into this
+   * map's handle (made on `canvas` the first time, reused when the data folder changes), unless
+   * `current()` turned false meanwhile (another start began) or the map died; true when loaded.
    */
   async open(canvas, base, current, programme = { packed: base }) {
-    const [bindings, overview, files] = await Promise.all([
+    const [bindings, overview, preview, files] = await Promise.all([
       loadWasm(),
       fetchOnce(dataUrl(base, 'overview.bin'), 'bytes'),
+      fetchOnce(dataUrl(base, 'preview.json'), 'json'),
       fetchProgramme(programme),
     ]);
     if (!current() || this.#dead) return false;
     const handle = this.#handle ?? new bindings.MapHandle(canvas);
-    this.#guard(handle, (h) => h.loadAtlas(overview));
+    // A preview.json without them gets the core's own clear refusal.
+    const paths = Array.isArray(preview?.paths) ? preview.paths.join('\n') : '';
+    const bounds = Array.isArray(preview?.bounds) ? preview.bounds : [];
+    this.#guard(handle, (h) => h.loadOverview(overview, paths, bounds));
     // The overview's decode and the programme's are a task each, so that a tap or a key between
     // them is answered (on a slow phone each can take a few hundred milliseconds).
     await yieldToMain();

@@ -169,9 +169,19 @@ function decodeDataUrl(url) {
   return new TextEncoder().encode(decodeURIComponent(payload));
 }
 
+function parseJson(url, text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const name = url.startsWith('data:') ? 'an inlined file' : url;
+    throw new Error(`${name}: not JSON (${error.message})`, { cause: error });
+  }
+}
+
 /**
  * Fetches a data file once per page however many maps show it: `kind` `bytes` answers a
- * Uint8Array, `text` a string. A failed request is forgotten, so a later call tries again.
+ * Uint8Array, `text` a string, `json` the parsed value (one object, which readers leave as it
+ * is). A failed request is forgotten, so a later call tries again.
  */
 export function fetchOnce(url, kind) {
   const key = `${kind}:${url}`;
@@ -185,8 +195,9 @@ export function fetchOnce(url, kind) {
           if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
           return kind === 'bytes' ? response.arrayBuffer().then((b) => new Uint8Array(b)) : response.text();
         });
-    request.catch(() => fetched.delete(key));
-    fetched.set(key, request);
+    const answer = kind === 'json' ? request.then((text) => parseJson(url, text)) : request;
+    answer.catch(() => fetched.delete(key));
+    fetched.set(key, answer);
   }
   return fetched.get(key);
 }

@@ -57,7 +57,7 @@ export class FirstPaint {
     if (lazy) for (const type of INTENT) this.#element.addEventListener(type, this.#onIntent, { passive: true });
     try {
       const base = dataBase(this.#element.getAttribute('src'), document.baseURI);
-      const data = JSON.parse(await fetchOnce(dataUrl(base, 'preview.json'), 'text'));
+      const data = await fetchOnce(dataUrl(base, 'preview.json'), 'json');
       if (this.#attached() || this.#preview) return this.#preview !== null;
       this.#preview = new Preview(data, this.#shell.d.stage);
       return this.repaint();
