@@ -5,7 +5,7 @@
 //                                          P parts (examples/split_regions.rs), then prepared
 //   geojson/split-{P}-level{N}.geojson     their levels, for the peers
 //   layers.json                            what was made from which asset, with polygon counts
-// Everything is made again only when data/build/atlas.bin changed.
+// Everything is made again only when data/build/atlas.bin or overview.bin changed.
 //
 // `node benches/browser/data.mjs` on its own, or imported by run.mjs.
 import { execFileSync } from 'node:child_process';
@@ -72,7 +72,11 @@ export function prepareBenchData({ log = console.error } = {}) {
   if (!existsSync(asset) || !existsSync(CLI)) {
     throw new Error('data/build/atlas.bin or target/release/peta-cerdas is missing: run `make build` first');
   }
-  const checksum = createHash('sha256').update(readFileSync(asset)).digest('hex');
+  // The overview too: a change of its format (the split layers' are prepared alike) makes them again.
+  const checksum = createHash('sha256')
+    .update(readFileSync(asset))
+    .update(readFileSync(path.join(ROOT, 'data/build/overview.bin')))
+    .digest('hex');
   const stampFile = path.join(OUT, 'layers.json');
   if (existsSync(stampFile)) {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
