@@ -31,7 +31,7 @@ const SETTINGS = {
   slowRuns: 3,
 };
 const PARTS = ['load', 'frames'];
-/** The level of overview.bin, which the element's first paint draws. */
+/** The coarsest level (the preview's paths), which the element's first paint draws. */
 const OVERVIEW_LEVEL = 0;
 const SYNTHETIC_FRAME_BUDGET_MS = 4000;
 /** Rounds of the real layer's frames, hit tests and loads, ours and the peers' in turn. */
@@ -169,7 +169,7 @@ async function measureLayers(context, server, data) {
  * Cold loads of every stack: peta-cerdas embedded (`peta`, element.html), its core alone through
  * MapHandle (`core`, peta.html: the measure before the element was), d3-geo and Leaflet;
  * unthrottled, then d3-geo, Leaflet and the embedded element on the slow phone. The element's
- * first paint draws overview.bin, the coarsest level: the peers draw the same level.
+ * first paint draws the coarsest level (the preview's paths): the peers draw the same level.
  */
 async function measureLoads(context, server) {
   const query = { layer: 'real', level: OVERVIEW_LEVEL };
