@@ -14,7 +14,7 @@ bash scripts/setup-fuzz.sh
 seconds=${FUZZ_SECONDS:-10}
 runs=${FUZZ_RUNS:--1}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(asset geojson programme indicator hash)
+[ ${#targets[@]} -gt 0 ] || targets=(asset geojson programme indicator hash paths)
 
 cd fuzz
 # No sanitizer: the library has no unsafe code, and ASan would halve the speed. Overflow

@@ -9,7 +9,8 @@
 
 mod common;
 
-use peta_cerdas::asset::{Asset, FORMAT_VERSION};
+use peta_cerdas::asset::{paths as grid_paths, Asset, FORMAT_VERSION};
+use peta_cerdas::atlas::Atlas;
 use peta_cerdas::contract;
 use peta_cerdas::indicator::Indicator;
 use peta_cerdas::map::{MapError, MapState};
@@ -203,6 +204,23 @@ fn asset(bytes: &[u8]) -> Outcome {
     }
 }
 
+/// Text as the preview's paths of the synthetic atlas's overview, on its grid.
+fn paths(text: &str) -> Outcome {
+    let mut map = ready_map();
+    let before = ui(&map);
+    let asset = synthetic_asset();
+    let (bounds, _, _) = grid_paths::write_paths(&Atlas::from_asset(asset.clone()).levels()[0].shapes).unwrap();
+    match map.load_overview(&asset.overview().to_bytes(), text, &bounds) {
+        Err(error) => {
+            assert!(matches!(error, MapError::Asset(_)), "{error:?}");
+            assert!(map.is_ready());
+            assert_eq!(ui(&map), before, "refused paths changed the map");
+            Outcome::Refused(error.to_string())
+        }
+        Ok(()) => Outcome::Accepted(Vec::new()),
+    }
+}
+
 fn hash(text: &str) -> Outcome {
     // Whatever a hash says that is kept, written back, reads back without complaint.
     let (state, _) = ViewState::from_hash(text);
@@ -270,6 +288,10 @@ fn run_case(case: &Case) -> Vec<String> {
             runs.push((label("prepare"), Box::new(move || prepare_library(&text))));
         }
         "asset" => runs.push((label("load_atlas"), Box::new(move || asset(&bytes)))),
+        "paths" => {
+            let text = text.unwrap_or_else(|_| panic!("{}: paths are text", case.file));
+            runs.push((label("load_overview"), Box::new(move || paths(&text))));
+        }
         "members" | "pillars" | "cohorts" => {
             let which = case.reader.clone();
             let text = text.unwrap_or_else(|_| panic!("{}: programme files are text", case.file));
@@ -365,6 +387,27 @@ fn damaged_assets_are_refused_and_the_map_keeps_its_atlas() {
         &|a| a.levels[2].arcs[0].pop().map(drop).unwrap_or(()),
         "level 2 arc 0 is malformed",
     ));
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The synthetic atlas's own paths load; every cut of them is refused or, cut at a line's end
+/// before the last, refused for the number of paths, never a panic.
+#[test]
+fn cut_paths_are_refused_and_the_map_keeps_its_atlas() {
+    let atlas = Atlas::from_asset(synthetic_asset());
+    let (_, _, written) = grid_paths::write_paths(&atlas.levels()[0].shapes).unwrap();
+    let text = written.join("\n");
+    let mut failures: Vec<String> =
+        run_generated("the synthetic paths", || paths(&text), "ok").err().into_iter().collect();
+    for cut in 0..text.len() {
+        let outcome = guarded(&format!("paths cut at {cut}"), || paths(&text[..cut]));
+        match outcome {
+            Ok(Outcome::Refused(message)) if message.contains("corrupt asset: ") => {}
+            Ok(Outcome::Refused(message)) => failures.push(format!("paths cut at {cut}: refused with {message}")),
+            Ok(Outcome::Accepted(_)) => failures.push(format!("paths cut at {cut}: accepted")),
+            Err(panicked) => failures.push(panicked),
+        }
+    }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 

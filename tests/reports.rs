@@ -27,7 +27,7 @@ fn the_overview_holds_the_atlas_regions_and_nothing_else_reads_as_one() {
     assert!(Overview::from_bytes(&overview[..200]).is_err(), "a cut file");
     assert!(Overview::from_bytes(b"PCTD\x02\x00").is_err(), "a detail file");
     let whole = common::build_file(&common::asset_path());
-    assert!(Overview::from_bytes(&whole).unwrap_err().to_string().contains("bad magic"), "atlas.bin");
+    assert!(Overview::from_bytes(&whole).unwrap_err().to_string().contains("a whole atlas"), "atlas.bin");
 }
 
 #[test]

@@ -174,7 +174,7 @@ fn corpus_inputs_throw_and_the_previous_map_stays() {
     let one_less = paths.rsplit_once('\n').unwrap().0;
     let overviews: [(&str, &[u8], &str, &[f64], &str); 5] = [
         ("the overview less its last byte", &OVERVIEW[..OVERVIEW.len() - 1], &paths, &bounds, "corrupt asset"),
-        ("atlas.bin as the overview", ATLAS, &paths, &bounds, "bad magic bytes"),
+        ("atlas.bin as the overview", ATLAS, &paths, &bounds, "a whole atlas where an overview was expected"),
         ("a path short", OVERVIEW, one_less, &bounds, "513 paths for 514 regions"),
         ("a damaged path", OVERVIEW, "M1 2l3 4z", &bounds, "region 0, at byte 8: a ring of fewer than three points"),
         ("no bounds", OVERVIEW, &paths, &[], "the grid's bounds are not [west, south, east, north]"),

@@ -2,8 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use peta_cerdas::contract;
-use peta_cerdas::map::{Direction, FocusMove, MapState};
+use peta_cerdas::map::MapState;
 use std::sync::{Mutex, OnceLock};
 
 static GOOD: OnceLock<Vec<u8>> = OnceLock::new();
@@ -17,18 +16,7 @@ fuzz_target!(|bytes: &[u8]| {
         assert!(map.is_ready(), "a failed load keeps the previous atlas");
         return;
     }
-    // Whatever loaded must be usable: draw, hit test, search, move.
-    let _ = contract::ui(map);
-    let _ = map.to_svg();
-    let _ = map.click(300.0, 200.0);
-    let _ = map.move_focus(FocusMove::Start);
-    let _ = map.move_focus(FocusMove::Toward(Direction::Right));
-    let _ = map.move_focus(FocusMove::Next);
-    let _ = contract::region_info(map, 0);
-    let _ = contract::search(map, "kota", 5);
-    map.fly_to(0);
-    map.zoom_at(8.0, 10.0, 10.0);
-    let _ = map.hash();
+    peta_cerdas_fuzz::exercise(map);
     // Back to the good atlas (and a fresh view) so the next input starts from the same state.
     map.load_atlas(good).expect("the synthetic asset loads");
     map.select_index(None);

@@ -2,9 +2,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use peta_cerdas::region::Region;
 use peta_cerdas::indicator::Indicator;
 use peta_cerdas::names::NameIndex;
+use peta_cerdas::region::Region;
 use std::sync::OnceLock;
 
 static REGIONS: OnceLock<(Vec<Region>, NameIndex)> = OnceLock::new();

@@ -2,9 +2,10 @@
 //! keyed by real codes, no boundary data) and the real programme files.
 
 use peta_cerdas::asset::Asset;
-use peta_cerdas::region::Region;
-use peta_cerdas::map::MapState;
+use peta_cerdas::contract;
+use peta_cerdas::map::{Direction, FocusMove, MapState};
 use peta_cerdas::prepare::{self, CodeList};
+use peta_cerdas::region::Region;
 
 pub const MEMBERS: &str = include_str!("../../data/programme/members.csv");
 pub const PILLARS: &str = include_str!("../../data/programme/pillars.csv");
@@ -44,6 +45,21 @@ pub fn ready_map() -> MapState {
     map.load_programme(MEMBERS, PILLARS, COHORTS).expect("the programme loads");
     map.set_size(600.0, 400.0);
     map
+}
+
+/// Uses whatever map loaded as a reader would: draw, hit test, search, move, zoom, share.
+pub fn exercise(map: &mut MapState) {
+    let _ = contract::ui(map);
+    let _ = map.to_svg();
+    let _ = map.click(300.0, 200.0);
+    let _ = map.move_focus(FocusMove::Start);
+    let _ = map.move_focus(FocusMove::Toward(Direction::Right));
+    let _ = map.move_focus(FocusMove::Next);
+    let _ = contract::region_info(map, 0);
+    let _ = contract::search(map, "kota", 5);
+    map.fly_to(0);
+    map.zoom_at(8.0, 10.0, 10.0);
+    let _ = map.hash();
 }
 
 /// A consistent slice of the real programme (all cohorts, the first 60 membership rows and the

@@ -70,6 +70,12 @@ impl Overview {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Overview, AssetError> {
+        if bytes.starts_with(MAGIC) {
+            return Err(AssetError::Corrupt(
+                "a whole atlas where an overview was expected (an overview.bin of an older build? prepare the data again)"
+                    .into(),
+            ));
+        }
         let overview: Overview = read(OVERVIEW_MAGIC, OVERVIEW_VERSION, bytes)?;
         if overview.regions.is_empty() {
             return Err(AssetError::Corrupt("no regions".into()));
