@@ -150,6 +150,10 @@ fn thrown(error: wasm_bindgen::JsError) -> String {
     error.message().into()
 }
 
+/// A start `loadOverview` refuses: what it is, the overview, the paths, the bounds, and a fragment
+/// of the message.
+type RefusedStart<'a> = (&'a str, &'a [u8], &'a str, &'a [f64], &'a str);
+
 /// Inputs from tests/corpus through the binding: each throws an `Error` that says what and
 /// where, and the map keeps the atlas, the programme and everything the controls show.
 #[wasm_bindgen_test]
@@ -172,7 +176,7 @@ fn corpus_inputs_throw_and_the_previous_map_stays() {
     }
     let (paths, bounds) = preview_paths();
     let one_less = paths.rsplit_once('\n').unwrap().0;
-    let overviews: [(&str, &[u8], &str, &[f64], &str); 5] = [
+    let overviews: [RefusedStart; 5] = [
         ("the overview less its last byte", &OVERVIEW[..OVERVIEW.len() - 1], &paths, &bounds, "corrupt asset"),
         ("atlas.bin as the overview", ATLAS, &paths, &bounds, "a whole atlas where an overview was expected"),
         ("a path short", OVERVIEW, one_less, &bounds, "513 paths for 514 regions"),
