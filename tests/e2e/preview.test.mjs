@@ -77,8 +77,11 @@ for (const width of [1200, 360]) {
     const control = await agreement(page, before, await page.locator('#other .stage').screenshot());
     console.log(`    preview vs interactive map at ${width} px: ${JSON.stringify({ result, control })}`);
     assert.ok(result.colours >= 5, `the preview is a choropleth: ${result.colours} colours`);
-    assert.ok(result.all >= 0.97, `${(result.all * 100).toFixed(2)}% of pixels agree`);
-    assert.ok(result.coloured >= 0.95, `${(result.coloured * 100).toFixed(2)}% of member pixels agree`);
+    // The same borders (the map reads the preview's paths) in the same colours: what may differ is
+    // how SVG and the canvas anti-alias an edge. The control (another year, about 99%) must not pass.
+    assert.ok(result.all >= 0.998, `${(result.all * 100).toFixed(3)}% of pixels agree`);
+    assert.ok(result.coloured >= 0.98, `${(result.coloured * 100).toFixed(2)}% of member pixels agree`);
+    assert.ok(control.all < 0.998, `control: 2018's preview differs (${(control.all * 100).toFixed(3)}%)`);
     assert.ok(control.coloured < 0.9, `control: 2018's preview differs (${(control.coloured * 100).toFixed(2)}%)`);
   });
 }
