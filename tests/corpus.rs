@@ -204,13 +204,23 @@ fn asset(bytes: &[u8]) -> Outcome {
     }
 }
 
+/// The synthetic atlas's overview, the bounds of its grid and its own paths, joined.
+fn synthetic_overview() -> &'static (Vec<u8>, [f64; 4], String) {
+    static OVERVIEW: OnceLock<(Vec<u8>, [f64; 4], String)> = OnceLock::new();
+    OVERVIEW.get_or_init(|| {
+        let asset = synthetic_asset();
+        let (bounds, _, written) =
+            grid_paths::write_paths(&Atlas::from_asset(asset.clone()).levels()[0].shapes).unwrap();
+        (asset.overview().to_bytes(), bounds, written.join("\n"))
+    })
+}
+
 /// Text as the preview's paths of the synthetic atlas's overview, on its grid.
 fn paths(text: &str) -> Outcome {
     let mut map = ready_map();
     let before = ui(&map);
-    let asset = synthetic_asset();
-    let (bounds, _, _) = grid_paths::write_paths(&Atlas::from_asset(asset.clone()).levels()[0].shapes).unwrap();
-    match map.load_overview(&asset.overview().to_bytes(), text, &bounds) {
+    let (overview, bounds, _) = synthetic_overview();
+    match map.load_overview(overview, text, bounds) {
         Err(error) => {
             assert!(matches!(error, MapError::Asset(_)), "{error:?}");
             assert!(map.is_ready());
@@ -394,11 +404,9 @@ fn damaged_assets_are_refused_and_the_map_keeps_its_atlas() {
 /// before the last, refused for the number of paths, never a panic.
 #[test]
 fn cut_paths_are_refused_and_the_map_keeps_its_atlas() {
-    let atlas = Atlas::from_asset(synthetic_asset());
-    let (_, _, written) = grid_paths::write_paths(&atlas.levels()[0].shapes).unwrap();
-    let text = written.join("\n");
+    let (_, _, text) = synthetic_overview();
     let mut failures: Vec<String> =
-        run_generated("the synthetic paths", || paths(&text), "ok").err().into_iter().collect();
+        run_generated("the synthetic paths", || paths(text), "ok").err().into_iter().collect();
     for cut in 0..text.len() {
         let outcome = guarded(&format!("paths cut at {cut}"), || paths(&text[..cut]));
         match outcome {

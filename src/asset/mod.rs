@@ -237,7 +237,21 @@ fn write<T: Serialize>(magic: &[u8; 4], version: u16, value: &T) -> Vec<u8> {
 
 /// Checks the header and decodes the whole body: trailing bytes are corruption too.
 fn read<T: serde::de::DeserializeOwned>(magic: &[u8; 4], reads: u16, bytes: &[u8]) -> Result<T, AssetError> {
-    let (value, rest) = read_head(magic, reads, bytes)?;
+    let body = bytes.strip_prefix(magic).ok_or(AssetError::NotAnAsset)?;
+    let (version, body) =
+        body.split_first_chunk::<2>().ok_or_else(|| AssetError::Corrupt("truncated header".into()))?;
+    let found = u16::from_le_bytes(*version);
+    if found != reads {
+        return Err(AssetError::Version { found, reads });
+    }
+    let (value, rest) = postcard::take_from_bytes(body).map_err(|e| {
+        AssetError::Corrupt(match e {
+            postcard::Error::DeserializeUnexpectedEnd => {
+                format!("it ends early, after {} bytes (a truncated file or download?)", bytes.len())
+            }
+            other => format!("{other} (somewhere in the {} bytes after the header)", body.len()),
+        })
+    })?;
     if !rest.is_empty() {
         return Err(AssetError::Corrupt(format!(
             "{} unexpected bytes after its end, at byte {}",
@@ -246,29 +260,6 @@ fn read<T: serde::de::DeserializeOwned>(magic: &[u8; 4], reads: u16, bytes: &[u8
         )));
     }
     Ok(value)
-}
-
-/// A `T` from the start of a file's body, and the bytes after it.
-fn read_head<'a, T: serde::de::DeserializeOwned>(
-    magic: &[u8; 4],
-    reads: u16,
-    bytes: &'a [u8],
-) -> Result<(T, &'a [u8]), AssetError> {
-    let body = bytes.strip_prefix(magic).ok_or(AssetError::NotAnAsset)?;
-    let (version, body) =
-        body.split_first_chunk::<2>().ok_or_else(|| AssetError::Corrupt("truncated header".into()))?;
-    let found = u16::from_le_bytes(*version);
-    if found != reads {
-        return Err(AssetError::Version { found, reads });
-    }
-    postcard::take_from_bytes(body).map_err(|e| {
-        AssetError::Corrupt(match e {
-            postcard::Error::DeserializeUnexpectedEnd => {
-                format!("it ends early, after {} bytes (a truncated file or download?)", bytes.len())
-            }
-            other => format!("{other} (somewhere in the {} bytes after the header)", body.len()),
-        })
-    })
 }
 
 impl Level {

@@ -823,13 +823,9 @@ mod tests {
 
     #[test]
     fn the_overview_serves_the_country_and_a_zoom_asks_for_its_provinces() {
-        let read = |name: &str| {
-            let path = format!("{}/data/build/{name}", env!("CARGO_MANIFEST_DIR"));
-            std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"))
-        };
         let mut map = MapState::new();
         map.set_size(1200.0, 800.0);
-        assert!(matches!(map.load_detail(&read("detail/1/35.bin")), Err(MapError::NotLoaded(Missing::Atlas))));
+        assert!(matches!(map.load_detail(&build_file("detail/1/35.bin")), Err(MapError::NotLoaded(Missing::Atlas))));
         load_overview(&mut map);
         assert_eq!(map.detail_wanted(), [], "the home view draws from the overview");
         assert!(map.select_code("35.20".parse().unwrap()));
@@ -842,7 +838,7 @@ mod tests {
         // Then, the levels known, the finer one the view draws, until it has all.
         for _ in 0..3 {
             for (province, level) in map.detail_wanted() {
-                map.load_detail(&read(&crate::asset::detail_file(province, level))).unwrap();
+                map.load_detail(&build_file(&crate::asset::detail_file(province, level))).unwrap();
             }
         }
         assert_eq!(map.detail_wanted(), [], "the loaded provinces serve it");
