@@ -32,3 +32,9 @@ pub mod web;
 pub mod web_csv;
 #[cfg(all(target_arch = "wasm32", feature = "reports"))]
 pub mod web_reports;
+
+/// The wasm modules allocate with talc instead of std's dlmalloc: about 1.3 kB less of the map's
+/// gzipped wasm, which every reader downloads before the map answers (benches/FINDINGS.md).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
