@@ -3,7 +3,10 @@
 // cascade of module imports (a round trip each on a slow link). The prerendered preview
 // (www/data/preview.json, staged first) rides inside it as a `data:` URL in place of its packaged
 // file, which data.js's `fetchOnce` decodes: the first paint then needs no second request. The
-// wasm glue stays a separate file, imported only when the interactive map starts, as do the CSV
+// other packaged files' URLs, one literal each in data.js so that bundlers emit every file, are
+// written here as a list of names under one template (no bundler reads this file again). What
+// only an opened table or participation box, a download or a page without WebAssembly needs is
+// a second file, imported the first time (EXTRAS). The wasm glue stays a separate file, imported only when the interactive map starts, as do the CSV
 // reader's and the reports' glue, imported only when a page uses them; `../data/` and `../pkg/`
 // resolve from dist/ as they do from element/.
 import fs from 'node:fs';
@@ -12,28 +15,72 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGED_PREVIEW = "new URL('../data/preview.json?no-inline', import.meta.url)";
 const preview = fs.readFileSync(path.join(ROOT, 'www/data/preview.json'), 'utf8');
+const PACKAGED = /const PACKAGED = \{\n([^]*?)\n\};/;
+const ENTRY = /^ {2}'([^']+)': new URL\('\.\.\/data\/\1\?no-inline', import\.meta\.url\),$/;
 
-const inlinePreview = {
-  name: 'inline-preview',
+/**
+ * data.js's PACKAGED object with the preview inlined and every other file named once, grouped by
+ * folder: `{"detail/1/": "11.bin 12.bin …"}` under `new URL('../data/' + folder + name)`.
+ */
+function packagedFiles(body) {
+  const names = [];
+  for (const line of body.split('\n')) {
+    if (line.trim().startsWith('//')) continue;
+    const entry = ENTRY.exec(line);
+    if (!entry) throw new Error(`data.js: a PACKAGED line the bundle cannot read: ${line}`);
+    names.push(entry[1]);
+  }
+  if (!names.includes('preview.json')) throw new Error('data.js no longer packages preview.json');
+  const folders = {};
+  for (const name of names.filter((n) => n !== 'preview.json')) {
+    const slash = name.lastIndexOf('/') + 1;
+    (folders[name.slice(0, slash)] ??= []).push(name.slice(slash));
+  }
+  const groups = Object.entries(folders).map(([folder, files]) => [folder, files.join(' ')]);
+  // Only `%` and `#` need escaping in a data: URL's text, so it compresses as the file does.
+  const previewUrl = `data:application/json,${preview.replace(/[%#]/g, encodeURIComponent)}`;
+  return `const PACKAGED = Object.fromEntries([
+  ['preview.json', new URL(${JSON.stringify(previewUrl)})],
+  ...${JSON.stringify(groups)}.flatMap(([folder, files]) =>
+    files.split(' ').map((file) => [folder + file, new URL('../data/' + folder + file, import.meta.url)]),
+  ),
+]);`;
+}
+
+const oneFileData = {
+  name: 'one-file-data',
   transform(code, id) {
     if (!id.endsWith(`${path.sep}element${path.sep}data.js`)) return null;
-    if (!code.includes(PACKAGED_PREVIEW)) this.error(`data.js no longer names the preview as ${PACKAGED_PREVIEW}`);
-    // Only `%` and `#` need escaping in a data: URL's text, so it compresses as the file does.
-    const url = `data:application/json,${preview.replace(/[%#]/g, encodeURIComponent)}`;
-    return code.replace(PACKAGED_PREVIEW, `new URL(${JSON.stringify(url)})`);
+    const packaged = PACKAGED.exec(code);
+    if (!packaged) this.error('data.js no longer has its PACKAGED object');
+    return code.replace(packaged[0], () => packagedFiles(packaged[1]));
   },
 };
 
+// What only an opened table or participation box, a download or a page without WebAssembly
+// needs, in one second file that the element imports the first time (www/dist/peta-cerdas-extras.js).
+const EXTRAS = /element[\\/](table|participation|download|fallback)\.js$/;
+
+fs.rmSync(path.join(ROOT, 'www/dist'), { recursive: true, force: true });
 const result = await build({
   input: path.join(ROOT, 'www/peta-cerdas.js'),
   external: ['../pkg/peta_cerdas.js', '../pkg/peta_cerdas_csv.js', '../pkg/peta_cerdas_reports.js'],
   makeAbsoluteExternalsRelative: false,
+  // The extras import what they share with the element from it, as exports it gains.
+  preserveEntrySignatures: 'allow-extension',
   platform: 'browser',
-  plugins: [inlinePreview],
+  plugins: [oneFileData],
   logLevel: 'warn',
-  output: { file: path.join(ROOT, 'www/dist/peta-cerdas.js'), format: 'esm', minify: true },
+  output: {
+    dir: path.join(ROOT, 'www/dist'),
+    entryFileNames: 'peta-cerdas.js',
+    chunkFileNames: 'peta-cerdas-[name].js',
+    codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'extras', test: EXTRAS }] },
+    format: 'esm',
+    minify: true,
+  },
 });
-const size = result.output.reduce((sum, chunk) => sum + (chunk.code?.length ?? 0), 0);
-console.log(`bundle-element: www/dist/peta-cerdas.js, ${(size / 1024).toFixed(0)} KiB`);
+const files = result.output.map((chunk) => `${chunk.fileName} ${((chunk.code?.length ?? 0) / 1024).toFixed(0)} KiB`);
+if (files.length !== 2) throw new Error(`bundle-element: expected the element and its extras, got ${files.join(', ')}`);
+console.log(`bundle-element: www/dist/ ${files.join(', ')}`);

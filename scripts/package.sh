@@ -9,7 +9,7 @@ rm -rf "$stage" && mkdir -p "$stage/pkg" "$stage/data" "$stage/element" "$stage/
 cp npm/package.json npm/peta-cerdas.d.ts npm/contract.d.ts npm/embed-resize.d.ts npm/README.md npm/DATA-LICENCES.md "$stage/"
 cp www/peta-cerdas.js www/embed-resize.js "$stage/"
 cp www/element/*.js "$stage/element/"
-cp www/dist/peta-cerdas.js "$stage/dist/"
+cp www/dist/peta-cerdas.js www/dist/peta-cerdas-extras.js "$stage/dist/"
 cp www/pkg/peta_cerdas.js www/pkg/peta_cerdas_bg.wasm www/pkg/peta_cerdas_csv.js www/pkg/peta_cerdas_csv_bg.wasm \
   www/pkg/peta_cerdas_reports.js www/pkg/peta_cerdas_reports_bg.wasm "$stage/pkg/"
 # Every staged data file but atlas.bin, which only the benchmark reads.

@@ -9,9 +9,8 @@ import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
 import { DetailLoader, dataBase, fetchOnce, programmeSource } from './element/data.js';
 import { Events } from './element/events.js';
 import { FirstPaint } from './element/first-paint.js';
-import { showFallback } from './element/fallback.js';
 import { HashSync } from './element/hash.js';
-import { ParticipationSection } from './element/participation.js';
+import { ParticipationBox } from './element/participation-box.js';
 import { Shell } from './element/shell.js';
 import { STRINGS } from './element/strings.js';
 
@@ -253,8 +252,11 @@ export class PetaCerdasElement extends HTMLElement {
       if (error instanceof WasmUnavailable) {
         this.#firstPaint.drop();
         this.#shell.setState('fallback');
-        showFallback(this.#shell.d, this.#t(), this.#lang(), base, error.message, (message) =>
-          this.#emitError(message),
+        // Only a page without WebAssembly needs the fallback's code, so it comes then.
+        const emitError = (message) => this.#emitError(message);
+        import('./element/fallback.js').then(
+          ({ showFallback }) => showFallback(this.#shell.d, this.#t(), this.#lang(), base, error.message, emitError),
+          (failure) => emitError(`${this.#t().loadFailed}: ${failure.message || failure}`),
         );
         this.#rejectReady(new Error(error.message));
       } else if (!this.#core.dead) {
@@ -362,7 +364,7 @@ export class PetaCerdasElement extends HTMLElement {
       start: () => this.load(),
       attached: () => this.#core.attached,
     });
-    this.#participation = new ParticipationSection(this.#shell.d, this.#core, {
+    this.#participation = new ParticipationBox(this.#shell.d, this.#core, {
       strings: () => this.#t(),
       changed: () => this.#changed(),
     });

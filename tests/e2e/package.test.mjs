@@ -24,6 +24,7 @@ function tarball() {
   const sources = [
     'www/peta-cerdas.js',
     'www/dist/peta-cerdas.js',
+    'www/dist/peta-cerdas-extras.js',
     ...fs.readdirSync(path.join(ROOT, 'www/element')).map((f) => `www/element/${f}`),
   ];
   const changed = sources.filter((f) => fs.statSync(path.join(ROOT, f)).mtimeMs > fs.statSync(newest).mtimeMs);
@@ -62,6 +63,7 @@ test('npm package: installs from the tarball and a plain page using it becomes r
       'data/programme.bin',
       'data/sources/35.bin',
       'dist/peta-cerdas.js',
+      'dist/peta-cerdas-extras.js',
       'data/members.csv',
       ...modules,
     ]) {

@@ -5,9 +5,7 @@
 
 import { MODES } from './contract.js';
 import { el } from './dom.js';
-import { downloadName, exportBlob, saveBlob } from './download.js';
 import { KEY_ZOOM } from './keyboard.js';
-import { fillTableHead } from './table.js';
 
 /** One step of play. */
 export const PLAY_STEP_MS = 1200;
@@ -51,7 +49,6 @@ export function localise(d, t, lang, playing) {
   d.panelClose.textContent = t.close;
   d.panelEvidenceTitle.textContent = t.evidence;
   d.tableSummary.textContent = t.table;
-  fillTableHead(d, t);
   d.langLabel.textContent = t.language;
   d.downloadLabel.textContent = t.download;
   d.lang.value = lang;
@@ -115,15 +112,17 @@ export function attachControls(d, map) {
     button.addEventListener('click', async () => {
       const core = map.core;
       if (!core) return;
-      let blob;
+      let blob, download;
       try {
-        blob = await exportBlob(kind, core, d.canvas);
+        // download.js comes with the first download, as only a download needs it.
+        download = await import('./download.js');
+        blob = await download.exportBlob(kind, core, d.canvas);
       } catch (error) {
         map.hint(`${map.strings().sourcesFailed}: ${error.message || error}`);
         return;
       }
       const ui = map.ui();
-      if (blob) saveBlob(blob, downloadName(ui?.year, ui?.lang, kind), d.root);
+      if (blob) download.saveBlob(blob, download.downloadName(ui?.year, ui?.lang, kind), d.root);
     });
   }
   d.panelClose.addEventListener('click', () => {

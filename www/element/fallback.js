@@ -1,9 +1,10 @@
 // Without WebAssembly (unsupported, or refused by a CSP without 'wasm-unsafe-eval') the element
 // shows what the build pre-rendered into the data folder: the latest year as a static SVG
 // (`fallback-<lang>.svg`) and the data table (`table-<lang>.json`, the rows `table()` answers).
+// The element imports this module only then.
 
 import { dataUrl, fetchOnce } from './data.js';
-import { fillTable, fillTableHead, latestYear } from './table.js';
+import { fillTable, latestYear } from './table.js';
 
 /**
  * Hides the map and the toolbar, shows the static map and says why (once, in the alert), then
@@ -23,7 +24,6 @@ export async function showFallback(d, t, lang, base, reason, emitError) {
   emitError(`${t.noWasm} (${reason})`);
   try {
     const rows = JSON.parse(await fetchOnce(dataUrl(base, `table-${lang}.json`), 'text'));
-    fillTableHead(d, t);
     fillTable(d, t, rows, latestYear(rows));
     d.tableBox.open = true;
   } catch (error) {

@@ -1,8 +1,9 @@
-// Participation at a glance (`details#participation-box`, below the legend): the core's cohort
-// chart (`cohortChartSvg()`) as an image whose text alternative is the chart's own description,
-// its table equivalent, and one row per province from `participation()` whose name is a button:
-// it flies the map to the province and filters the data table to it (`d.tableFilter`, which
-// view.js hands to fillTable). Built only while open; rebuilt on a year, language or theme change.
+// Participation at a glance, inside the box participation-box.js adds below the legend and
+// imports this module into when a reader first opens it: the core's cohort chart
+// (`cohortChartSvg()`) as an image whose text alternative is the chart's own description, its
+// table equivalent, and one row per province from `participation()` whose name is a button: it
+// flies the map to the province and filters the data table to it (`d.tableFilter`, which view.js
+// hands to fillTable). Built only while open; rebuilt on a year, language or theme change.
 // No innerHTML: the image is a `data:` URL (a strict CSP's `img-src 'self' data:` allows it).
 
 import { el } from './dom.js';
@@ -60,17 +61,16 @@ export class ParticipationSection {
   #ui = null;
 
   /**
-   * Adds the section after the identified-per-cohort list of `d` (dom.js). `core` is the MapCore,
-   * `strings()` the chrome's words, `changed()` asks the element for a redraw.
+   * Fills `box` (participation-box.js's `<details>`, its summary first) for the element's DOM `d`
+   * (dom.js). `core` is the MapCore, `strings()` the chrome's words, `changed()` asks the element
+   * for a redraw.
    */
-  constructor(d, core, { strings, changed }) {
+  constructor(box, d, core, { strings, changed }) {
     this.#d = d;
     this.#core = core;
     this.#strings = strings;
     this.#changed = changed;
-    const t = strings();
-    const p = (this.parts = {});
-    p.summary = el('summary', { text: t.participation });
+    const p = (this.parts = { box });
     p.chart = el('img', { id: 'participation-chart', alt: '', width: '560', height: '320' });
     p.chart.style.maxWidth = '100%';
     p.chart.style.height = 'auto';
@@ -85,10 +85,7 @@ export class ParticipationSection {
     p.provinces = el('table', { id: 'participation-provinces' }, p.provinceCaption, p.provinceHead, p.provinceBody);
     p.hint = el('p', { id: 'participation-hint', class: 'muted' });
     p.showAll = el('button', { type: 'button', id: 'participation-all', hidden: true });
-    p.box = el(
-      'details',
-      { id: 'participation-box' },
-      p.summary,
+    box.append(
       el('figure', {}, p.chart),
       el('p', {}, p.download),
       el('div', { class: 'table-wrap' }, p.cohorts),
@@ -96,8 +93,6 @@ export class ParticipationSection {
       el('p', {}, p.showAll),
       el('div', { class: 'table-wrap' }, p.provinces),
     );
-    d.identified.after(p.box);
-    p.box.addEventListener('toggle', () => this.refresh(true));
     p.download.addEventListener('click', () => {
       if (!this.#svg) return;
       saveBlob(new Blob([this.#svg], { type: DOWNLOAD_TYPES.svg }), chartFileName(this.#data?.year, this.#lang), p.box);
@@ -115,7 +110,6 @@ export class ParticipationSection {
     const ui = this.#uiNow();
     if (!ui) return;
     const t = this.#strings();
-    p.summary.textContent = t.participation;
     if (!p.box.open) return;
     const key = `${ui.year}|${ui.lang}|${ui.theme}`;
     if (!force && key === this.#key) return;
@@ -208,10 +202,10 @@ export class ParticipationSection {
     this.#changed();
   }
 
-  /** The latest `ui()` answer, as the element hears it after each refresh: redraws if need be. */
-  update(ui) {
+  /** The latest `ui()` answer, as the element hears it after each refresh: redraws if need be (always with `force`). */
+  update(ui, force = false) {
     this.#ui = ui;
-    this.refresh();
+    this.refresh(force);
   }
 
   #uiNow() {

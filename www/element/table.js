@@ -48,7 +48,7 @@ export function latestYear(rows) {
 }
 
 /** Writes the column headings in the strings' language. */
-export function fillTableHead(d, t) {
+function fillTableHead(d, t) {
   d.tableHead.replaceChildren(el('tr', {}, ...t.columns.map((c) => el('th', { scope: 'col', text: c }))));
 }
 
@@ -57,8 +57,9 @@ export function filterRows(rows, province) {
   return province ? rows.filter((row) => row.province === province) : rows;
 }
 
-/** Writes the caption and one row per region (of `province` only, when one is given). */
+/** Writes the headings, the caption and one row per region (of `province` only, when one is given). */
 export function fillTable(d, t, allRows, year, province = null) {
+  fillTableHead(d, t);
   const rows = filterRows(allRows, province);
   const caption = t.tableCaption(year, rows.length);
   d.tableCaption.textContent = province ? `${caption} (${province})` : caption;

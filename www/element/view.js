@@ -5,7 +5,6 @@
 import { localise, renderControls } from './controls.js';
 import { renderIdentified, renderLegend } from './legend.js';
 import { renderPanel } from './panel.js';
-import { fillTable } from './table.js';
 
 export class View {
   #d;
@@ -63,8 +62,9 @@ export class View {
     // Until the first rows come, the caption says they are coming.
     if (!d.tableBody.firstChild) d.tableCaption.textContent = t.loadingTable;
     d.table.setAttribute('aria-busy', 'true');
-    core.table().then(
-      (rows) => {
+    // table.js comes with the first rows, as only an opened table needs it.
+    Promise.all([core.table(), import('./table.js')]).then(
+      ([rows, { fillTable }]) => {
         if (this.#sections.table !== key) return;
         fillTable(d, t, rows, ui.year, filter);
         d.table.removeAttribute('aria-busy');

@@ -1,0 +1,45 @@
+// The participation box (`details#participation-box`, below the legend) as the element starts:
+// its summary only. What it shows (participation.js: the cohort chart and two tables, from the
+// reports' own wasm) is imported the first time a reader opens it, so that a reader who never
+// does downloads neither.
+
+import { el } from './dom.js';
+
+export class ParticipationBox {
+  #strings;
+  #ui = null;
+  /** The participation.js section once a first opening imported it (a promise of it). */
+  #section = null;
+
+  /**
+   * Adds the box after the identified-per-cohort list of `d` (dom.js). `core` is the MapCore,
+   * `strings()` the chrome's words, `changed()` asks the element for a redraw.
+   */
+  constructor(d, core, { strings, changed }) {
+    this.#strings = strings;
+    this.summary = el('summary', { text: strings().participation });
+    this.box = el('details', { id: 'participation-box' }, this.summary);
+    d.identified.after(this.box);
+    this.box.addEventListener('toggle', () => {
+      if (!this.box.open) return;
+      this.#section ??= import('./participation.js').then(
+        ({ ParticipationSection }) => new ParticipationSection(this.box, d, core, { strings, changed }),
+      );
+      this.#section.then(
+        (section) => section.update(this.#ui, true),
+        // Asked for again at the next opening.
+        () => (this.#section = null),
+      );
+    });
+  }
+
+  /** The latest `ui()` answer, as the element hears it after each refresh. */
+  update(ui) {
+    this.#ui = ui;
+    this.summary.textContent = this.#strings().participation;
+    this.#section?.then(
+      (section) => section.update(ui),
+      () => {},
+    );
+  }
+}
