@@ -367,6 +367,7 @@ export class PetaCerdasElement extends HTMLElement {
     this.#participation = new ParticipationBox(this.#shell.d, this.#core, {
       strings: () => this.#t(),
       changed: () => this.#changed(),
+      failed: (message) => this.#emitError(message),
     });
     this.#hash = new HashSync(this, this.#core, {
       strings: () => this.#t(),

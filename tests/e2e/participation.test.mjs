@@ -3,7 +3,7 @@
 // filters the data table, "show all" clears the filter, and axe finds nothing with it open.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, SHOTS, assert, call, frames, part, test, until, waitReady } from './lib.mjs';
+import { ROOT, SHOTS, assert, call, frames, part, test, text, until, waitEvent, waitReady } from './lib.mjs';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const SURABAYA = { lon: 112.75, lat: -7.25 };
@@ -108,3 +108,46 @@ for (const theme of ['light', 'dark']) {
     assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
   });
 }
+
+test('extras: imported when a box first opens; a failed import says so and the next opening tries again', async (t) => {
+  const page = await t.open('/index.html#lang=en');
+  const extras = [];
+  page.on('request', (request) => {
+    if (request.url().includes('peta-cerdas-extras')) extras.push(request.url());
+  });
+  await waitReady(page);
+  await frames(page);
+  // Hover, click and search answer without them.
+  const magetan = await call(page, 'toScreen', [111.35, -7.65]);
+  const canvas = await part(page, 'map').boundingBox();
+  await page.mouse.click(canvas.x + magetan.x, canvas.y + magetan.y);
+  await waitEvent(page, 'region-select', (detail) => detail.code === '35.20');
+  await part(page, 'search').fill('Magetan');
+  await until(async () => /Kabupaten Magetan/.test(await text(page, 'search-results')), 'a search hit');
+  assert.deepEqual(extras, [], 'nothing imports the extras before a box opens');
+
+  t.allowConsoleError(/Failed to load resource|net::ERR_FAILED/);
+  await page.route('**/peta-cerdas-extras.js', (route) => route.abort());
+  await part(page, 'table-box').locator('summary').click();
+  await until(
+    async () =>
+      /^This part could not be loaded; try again: /.test(await part(page, 'table').locator('caption').textContent()),
+    'the table caption says why it is empty',
+  );
+  await part(page, 'table-box').locator('summary').click(); // closes it
+  await part(page, 'participation-box').locator('summary').click();
+  const failed = await waitEvent(page, 'error', (detail) =>
+    /^This part could not be loaded; try again: /.test(detail.message),
+  );
+  const status = part(page, 'participation-box').locator('p.muted').first();
+  assert.equal(await status.textContent(), failed.detail.message, 'the open box says why it is empty');
+  assert.equal(await part(page, 'participation-chart').count(), 0);
+
+  await page.unroute('**/peta-cerdas-extras.js');
+  await part(page, 'participation-box').locator('summary').click(); // closes it
+  await openSection(page);
+  assert.equal(await status.isHidden(), true, 'the reason goes once the box shows its figures');
+  await part(page, 'table-box').locator('summary').click();
+  await until(async () => (await part(page, 'table').locator('tbody tr').count()) > 100, 'the table rows');
+  assert.ok(extras.length >= 2, `the extras were asked for again after the failure: ${extras.length}`);
+});

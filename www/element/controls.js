@@ -112,10 +112,15 @@ export function attachControls(d, map) {
     button.addEventListener('click', async () => {
       const core = map.core;
       if (!core) return;
-      let blob, download;
+      let download, blob;
       try {
         // download.js comes with the first download, as only a download needs it.
         download = await import('./download.js');
+      } catch (error) {
+        map.hint(`${map.strings().partFailed}: ${error.message || error}`);
+        return;
+      }
+      try {
         blob = await download.exportBlob(kind, core, d.canvas);
       } catch (error) {
         map.hint(`${map.strings().sourcesFailed}: ${error.message || error}`);

@@ -13,12 +13,15 @@ export class ParticipationBox {
 
   /**
    * Adds the box after the identified-per-cohort list of `d` (dom.js). `core` is the MapCore,
-   * `strings()` the chrome's words, `changed()` asks the element for a redraw.
+   * `strings()` the chrome's words, `changed()` asks the element for a redraw, `failed(message)`
+   * reports that what the box shows could not be imported.
    */
-  constructor(d, core, { strings, changed }) {
+  constructor(d, core, { strings, changed, failed }) {
     this.#strings = strings;
     this.summary = el('summary', { text: strings().participation });
-    this.box = el('details', { id: 'participation-box' }, this.summary);
+    /** Why the box is empty, when its import failed. */
+    this.status = el('p', { class: 'muted', hidden: true });
+    this.box = el('details', { id: 'participation-box' }, this.summary, this.status);
     d.identified.after(this.box);
     this.box.addEventListener('toggle', () => {
       if (!this.box.open) return;
@@ -26,9 +29,17 @@ export class ParticipationBox {
         ({ ParticipationSection }) => new ParticipationSection(this.box, d, core, { strings, changed }),
       );
       this.#section.then(
-        (section) => section.update(this.#ui, true),
+        (section) => {
+          this.status.hidden = true;
+          section.update(this.#ui, true);
+        },
         // Asked for again at the next opening.
-        () => (this.#section = null),
+        (error) => {
+          this.#section = null;
+          this.status.textContent = `${strings().partFailed}: ${error.message || error}`;
+          this.status.hidden = false;
+          failed(this.status.textContent);
+        },
       );
     });
   }

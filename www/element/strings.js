@@ -43,6 +43,7 @@ export const STRINGS = {
     identified: 'Teridentifikasi per angkatan',
     loading: 'Memuat peta…',
     loadFailed: 'Peta tidak dapat dimuat',
+    partFailed: 'Bagian ini tidak dapat dimuat; coba lagi',
     badValue: (name, value) => `Nilai atribut ${name}="${value}" tidak dikenal; tampilan sebelumnya dipertahankan.`,
     hashProblems: 'Sebagian alamat tautan diabaikan',
     noWasm:
@@ -102,6 +103,7 @@ export const STRINGS = {
     identified: 'Identified per cohort',
     loading: 'Loading the map…',
     loadFailed: 'The map could not be loaded',
+    partFailed: 'This part could not be loaded; try again',
     badValue: (name, value) => `Unknown value ${name}="${value}"; the previous view is kept.`,
     hashProblems: 'Part of the link was ignored',
     noWasm:

@@ -69,8 +69,11 @@ export class View {
         fillTable(d, t, rows, ui.year, filter);
         d.table.removeAttribute('aria-busy');
       },
-      () => {
-        if (this.#sections.table === key) this.#sections.table = null;
+      (error) => {
+        if (this.#sections.table !== key) return;
+        // Asked for again at the next change; rows already shown stay.
+        this.#sections.table = null;
+        if (!d.tableBody.firstChild) d.tableCaption.textContent = `${t.partFailed}: ${error.message || error}`;
         d.table.removeAttribute('aria-busy');
       },
     );
