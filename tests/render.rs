@@ -271,6 +271,7 @@ fn real_map_has_every_region_with_a_name_and_a_consistent_legend() {
         assert_eq!(counted, 514, "{}: legend counts add up to every region", view.name);
         assert!(text.contains("BPS") || text.contains("Kepmendagri"), "attribution");
         assert!(rasterise(&text).width() == 1200);
+        assert_legend_fits(view.name, &scene, &text);
     }
     let (scene, text) = render(atlas, &programme, &COHORT_2021_ID_LIGHT, 1200.0, 800.0);
     assert!(text.contains("<title>Kabupaten Magetan, Jawa Timur:"));
@@ -289,4 +290,22 @@ fn real_map_has_every_region_with_a_name_and_a_consistent_legend() {
     assert_eq!((entry.count, entry.label.as_str()), (doubtful.len(), "Tahun pertama diragukan (garis putus)"));
     let outlines = text.split(r#"stroke-dasharray="3 2" aria-hidden="true">"#).nth(1).expect("a dashed outline group");
     assert_eq!(outlines.split("</g>").next().unwrap().matches("<path ").count(), doubtful.len());
+}
+
+/// DejaVu Sans, one of the widest faces the SVG's font list can fall back to, advances 0.44 to
+/// 0.57 em a character on the legend's labels with their counts (measured in Chromium at 12 px).
+const DEJAVU_EM_PER_CHAR: f64 = 0.57;
+
+/// The legend box holds its longest label, and each count follows its label in the same text.
+fn assert_legend_fits(name: &str, scene: &Scene, text: &str) {
+    let legend = text.split(r#"<g id="pc-legend""#).nth(1).expect("a legend").split("</g>").next().unwrap();
+    let width: f64 = legend.split(r#"<rect width=""#).nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+    for entry in &scene.styling.legend.entries {
+        let label = svg::escape(&entry.label);
+        assert!(legend.contains(&format!(">{label}<tspan fill=\"")), "{name}: {label} is followed by its count");
+        assert!(legend.contains(&format!(" ({})</tspan></text>", entry.count)), "{name}: {label}");
+        let chars = format!("{} ({})", entry.label, entry.count).chars().count() as f64;
+        let needed = 32.0 + chars * 12.0 * DEJAVU_EM_PER_CHAR + 10.0;
+        assert!(width >= needed, "{name}: the box ({width} px) holds {label:?} ({needed:.0} px)");
+    }
 }

@@ -10,7 +10,27 @@ use std::fmt::Write;
 
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 const LEGEND_ROW: f64 = 20.0;
+/// The legend box's least width; a longer title or label widens it.
 const LEGEND_WIDTH: f64 = 236.0;
+/// A generous average advance of the sans-serif fonts FONT names, in ems: the box is sized from
+/// its texts' lengths without measuring them (DejaVu Sans, one of the widest, advances 0.44 to
+/// 0.57 em a character on the legend's labels).
+const EM_PER_CHAR: f64 = 0.6;
+/// And of their bold, for the title.
+const EM_PER_CHAR_BOLD: f64 = 0.66;
+
+/// The legend box's width: its least, or what its longest text needs.
+fn legend_width(scene: &Scene) -> f64 {
+    let legend = &scene.styling.legend;
+    let chars = |text: &str| text.chars().count() as f64;
+    let title = 20.0 + chars(&legend.title) * 13.0 * EM_PER_CHAR_BOLD;
+    // Each row is its swatch, then "label (count)".
+    let rows = legend.entries.iter().map(|entry| {
+        let text = chars(&entry.label) + chars(&format!(" ({})", entry.count));
+        42.0 + text * 12.0 * EM_PER_CHAR
+    });
+    rows.fold(LEGEND_WIDTH.max(title), f64::max).ceil()
+}
 
 /// The SVG document for a scene. `year` is the year the region descriptions speak of.
 pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) -> String {
@@ -117,13 +137,14 @@ fn legend(svg: &mut String, scene: &Scene) {
     let colours = scene.theme.colours();
     let rows = scene.styling.legend.entries.len() as f64;
     let height = 34.0 + rows * LEGEND_ROW;
+    let width = legend_width(scene);
     let (x, y) = (12.0, (scene.viewport.height - height - 24.0).max(60.0));
     let _ = write!(
         svg,
         r#"<g id="pc-legend" transform="translate({},{})"><rect width="{}" height="{}" rx="6" fill="{}" fill-opacity="0.92" stroke="{}"/><text x="10" y="20" font-size="13" font-weight="700" fill="{}">{}</text>"#,
         fmt_px(x),
         fmt_px(y),
-        fmt_px(LEGEND_WIDTH),
+        fmt_px(width),
         fmt_px(height),
         colours.background,
         colours.neutral,
@@ -153,15 +174,14 @@ fn legend(svg: &mut String, scene: &Scene) {
                 fmt_px(DOUBTFUL_DASH[1])
             );
         }
+        // The count follows the label in the same text, so that no font can make them overlap.
         let _ = write!(
             svg,
-            r#"<text x="32" y="{}" font-size="12" fill="{}"{}>{}</text><text x="{}" y="{}" font-size="12" text-anchor="end" fill="{}">{}</text>"#,
+            r#"<text x="32" y="{}" font-size="12" fill="{}"{}>{}<tspan fill="{}"> ({})</tspan></text>"#,
             fmt_px(top + 11.5),
             colours.text,
             if entry.hidden { r#" text-decoration="line-through""# } else { "" },
             escape(&entry.label),
-            fmt_px(LEGEND_WIDTH - 10.0),
-            fmt_px(top + 11.5),
             colours.muted_text,
             entry.count
         );
