@@ -296,16 +296,39 @@ fn real_map_has_every_region_with_a_name_and_a_consistent_legend() {
 /// 0.57 em a character on the legend's labels with their counts (measured in Chromium at 12 px).
 const DEJAVU_EM_PER_CHAR: f64 = 0.57;
 
-/// The legend box holds its longest label, and each count follows its label in the same text.
+/// Every line of the legend's labels fits its box, and each count follows its label in the same text.
 fn assert_legend_fits(name: &str, scene: &Scene, text: &str) {
     let legend = text.split(r#"<g id="pc-legend""#).nth(1).expect("a legend").split("</g>").next().unwrap();
     let width: f64 = legend.split(r#"<rect width=""#).nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
-    for entry in &scene.styling.legend.entries {
-        let label = svg::escape(&entry.label);
-        assert!(legend.contains(&format!(">{label}<tspan fill=\"")), "{name}: {label} is followed by its count");
-        assert!(legend.contains(&format!(" ({})</tspan></text>", entry.count)), "{name}: {label}");
-        let chars = format!("{} ({})", entry.label, entry.count).chars().count() as f64;
-        let needed = 32.0 + chars * 12.0 * DEJAVU_EM_PER_CHAR + 10.0;
-        assert!(width >= needed, "{name}: the box ({width} px) holds {label:?} ({needed:.0} px)");
+    let labels: Vec<&str> =
+        legend.split(r#"<text x="32""#).skip(1).map(|label| label.split("</text>").next().unwrap()).collect();
+    assert_eq!(labels.len(), scene.styling.legend.entries.len(), "{name}: a text per entry");
+    for (entry, label) in scene.styling.legend.entries.iter().zip(&labels) {
+        let count = format!(">({})", entry.count);
+        assert!(label.trim_end_matches("</tspan>").ends_with(&count), "{name}: {label} ends with its count");
+        let lines: Vec<String> = label
+            .split(r#"<tspan x="32""#)
+            .map(|line| {
+                // The text of a line, its tags left out: each piece starts inside the tag it was cut from.
+                let mut text = String::new();
+                let mut in_tag = true;
+                for c in line.chars() {
+                    match c {
+                        '<' => in_tag = true,
+                        '>' => in_tag = false,
+                        c if !in_tag => text.push(c),
+                        _ => {}
+                    }
+                }
+                text
+            })
+            .collect();
+        let words = lines.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let expected = svg::escape(&format!("{} ({})", entry.label, entry.count));
+        assert!(words.ends_with(&expected), "{name}: {words:?} reads {expected:?}");
+        for line in &lines {
+            let needed = 32.0 + line.trim().chars().count() as f64 * 12.0 * DEJAVU_EM_PER_CHAR + 10.0;
+            assert!(width >= needed, "{name}: the box ({width} px) holds the line {line:?} ({needed:.0} px)");
+        }
     }
 }

@@ -10,26 +10,45 @@ use std::fmt::Write;
 
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 const LEGEND_ROW: f64 = 20.0;
-/// The legend box's least width; a longer title or label widens it.
+/// A label's further lines, below its first.
+const LEGEND_LINE: f64 = 14.0;
+/// The legend box's width, kept so that it covers no more of the map (Banten and Jakarta lie just
+/// right of it at the home view); a longer label wraps, a longer title widens it.
 const LEGEND_WIDTH: f64 = 236.0;
-/// A generous average advance of the sans-serif fonts FONT names, in ems: the box is sized from
-/// its texts' lengths without measuring them (DejaVu Sans, one of the widest, advances 0.44 to
+/// A generous average advance of the sans-serif fonts FONT names, in ems: the texts are fitted
+/// from their lengths without measuring them (DejaVu Sans, one of the widest, advances 0.44 to
 /// 0.57 em a character on the legend's labels).
 const EM_PER_CHAR: f64 = 0.6;
 /// And of their bold, for the title.
 const EM_PER_CHAR_BOLD: f64 = 0.66;
 
-/// The legend box's width: its least, or what its longest text needs.
-fn legend_width(scene: &Scene) -> f64 {
-    let legend = &scene.styling.legend;
-    let chars = |text: &str| text.chars().count() as f64;
-    let title = 20.0 + chars(&legend.title) * 13.0 * EM_PER_CHAR_BOLD;
-    // Each row is its swatch, then "label (count)".
-    let rows = legend.entries.iter().map(|entry| {
-        let text = chars(&entry.label) + chars(&format!(" ({})", entry.count));
-        42.0 + text * 12.0 * EM_PER_CHAR
-    });
-    rows.fold(LEGEND_WIDTH.max(title), f64::max).ceil()
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The legend box's width: its own, or what its title needs.
+fn legend_width(title: &str) -> f64 {
+    LEGEND_WIDTH.max(20.0 + chars(title) as f64 * 13.0 * EM_PER_CHAR_BOLD).ceil()
+}
+
+/// How many of `words` (a legend entry's, its count last) each line takes, so that every line
+/// fits a box `width` wide after the swatch.
+fn line_lengths(words: &[&str], width: f64) -> Vec<usize> {
+    let fits = ((width - 42.0) / (12.0 * EM_PER_CHAR)) as usize;
+    let (mut lengths, mut used) = (Vec::new(), 0);
+    for word in words {
+        match lengths.last_mut() {
+            Some(length) if used + 1 + chars(word) <= fits => {
+                *length += 1;
+                used += 1 + chars(word);
+            }
+            _ => {
+                lengths.push(1);
+                used = chars(word);
+            }
+        }
+    }
+    lengths
 }
 
 /// The SVG document for a scene. `year` is the year the region descriptions speak of.
@@ -135,9 +154,22 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
 
 fn legend(svg: &mut String, scene: &Scene) {
     let colours = scene.theme.colours();
-    let rows = scene.styling.legend.entries.len() as f64;
-    let height = 34.0 + rows * LEGEND_ROW;
-    let width = legend_width(scene);
+    let width = legend_width(&scene.styling.legend.title);
+    let counts: Vec<String> = scene.styling.legend.entries.iter().map(|entry| format!("({})", entry.count)).collect();
+    let entries: Vec<_> = scene
+        .styling
+        .legend
+        .entries
+        .iter()
+        .zip(&counts)
+        .map(|(entry, count)| {
+            let words: Vec<&str> = entry.label.split(' ').chain([count.as_str()]).collect();
+            let lines = line_lengths(&words, width);
+            (entry, words, lines)
+        })
+        .collect();
+    let row_height = |lines: usize| LEGEND_ROW + LEGEND_LINE * lines.saturating_sub(1) as f64;
+    let height = 34.0 + entries.iter().map(|(_, _, lines)| row_height(lines.len())).sum::<f64>();
     let (x, y) = (12.0, (scene.viewport.height - height - 24.0).max(60.0));
     let _ = write!(
         svg,
@@ -151,8 +183,8 @@ fn legend(svg: &mut String, scene: &Scene) {
         colours.text,
         escape(&scene.styling.legend.title)
     );
-    for (row, entry) in scene.styling.legend.entries.iter().enumerate() {
-        let top = 30.0 + row as f64 * LEGEND_ROW;
+    let mut top = 30.0;
+    for (entry, words, lines) in &entries {
         let fill = if entry.hidden { colours.neutral } else { entry.fill };
         let _ = write!(
             svg,
@@ -177,14 +209,35 @@ fn legend(svg: &mut String, scene: &Scene) {
         // The count follows the label in the same text, so that no font can make them overlap.
         let _ = write!(
             svg,
-            r#"<text x="32" y="{}" font-size="12" fill="{}"{}>{}<tspan fill="{}"> ({})</tspan></text>"#,
+            r#"<text x="32" y="{}" font-size="12" fill="{}"{}>"#,
             fmt_px(top + 11.5),
             colours.text,
             if entry.hidden { r#" text-decoration="line-through""# } else { "" },
-            escape(&entry.label),
-            colours.muted_text,
-            entry.count
         );
+        // Each line after the first is a tspan; the count, the last word, is muted.
+        let mut next_line = 0;
+        for (index, &length) in lines.iter().enumerate() {
+            if index > 0 {
+                let _ = write!(svg, r#"<tspan x="32" dy="{}">"#, fmt_px(LEGEND_LINE));
+            }
+            let line = &words[next_line..next_line + length];
+            next_line += length;
+            for (position, word) in line.iter().enumerate() {
+                if position > 0 {
+                    svg.push(' ');
+                }
+                if next_line == words.len() && position + 1 == length {
+                    let _ = write!(svg, r#"<tspan fill="{}">{}</tspan>"#, colours.muted_text, escape(word));
+                } else {
+                    svg.push_str(&escape(word));
+                }
+            }
+            if index > 0 {
+                svg.push_str("</tspan>");
+            }
+        }
+        svg.push_str("</text>");
+        top += row_height(lines.len());
     }
     svg.push_str("</g>");
 }
