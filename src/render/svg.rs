@@ -4,6 +4,7 @@
 use crate::atlas::Atlas;
 use crate::programme::Programme;
 use crate::scene::{describe, Scene, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
+use crate::style::LegendEntry;
 use crate::view::project;
 use geo::MultiPolygon;
 use std::fmt::Write;
@@ -31,24 +32,26 @@ fn legend_width(title: &str) -> f64 {
     LEGEND_WIDTH.max(20.0 + chars(title) as f64 * 13.0 * EM_PER_CHAR_BOLD).ceil()
 }
 
-/// How many of `words` (a legend entry's, its count last) each line takes, so that every line
-/// fits a box `width` wide after the swatch.
-fn line_lengths(words: &[&str], width: f64) -> Vec<usize> {
+/// A legend entry's words with its count, "(26)", last, broken at spaces into lines that each fit
+/// a box `width` wide after the swatch.
+fn entry_lines(entry: &LegendEntry, width: f64) -> Vec<Vec<String>> {
     let fits = ((width - 42.0) / (12.0 * EM_PER_CHAR)) as usize;
-    let (mut lengths, mut used) = (Vec::new(), 0);
-    for word in words {
-        match lengths.last_mut() {
-            Some(length) if used + 1 + chars(word) <= fits => {
-                *length += 1;
+    let count = format!("({})", entry.count);
+    let mut lines: Vec<Vec<String>> = Vec::new();
+    let mut used = 0;
+    for word in entry.label.split(' ').chain([count.as_str()]) {
+        match lines.last_mut() {
+            Some(line) if used + 1 + chars(word) <= fits => {
+                line.push(word.to_owned());
                 used += 1 + chars(word);
             }
             _ => {
-                lengths.push(1);
+                lines.push(vec![word.to_owned()]);
                 used = chars(word);
             }
         }
     }
-    lengths
+    lines
 }
 
 /// The SVG document for a scene. `year` is the year the region descriptions speak of.
@@ -155,21 +158,9 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
 fn legend(svg: &mut String, scene: &Scene) {
     let colours = scene.theme.colours();
     let width = legend_width(&scene.styling.legend.title);
-    let counts: Vec<String> = scene.styling.legend.entries.iter().map(|entry| format!("({})", entry.count)).collect();
-    let entries: Vec<_> = scene
-        .styling
-        .legend
-        .entries
-        .iter()
-        .zip(&counts)
-        .map(|(entry, count)| {
-            let words: Vec<&str> = entry.label.split(' ').chain([count.as_str()]).collect();
-            let lines = line_lengths(&words, width);
-            (entry, words, lines)
-        })
-        .collect();
+    let entries: Vec<_> = scene.styling.legend.entries.iter().map(|entry| (entry, entry_lines(entry, width))).collect();
     let row_height = |lines: usize| LEGEND_ROW + LEGEND_LINE * lines.saturating_sub(1) as f64;
-    let height = 34.0 + entries.iter().map(|(_, _, lines)| row_height(lines.len())).sum::<f64>();
+    let height = 34.0 + entries.iter().map(|(_, lines)| row_height(lines.len())).sum::<f64>();
     let (x, y) = (12.0, (scene.viewport.height - height - 24.0).max(60.0));
     let _ = write!(
         svg,
@@ -184,7 +175,7 @@ fn legend(svg: &mut String, scene: &Scene) {
         escape(&scene.styling.legend.title)
     );
     let mut top = 30.0;
-    for (entry, words, lines) in &entries {
+    for (entry, lines) in &entries {
         let fill = if entry.hidden { colours.neutral } else { entry.fill };
         let _ = write!(
             svg,
@@ -215,18 +206,16 @@ fn legend(svg: &mut String, scene: &Scene) {
             if entry.hidden { r#" text-decoration="line-through""# } else { "" },
         );
         // Each line after the first is a tspan; the count, the last word, is muted.
-        let mut next_line = 0;
-        for (index, &length) in lines.iter().enumerate() {
+        for (index, line) in lines.iter().enumerate() {
             if index > 0 {
                 let _ = write!(svg, r#"<tspan x="32" dy="{}">"#, fmt_px(LEGEND_LINE));
             }
-            let line = &words[next_line..next_line + length];
-            next_line += length;
+            let last_line = index + 1 == lines.len();
             for (position, word) in line.iter().enumerate() {
                 if position > 0 {
                     svg.push(' ');
                 }
-                if next_line == words.len() && position + 1 == length {
+                if last_line && position + 1 == line.len() {
                     let _ = write!(svg, r#"<tspan fill="{}">{}</tspan>"#, colours.muted_text, escape(word));
                 } else {
                     svg.push_str(&escape(word));

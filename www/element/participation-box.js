@@ -8,8 +8,10 @@ import { el } from './dom.js';
 export class ParticipationBox {
   #strings;
   #ui = null;
-  /** The participation.js section once a first opening imported it (a promise of it). */
+  /** The participation.js section, once a first opening imported it. */
   #section = null;
+  /** The import under way, so that opening the box again does not start another. */
+  #importing = null;
 
   /**
    * Adds the box after the identified-per-cohort list of `d` (dom.js). `core` is the MapCore,
@@ -25,22 +27,27 @@ export class ParticipationBox {
     d.identified.after(this.box);
     this.box.addEventListener('toggle', () => {
       if (!this.box.open) return;
-      this.#section ??= import('./participation.js').then(
-        ({ ParticipationSection }) => new ParticipationSection(this.box, d, core, { strings, changed }),
-      );
-      this.#section.then(
-        (section) => {
-          this.status.hidden = true;
-          section.update(this.#ui, true);
-        },
-        // Asked for again at the next opening.
-        (error) => {
-          this.#section = null;
-          this.status.textContent = `${strings().partFailed}: ${error.message || error}`;
-          this.status.hidden = false;
-          failed(this.status.textContent);
-        },
-      );
+      if (this.#section) {
+        this.#section.update(this.#ui, true);
+        return;
+      }
+      if (this.#importing) return;
+      this.#importing = import('./participation.js')
+        .then(({ ParticipationSection }) => new ParticipationSection(this.box, d, core, { strings, changed }))
+        .then(
+          (section) => {
+            this.#section = section;
+            this.status.hidden = true;
+            section.update(this.#ui, true);
+          },
+          // Asked for again at the next opening.
+          (error) => {
+            this.#importing = null;
+            this.status.textContent = `${strings().partFailed}: ${error.message || error}`;
+            this.status.hidden = false;
+            failed(this.status.textContent);
+          },
+        );
     });
   }
 
@@ -48,9 +55,6 @@ export class ParticipationBox {
   update(ui) {
     this.#ui = ui;
     this.summary.textContent = this.#strings().participation;
-    this.#section?.then(
-      (section) => section.update(ui),
-      () => {},
-    );
+    this.#section?.update(ui);
   }
 }
