@@ -117,7 +117,7 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
             svg,
             r#"<g fill="none" stroke="{}" stroke-width="{}" stroke-dasharray="{} {}" aria-hidden="true">{doubtful}</g>"#,
             colours.text,
-            fmt_px(DOUBTFUL_WIDTH),
+            fmt_px(scene.doubtful_width()),
             fmt_px(DOUBTFUL_DASH[0]),
             fmt_px(DOUBTFUL_DASH[1])
         );

@@ -14,6 +14,17 @@ const MAX_ERROR_PX: f64 = 0.75;
 /// The dashed outline of doubtful listings, in CSS pixels: dash and gap, and line width.
 pub const DOUBTFUL_DASH: [f64; 2] = [3.0, 2.0];
 pub const DOUBTFUL_WIDTH: f64 = 1.0;
+/// CSS pixels a degree of longitude spans where the dashed outline gets its whole width: the
+/// country in a map about 600 px wide, a kabupaten in Java then about 6 px across.
+const FULL_OUTLINE_PX_PER_DEGREE: f64 = 12.0;
+
+/// The dashed outline's width in CSS pixels where a degree of longitude spans `px_per_degree`:
+/// [`DOUBTFUL_WIDTH`] on a map that large or larger, and thinner in proportion on a smaller one,
+/// down to half, so that on a phone the dashes along a small region's winding border do not
+/// cover its colour. The preview (www/element/preview.js) thins its outline by the same rule.
+pub fn doubtful_width(px_per_degree: f64) -> f64 {
+    DOUBTFUL_WIDTH * (px_per_degree / FULL_OUTLINE_PX_PER_DEGREE).clamp(0.5, 1.0)
+}
 
 /// One region as drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +105,11 @@ impl Scene {
             hovered: input.hovered.filter(|&index| index < region_count),
             styling,
         }
+    }
+
+    /// The dashed outline's width for this scene's zoom ([`doubtful_width`]).
+    pub fn doubtful_width(&self) -> f64 {
+        doubtful_width(self.viewport.px_per_degree())
     }
 }
 
@@ -236,5 +252,19 @@ mod tests {
         assert_eq!(describe(Lang::En, &semarang, &programme, 2024), "Kota Semarang, Jawa Tengah: joined 2017, 2021");
         let nowhere = Region { code: "94.01".parse().unwrap(), ..semarang };
         assert_eq!(describe(Lang::En, &nowhere, &programme, 2024), "Kota Semarang, Jawa Tengah: not a member by 2024");
+    }
+
+    #[test]
+    fn the_dashed_outline_thins_on_small_maps_only() {
+        assert_eq!(doubtful_width(40.0), DOUBTFUL_WIDTH, "a zoomed-in map");
+        assert_eq!(doubtful_width(FULL_OUTLINE_PX_PER_DEGREE), DOUBTFUL_WIDTH);
+        assert_eq!(doubtful_width(9.0), 0.75 * DOUBTFUL_WIDTH, "in proportion");
+        assert_eq!(doubtful_width(3.0), 0.5 * DOUBTFUL_WIDTH, "never below half");
+        let country = |width| {
+            let viewport = Viewport::fit(geo::Rect::new((95.0, -11.0), (141.0, 6.0)), width, width / 2.0, 0.0);
+            doubtful_width(viewport.px_per_degree())
+        };
+        assert_eq!(country(1100.0), DOUBTFUL_WIDTH, "the country on a desktop page");
+        assert!(country(330.0) < 0.6 * DOUBTFUL_WIDTH, "the country on a phone");
     }
 }

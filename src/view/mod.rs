@@ -93,6 +93,11 @@ impl Viewport {
         self.scale
     }
 
+    /// CSS pixels a degree of longitude spans (x is longitude in radians).
+    pub fn px_per_degree(&self) -> f64 {
+        self.scale * std::f64::consts::PI / 180.0
+    }
+
     /// Zoom relative to the fitted country: 1 shows all of it, 2 half as much.
     pub fn zoom(&self) -> f64 {
         self.scale / self.home_scale

@@ -6,7 +6,7 @@
 //! rasterising every region takes most of a frame, copying a bitmap a small part of it.
 
 use crate::atlas::Atlas;
-use crate::scene::{Scene, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
+use crate::scene::{Scene, DOUBTFUL_DASH};
 use crate::style::Rgb;
 use crate::view::reuse::{cut_rings, surroundings, PixelRect, Placement};
 use crate::view::{project, Viewport};
@@ -275,7 +275,7 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
     }
 
     // Doubtful listings: a dashed outline in the text colour, along the whole border (the
-    // dashes follow its length).
+    // dashes follow its length), thinner on a small map (`Scene::doubtful_width`).
     if regions.iter().any(|&index| scene.styling.regions.get(index).is_some_and(|style| style.doubtful)) {
         let dash = js_sys::Array::of2(
             &JsValue::from_f64(DOUBTFUL_DASH[0] / scale),
@@ -283,7 +283,7 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
         );
         let _ = ctx.set_line_dash(&dash);
         ctx.set_stroke_style_str(&colours.text.to_string());
-        ctx.set_line_width(DOUBTFUL_WIDTH / scale);
+        ctx.set_line_width(scene.doubtful_width() / scale);
         for &index in &regions {
             if !scene.styling.regions.get(index).is_some_and(|style| style.doubtful) {
                 continue;

@@ -50,6 +50,13 @@ for (const width of [1200, 360]) {
     assert.match(await text(page, 'subtitle'), /2024/);
     assert.ok((await part(page, 'legend').locator('li').count()) >= 8, 'the legend is drawn');
 
+    // The doubtful members' dashed outline in CSS px, as the preview draws it.
+    const previewOutline = await page.evaluate(() => {
+      const svg = document.querySelector('peta-cerdas').shadowRoot.querySelector('svg.preview');
+      const group = [...svg.querySelectorAll('g')].find((g) => g.getAttribute('fill') === 'none' && g.children.length);
+      return Number(group.getAttribute('stroke-width')) * group.getScreenCTM().a;
+    });
+
     const stage = page.locator('peta-cerdas .stage');
     const before = await stage.screenshot();
     await startMaps(page);
@@ -57,6 +64,18 @@ for (const width of [1200, 360]) {
     await page.mouse.move(0, 0);
     await frames(page, 3);
     const after = await stage.screenshot();
+    // The interactive map thins it by the same rule (src/scene: doubtful_width); its SVG export
+    // writes what the canvas draws, in tenths of a px.
+    const mapOutline = await page.evaluate(() => {
+      const svg = document.querySelector('peta-cerdas').toSVG();
+      return Number(/<g fill="none" stroke="[^"]+" stroke-width="([\d.]+)" stroke-dasharray/.exec(svg)[1]);
+    });
+    assert.ok(
+      Math.abs(previewOutline - mapOutline) <= 0.05,
+      `dashed outline: preview ${previewOutline}, map ${mapOutline}`,
+    );
+    if (width < 500) assert.ok(mapOutline < 0.7, `a phone's map thins the dashed outline: ${mapOutline} px`);
+    else assert.equal(mapOutline, 1, "a desktop page's map draws it whole");
     assert.ok(requests.includes('data/programme.bin'), 'the packaged programme comes compiled');
     assert.deepEqual(
       requests.filter((name) => name.endsWith('.csv')),

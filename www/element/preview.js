@@ -15,6 +15,12 @@ const HATCH_WIDTH = 2;
 const BORDER_WIDTH = 0.5;
 const DOUBTFUL_DASH = [3, 2];
 const DOUBTFUL_WIDTH = 1;
+/** CSS px a degree of longitude spans where the dashed outline gets its whole width. */
+const FULL_OUTLINE_PX_PER_DEGREE = 12;
+
+/** The dashed outline's width on a map whose degree spans `pxPerDegree`, as src/scene's `doubtful_width`. */
+const doubtfulWidth = (pxPerDegree) =>
+  DOUBTFUL_WIDTH * Math.min(1, Math.max(0.5, pxPerDegree / FULL_OUTLINE_PX_PER_DEGREE));
 
 /**
  * The view a preview can show for the element's attributes (`attribute(name)` answers a value or
@@ -117,7 +123,8 @@ export class Preview {
     const left = box.left - corner.left - stage.clientLeft + (box.width - this.#data.width * scale) / 2;
     const top = box.top - corner.top - stage.clientTop + (box.height - this.#data.height * scale) / 2;
     this.#shapes.setAttribute('stroke-width', BORDER_WIDTH / scale);
-    this.#doubtful.setAttribute('stroke-width', DOUBTFUL_WIDTH / scale);
+    const [west, , east] = this.#data.bounds;
+    this.#doubtful.setAttribute('stroke-width', doubtfulWidth((scale * this.#data.width) / (east - west)) / scale);
     this.#doubtful.setAttribute('stroke-dasharray', DOUBTFUL_DASH.map((px) => px / scale).join(' '));
     this.#pattern.setAttribute(
       'patternTransform',
