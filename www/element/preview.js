@@ -57,7 +57,6 @@ function node(name, attributes = {}) {
 export class Preview {
   #data;
   #svg;
-  #paths;
   #hatched;
   #doubtful;
   #pattern;
@@ -78,8 +77,6 @@ export class Preview {
     const defs = node('defs');
     defs.append(this.#pattern);
     this.#shapes = node('g', { 'stroke-linejoin': 'round' });
-    this.#paths = data.paths.map((d) => node('path', { d }));
-    this.#shapes.append(...this.#paths);
     this.#hatched = node('g', { fill: 'url(#preview-hatch)' });
     this.#doubtful = node('g', { fill: 'none' });
     this.#svg = node('svg', {
@@ -99,11 +96,24 @@ export class Preview {
     const entry = this.#data.years.find((y) => y.year === ui.year);
     const colours = this.#data.themes.find((t) => t.theme === ui.theme);
     this.#svg.setAttribute('stroke', colours.stroke);
-    this.#paths.forEach((path, index) => path.setAttribute('fill', colours.fills[parseInt(entry.classes[index], 36)]));
+    // One path per class, hatching and dashing: a dozen elements for the browser to style, lay
+    // out and paint instead of several hundred, which a slow phone's first paint feels.
+    const paths = this.#data.paths;
+    const byClass = new Map();
+    paths.forEach((d, index) => {
+      const digit = entry.classes[index];
+      if (!byClass.has(digit)) byClass.set(digit, []);
+      byClass.get(digit).push(d);
+    });
+    this.#shapes.replaceChildren(
+      ...[...byClass].map(([digit, ds]) => node('path', { d: ds.join(''), fill: colours.fills[parseInt(digit, 36)] })),
+    );
+    /** One path of these regions' borders, or none. */
+    const outlines = (indices) => (indices.length ? [node('path', { d: indices.map((i) => paths[i]).join('') })] : []);
     this.#stripe.setAttribute('fill', colours.hatch);
-    this.#hatched.replaceChildren(...entry.hatched.map((index) => node('path', { d: this.#data.paths[index] })));
+    this.#hatched.replaceChildren(...outlines(entry.hatched));
     this.#doubtful.setAttribute('stroke', colours.doubtful);
-    this.#doubtful.replaceChildren(...entry.doubtful.map((index) => node('path', { d: this.#data.paths[index] })));
+    this.#doubtful.replaceChildren(...outlines(entry.doubtful));
     // Measured in the next frame, with the layout that frame makes anyway, not a forced one now.
     requestAnimationFrame(() => this.place());
     return ui;
