@@ -99,21 +99,22 @@ export class Preview {
     // One path per class, hatching and dashing: a dozen elements for the browser to style, lay
     // out and paint instead of several hundred, which a slow phone's first paint feels.
     const paths = this.#data.paths;
+    /** One path of these regions' borders joined, or none. */
+    const joined = (indices, attributes = {}) =>
+      indices.length ? [node('path', { ...attributes, d: indices.map((index) => paths[index]).join('') })] : [];
     const byClass = new Map();
-    paths.forEach((d, index) => {
+    paths.forEach((_, index) => {
       const digit = entry.classes[index];
       if (!byClass.has(digit)) byClass.set(digit, []);
-      byClass.get(digit).push(d);
+      byClass.get(digit).push(index);
     });
     this.#shapes.replaceChildren(
-      ...[...byClass].map(([digit, ds]) => node('path', { d: ds.join(''), fill: colours.fills[parseInt(digit, 36)] })),
+      ...[...byClass].flatMap(([digit, indices]) => joined(indices, { fill: colours.fills[parseInt(digit, 36)] })),
     );
-    /** One path of these regions' borders, or none. */
-    const outlines = (indices) => (indices.length ? [node('path', { d: indices.map((i) => paths[i]).join('') })] : []);
     this.#stripe.setAttribute('fill', colours.hatch);
-    this.#hatched.replaceChildren(...outlines(entry.hatched));
+    this.#hatched.replaceChildren(...joined(entry.hatched));
     this.#doubtful.setAttribute('stroke', colours.doubtful);
-    this.#doubtful.replaceChildren(...outlines(entry.doubtful));
+    this.#doubtful.replaceChildren(...joined(entry.doubtful));
     // Measured in the next frame, with the layout that frame makes anyway, not a forced one now.
     requestAnimationFrame(() => this.place());
     return ui;
