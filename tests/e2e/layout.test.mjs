@@ -139,21 +139,46 @@ function recordFirstHeight() {
   });
 }
 
-for (const width of [1200, 360]) {
-  for (const name of ['index.html', 'embed.html']) {
-    test(`${name} at ${width} px: the element's height at definition is its height when ready`, async (t) => {
+// The rows below the map keep their room from the element's definition (styles.js): at desktop,
+// tablet and phone widths, in cohort mode (the preview's) and in pillar mode (the map's own first
+// paint, asked for by the tag's attribute), whose legend is shorter.
+for (const width of [1200, 768, 414, 360]) {
+  for (const [name, mode] of [
+    ['index.html', null],
+    ['embed.html', null],
+    ['embed.html', 'pillar'],
+  ]) {
+    test(`${name}${mode ? ` in ${mode} mode` : ''} at ${width} px: the element's height at definition is its height when ready`, async (t) => {
       const context = await t.context({ viewport: { width, height: 800 } });
       await context.addInitScript(recordFirstHeight);
       const page = await context.newPage();
       t.watch(page);
+      if (mode) {
+        await page.route(`**/${name}`, async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace('<peta-cerdas ', `<peta-cerdas mode="${mode}" `);
+          await route.fulfill({ response, body });
+        });
+      }
       await page.goto(t.url(`/${name}`), { waitUntil: 'load' });
       await waitReady(page);
       await frames(page, 3);
       const first = await until(() => page.evaluate(() => window.__firstHeight), 'the first height was recorded');
       assert.equal(await page.evaluate(() => window.__firstState), 'loading', 'measured before ready');
       const ready = await page.$eval('peta-cerdas', (el) => el.getBoundingClientRect().height);
+      if (mode)
+        assert.equal(await page.locator('peta-cerdas #root').getAttribute('data-mode'), mode, 'the map drew that mode');
       console.log(`    ${name} at ${width} px: ${first.toFixed(1)} px at definition, ${ready.toFixed(1)} px ready`);
       assert.ok(Math.abs(first - ready) <= 2, `no jump: ${first} px before, ${ready} px after`);
+      const empty = await page.$eval('peta-cerdas', (el) => {
+        const box = el.shadowRoot.querySelector('.legend-box');
+        const kept = box.getBoundingClientRect().height;
+        box.style.minHeight = '0';
+        const own = box.getBoundingClientRect().height;
+        box.style.minHeight = '';
+        return kept - own;
+      });
+      assert.ok(empty <= 60, `the legend's kept room leaves ${empty} px empty`);
     });
   }
 }

@@ -195,6 +195,16 @@ export class Shell {
     this.#view.render(ui, this.#strings(), this.#core, this.#tooltip, false);
   }
 
+  /**
+   * The mode the attributes ask for, until the map answers with its own: the pillar field shows
+   * and the rows below the map keep that mode's room (`data-mode` on the root, styles.js) while
+   * loading, so nothing moves when the map arrives.
+   */
+  expectMode(mode) {
+    this.d.root.dataset.mode = mode === 'pillar' ? 'pillar' : 'cohort';
+    this.d.pillarField.hidden = mode !== 'pillar';
+  }
+
   /** `loading` | `preview` | `ready` | `fallback` | `error` on the root (`data-state`). */
   setState(state) {
     this.d.root.dataset.state = state;

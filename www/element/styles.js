@@ -96,17 +96,28 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--l
 }
 /* The rows the map fills in when it has loaded (subtitle, legend, identified, attribution) keep
    the room they will take from the first paint, so nothing below them jumps (CLS): upper bounds
-   of their height at the default view, by the element's width. */
+   of their height by the width inside the element (measured in Chromium, either language), the legend's
+   for the mode on the root (data-mode: the attribute's until the map answers), whose pillar
+   legend is shorter than the cohorts'. A narrower bucket comes later and wins. */
 .subtitle { min-height: 1.45em; }
 #year-value { display: inline-block; min-width: 4ch; }
 .legend-box { min-height: 90px; }
-.identified { min-height: 80px; }
-.attribution { min-height: calc(2 * 1.45em); }
-@container (min-width: 980px) { .identified { min-height: 60px; } .attribution { min-height: 1.45em; } }
-@container (max-width: 640px) { .legend-box { min-height: 220px; } .identified { min-height: 145px; } }
-@container (max-width: 480px) { .subtitle { min-height: calc(2 * 1.45em); } }
-@container (max-width: 400px) { .subtitle { min-height: calc(3 * 1.45em); } .legend-box { min-height: 350px; } .identified { min-height: 165px; }
-  .attribution { min-height: calc(3 * 1.45em); } }
+.identified { min-height: 62px; }
+.attribution { min-height: 1.45em; }
+@container (max-width: 940px) { .legend-box { min-height: 130px; } [data-mode=pillar] .legend-box { min-height: 90px; }
+  .identified { min-height: 82px; } }
+@container (max-width: 740px) { .attribution { min-height: calc(2 * 1.45em); } }
+@container (max-width: 650px) { .legend-box { min-height: 168px; } [data-mode=pillar] .legend-box { min-height: 168px; } }
+@container (max-width: 600px) { .subtitle { min-height: calc(2 * 1.45em); } .legend-box { min-height: 200px; }
+  .identified { min-height: 124px; } }
+@container (max-width: 510px) { [data-mode=pillar] .legend-box { min-height: 218px; } .identified { min-height: 144px; } }
+@container (max-width: 470px) { .legend-box { min-height: 250px; } }
+@container (max-width: 430px) { .legend-box { min-height: 280px; } .identified { min-height: 163px; } }
+@container (max-width: 420px) { [data-mode=pillar] .legend-box { min-height: 268px; } }
+@container (max-width: 380px) { .attribution { min-height: calc(3 * 1.45em); } }
+@container (max-width: 340px) { .legend-box { min-height: 350px; } }
+@container (max-width: 330px) { .subtitle { min-height: calc(3 * 1.45em); } }
+@container (max-width: 280px) { .identified { min-height: 258px; } }
 @media (forced-colors: active) {
   .root { --line: CanvasText; --focus: Highlight; }
   .legend button[aria-pressed=true] { border-width: 3px; }
