@@ -59,8 +59,8 @@ fn prepare_writes_one_file_per_province_and_finer_level() {
     let provinces: BTreeSet<u8> = asset.regions.iter().map(|r| r.code.province).collect();
     assert_eq!(provinces.len(), 38, "Indonesia has 38 provinces");
     let files: BTreeSet<(u8, u8)> = details.iter().map(|d| (d.province, d.level)).collect();
-    let expected: BTreeSet<(u8, u8)> = provinces.iter().flat_map(|&p| [(p, 1), (p, 2)]).collect();
-    assert_eq!(files, expected, "levels 1 and 2 of each province");
+    let expected: BTreeSet<(u8, u8)> = provinces.iter().flat_map(|&p| [(p, 1), (p, 2), (p, 3)]).collect();
+    assert_eq!(files, expected, "levels 1 to 3 of each province");
     let tolerances: Vec<f64> = asset.levels.iter().map(|level| level.tolerance).collect();
     for detail in details {
         let path = root().join("data/build").join(detail_file(detail.province, detail.level));
@@ -82,7 +82,7 @@ fn a_level_file_changes_only_that_level_of_its_provinces_regions() {
     let coarsest = shapes(&map, 0);
     load(&mut map, (35, 1));
     let atlas = map.atlas().unwrap();
-    assert_eq!(atlas.levels().len(), 3, "the file told the finer levels");
+    assert_eq!(atlas.levels().len(), 4, "the file told the finer levels");
     for (i, region) in asset.regions.iter().enumerate() {
         let in_35 = region.code.province == 35;
         assert_eq!((atlas.has_level(1, i), atlas.has_level(2, i)), (in_35, false), "{}", region.code);

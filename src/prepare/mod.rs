@@ -15,12 +15,14 @@ use geo::{Area, MakeValid, MultiPolygon, Polygon, Validation, Winding};
 use std::fmt;
 
 /// Levels of detail, coarsest first: (simplification tolerance, quantization grid), in degrees.
-/// The coarse level draws the whole country (about 0.04° per pixel at 1200 px), the middle one
-/// a province, the finest a kabupaten and answers point location (tolerance about 50 m).
+/// The coarse level draws the whole country (about 0.04° per pixel at 1200 px), the next a
+/// province, the third an island such as Java (zoom 7.4–14.6 at 1200 px, where the finest would
+/// rasterise several vertices per pixel: a recolour there costs in proportion to them), the
+/// finest a kabupaten and answers point location (tolerance about 50 m).
 /// The coarse grid (0.01°, under two fifths of a pixel where that level is still drawn) keeps
 /// the overview small: its borders are most of the bytes the interactive map fetches besides the
 /// wasm (34.9 kB gzip, against 37.4 kB at 0.005° and 42 kB at 0.002°).
-pub const LEVELS: [(f64, f64); 3] = [(0.02, 0.01), (0.004, 0.0004), (0.0005, 0.00002)];
+pub const LEVELS: [(f64, f64); 4] = [(0.02, 0.01), (0.004, 0.0004), (0.002, 0.0002), (0.0005, 0.00002)];
 
 /// A problem in the input, naming where it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]

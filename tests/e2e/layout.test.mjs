@@ -43,7 +43,7 @@ async function view(page, requests, camera) {
   await page.waitForTimeout(800);
 }
 
-test('the home view downloads no detail; a slight zoom fetches level 1 only, a deep zoom level 2 of its provinces, each once', async (t) => {
+test(`the home view downloads no detail; a slight zoom fetches level 1 only, an island's zoom level 2 of its provinces, a kabupaten's level 3, each once`, async (t) => {
   // A map about 1200 px wide, as the benchmark's canvas: a narrower one, its home view smaller,
   // draws each level up to a deeper zoom.
   const page = await (await t.context({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -74,8 +74,7 @@ test('the home view downloads no detail; a slight zoom fetches level 1 only, a d
   const level1 = await transferred(page, '/data/detail/1/');
   console.log(`    slight zoom: ${slight.length} level-1 files, ${(level1 / 1024).toFixed(1)} kB transferred`);
 
-  // Deep onto Magetan: level 2 of Java's middle, straight away. Zoom 12, not the benchmark's 8:
-  // this page's map (1120 px) is narrower than its canvas (1200 px), so level 2 starts deeper.
+  // Onto Magetan at zoom 12, Java's scale: level 2 of Java's middle, straight away.
   await view(page, requests, `${MAGETAN.lon},${MAGETAN.lat},12`);
   const deep = details(requests).slice(slight.length);
   assert.ok(deep.includes('detail/2/35.bin'), `the zoom requests Jawa Timur's level 2: ${deep}`);
@@ -84,6 +83,14 @@ test('the home view downloads no detail; a slight zoom fetches level 1 only, a d
   assert.ok(!requests.includes('atlas.bin'), 'the element never fetches atlas.bin');
   const level2 = await transferred(page, '/data/detail/2/');
   console.log(`    then zoom 12 on Magetan: ${deep.join(', ')}, ${(level2 / 1024).toFixed(1)} kB transferred`);
+
+  // Zoom 24, Magetan's own scale: the finest level of the provinces around it.
+  await view(page, requests, `${MAGETAN.lon},${MAGETAN.lat},24`);
+  const finest = details(requests).slice(slight.length + deep.length);
+  assert.ok(finest.includes('detail/3/35.bin'), `a kabupaten's zoom requests level 3 of its province: ${finest}`);
+  for (const name of finest) assert.match(name, /^detail\/3\/3[2-5]\.bin$/, `only level 3 around Magetan: ${finest}`);
+  const level3 = await transferred(page, '/data/detail/3/');
+  console.log(`    then zoom 24: ${finest.join(', ')}, ${(level3 / 1024).toFixed(1)} kB transferred`);
 
   const box = await part(page, 'map').boundingBox();
   const at = await call(page, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);

@@ -60,6 +60,7 @@ test('npm package: installs from the tarball and a plain page using it becomes r
       'data/preview.json',
       'data/detail/1/35.bin',
       'data/detail/2/35.bin',
+      'data/detail/3/35.bin',
       'data/programme.bin',
       'data/sources/35.bin',
       'dist/peta-cerdas.js',
