@@ -16,7 +16,7 @@ use std::fmt;
 
 /// Levels of detail, coarsest first: (simplification tolerance, quantization grid), in degrees.
 /// The coarse level draws the whole country (about 0.04° per pixel at 1200 px), the next a
-/// province, the third an island such as Java (zoom 7.4–14.6 at 1200 px, where the finest would
+/// province, the third an island such as Java (zoom 7.4–14.8 at 1200 px, where the finest would
 /// rasterise several vertices per pixel: a recolour there costs in proportion to them), the
 /// finest a kabupaten and answers point location (tolerance about 50 m).
 /// The coarse grid (0.01°, under two fifths of a pixel where that level is still drawn) keeps
