@@ -359,7 +359,7 @@ export class PetaCerdasElement extends HTMLElement {
       onEarlyYear: (year) => this.#firstPaint.year(year),
       onSourcesFailed: (error) => this.#emitError(`${this.#t().sourcesFailed}: ${error.message || error}`),
     });
-    this.#shell.expectMode(this.getAttribute('mode'));
+    this.#shell.expectMode(this.getAttribute('mode'), this.getAttribute('pillar'));
     this.#firstPaint = new FirstPaint(this, this.#shell, {
       prefersDark: () => this.#darkQuery?.matches,
       start: () => this.load(),

@@ -4,6 +4,7 @@
 // or a zoom changes no control; `onSettled` hears of it all the same (the URL hash carries it).
 
 import { attachControls, localise, modeOptions, Player } from './controls.js';
+import { PILLAR_KEYS } from './contract.js';
 import { buildDom, el } from './dom.js';
 import { attachGestures, Hint } from './gestures.js';
 import { attachKeyboard } from './keyboard.js';
@@ -196,12 +197,13 @@ export class Shell {
   }
 
   /**
-   * The mode the attributes ask for, until the map answers with its own: the pillar field shows
-   * and the rows below the map keep that mode's room (`data-mode` on the root, styles.js) while
-   * loading, so nothing moves when the map arrives.
+   * The mode and pillar the attributes ask for, until the map answers with its own: the pillar
+   * field shows and the rows below the map keep that legend's room (`data-mode` and
+   * `data-pillar` on the root, styles.js) while loading, so nothing moves when the map arrives.
    */
-  expectMode(mode) {
+  expectMode(mode, pillar) {
     this.d.root.dataset.mode = mode === 'pillar' ? 'pillar' : 'cohort';
+    this.d.root.dataset.pillar = PILLAR_KEYS.includes(pillar) ? pillar : 'count';
     this.d.pillarField.hidden = mode !== 'pillar';
   }
 

@@ -97,8 +97,9 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--l
 /* The rows the map fills in when it has loaded (subtitle, legend, identified, attribution) keep
    the room they will take from the first paint, so nothing below them jumps (CLS): upper bounds
    of their height by the width inside the element (measured in Chromium, either language), the legend's
-   for the mode on the root (data-mode: the attribute's until the map answers), whose pillar
-   legend is shorter than the cohorts'. A narrower bucket comes later and wins. */
+   for the mode and pillar on the root (data-mode and data-pillar: the attributes' until the map
+   answers): the pillar counts' legend is shorter than the cohorts', one pillar's shorter still.
+   A narrower bucket comes later and wins. */
 .subtitle { min-height: 1.45em; }
 #year-value { display: inline-block; min-width: 4ch; }
 .legend-box { min-height: 90px; }
@@ -118,6 +119,11 @@ th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--l
 @container (max-width: 340px) { .legend-box { min-height: 350px; } }
 @container (max-width: 330px) { .subtitle { min-height: calc(3 * 1.45em); } }
 @container (max-width: 280px) { .identified { min-height: 258px; } }
+[data-mode=pillar]:not([data-pillar=count]) .legend-box { min-height: 55px; }
+@container (max-width: 940px) { [data-mode=pillar]:not([data-pillar=count]) .legend-box { min-height: 92px; } }
+@container (max-width: 650px) { [data-mode=pillar]:not([data-pillar=count]) .legend-box { min-height: 117px; } }
+@container (max-width: 510px) { [data-mode=pillar]:not([data-pillar=count]) .legend-box { min-height: 166px; } }
+@container (max-width: 400px) { [data-mode=pillar]:not([data-pillar=count]) .legend-box { min-height: 216px; } }
 @media (forced-colors: active) {
   .root { --line: CanvasText; --focus: Highlight; }
   .legend button[aria-pressed=true] { border-width: 3px; }
