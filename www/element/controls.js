@@ -55,6 +55,17 @@ export function localise(d, t, lang, playing) {
 }
 
 /**
+ * Shows `mode` and `pillar` (a pillar key or `count`): the pillar field in pillar mode, and
+ * `data-mode` and `data-pillar` on the root, by which the rows below the map keep that legend's
+ * room (styles.js). Attributes are written only when they change: this runs at every refresh.
+ */
+export function showMode(d, mode, pillar) {
+  d.pillarField.hidden = mode !== 'pillar';
+  if (d.root.dataset.mode !== mode) d.root.dataset.mode = mode;
+  if (d.root.dataset.pillar !== pillar) d.root.dataset.pillar = pillar;
+}
+
+/**
  * Shows `ui`'s year, mode and pillar. `section(name, key)` is true when that part's content key
  * changed since it was last drawn (then its options are rebuilt).
  */
@@ -67,7 +78,7 @@ export function renderControls(d, t, ui, section) {
     d.mode.replaceChildren(...modeOptions(t, ui.indicator).map((o) => el('option', o)));
   }
   d.mode.value = ui.mode;
-  d.pillarField.hidden = ui.mode !== 'pillar';
+  showMode(d, ui.mode, ui.pillar);
   if (section('pillars', JSON.stringify(ui.pillars))) {
     d.pillar.replaceChildren(
       el('option', { value: 'count', text: t.pillarCount }),

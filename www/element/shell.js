@@ -3,7 +3,7 @@
 // new `ui()` answer into the DOM. The view itself (centre, zoom) is not part of `ui()`, so a pan
 // or a zoom changes no control; `onSettled` hears of it all the same (the URL hash carries it).
 
-import { attachControls, localise, modeOptions, Player } from './controls.js';
+import { attachControls, localise, modeOptions, Player, showMode } from './controls.js';
 import { PILLAR_KEYS } from './contract.js';
 import { buildDom, el } from './dom.js';
 import { attachGestures, Hint } from './gestures.js';
@@ -197,14 +197,11 @@ export class Shell {
   }
 
   /**
-   * The mode and pillar the attributes ask for, until the map answers with its own: the pillar
-   * field shows and the rows below the map keep that legend's room (`data-mode` and
-   * `data-pillar` on the root, styles.js) while loading, so nothing moves when the map arrives.
+   * The mode and pillar the attributes ask for (`showMode`), until the map answers with its own,
+   * so that nothing moves when the map arrives. Unknown values show as the defaults.
    */
   expectMode(mode, pillar) {
-    this.d.root.dataset.mode = mode === 'pillar' ? 'pillar' : 'cohort';
-    this.d.root.dataset.pillar = PILLAR_KEYS.includes(pillar) ? pillar : 'count';
-    this.d.pillarField.hidden = mode !== 'pillar';
+    showMode(this.d, mode === 'pillar' ? 'pillar' : 'cohort', PILLAR_KEYS.includes(pillar) ? pillar : 'count');
   }
 
   /** `loading` | `preview` | `ready` | `fallback` | `error` on the root (`data-state`). */

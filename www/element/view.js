@@ -37,8 +37,6 @@ export class View {
     if (d.summary.textContent !== ui.summary) d.summary.textContent = ui.summary;
     d.attribution.textContent = ui.attribution;
     d.root.classList.toggle('dark', ui.theme === 'dark');
-    d.root.dataset.mode = ui.mode;
-    d.root.dataset.pillar = ui.pillar;
     renderControls(d, t, ui, (name, key) => this.section(name, key));
     if (this.section('legend', JSON.stringify(ui.legend))) renderLegend(d, ui.legend);
     if (this.section('identified', JSON.stringify(ui.identified))) renderIdentified(d, ui.identified);
