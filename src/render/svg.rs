@@ -3,7 +3,7 @@
 
 use crate::atlas::Atlas;
 use crate::programme::Programme;
-use crate::scene::{describe, Scene, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
+use crate::scene::{describe, Scene, BORDER_WIDTH, DOUBTFUL_DASH, DOUBTFUL_WIDTH};
 use crate::style::LegendEntry;
 use crate::view::project;
 use geo::MultiPolygon;
@@ -80,8 +80,13 @@ pub fn render(scene: &Scene, atlas: &Atlas, programme: &Programme, year: u16) ->
     let _ = write!(svg, r#"<rect width="100%" height="100%" fill="{}"/>"#, colours.background);
 
     let shapes = &atlas.levels()[scene.level].shapes;
-    let _ =
-        write!(svg, r#"<g id="pc-regions" stroke="{}" stroke-width="0.5" stroke-linejoin="round">"#, colours.stroke);
+    // A document has no device pixels: the border's CSS width (the canvas thins it on dense screens).
+    let _ = write!(
+        svg,
+        r#"<g id="pc-regions" stroke="{}" stroke-width="{}" stroke-linejoin="round">"#,
+        colours.stroke,
+        fmt_px(BORDER_WIDTH)
+    );
     let mut hatched = String::new();
     let mut doubtful = String::new();
     for &index in &scene.visible {
@@ -314,7 +319,7 @@ mod tests {
 
     #[test]
     fn constant_lengths_read_as_float_formatting_wrote_them() {
-        for value in [DOUBTFUL_WIDTH, DOUBTFUL_DASH[0], DOUBTFUL_DASH[1], 1.5, 2.5, LEGEND_WIDTH] {
+        for value in [BORDER_WIDTH, DOUBTFUL_WIDTH, DOUBTFUL_DASH[0], DOUBTFUL_DASH[1], 1.5, 2.5, LEGEND_WIDTH] {
             assert_eq!(fmt_px(value), value.to_string());
         }
     }

@@ -6,7 +6,7 @@
 //! rasterising every region takes most of a frame, copying a bitmap a small part of it.
 
 use crate::atlas::Atlas;
-use crate::scene::{Scene, DOUBTFUL_DASH};
+use crate::scene::{border_width, Scene, DOUBTFUL_DASH};
 use crate::style::Rgb;
 use crate::view::reuse::{cut_rings, surroundings, PixelRect, Placement};
 use crate::view::{project, Viewport};
@@ -234,7 +234,7 @@ pub fn draw_map(bitmap: &mut Bitmap, scene: &Scene, area: Area, atlas: &Atlas, c
     let [scale, tx, ty] = scene.viewport.transform();
     let _ = ctx.set_transform(ratio * scale, 0.0, 0.0, ratio * scale, ratio * tx + m, ratio * ty + m);
     ctx.set_line_join("round");
-    ctx.set_line_width(0.5 / scale);
+    ctx.set_line_width(border_width(ratio) / scale);
     ctx.set_stroke_style_str(&colours.stroke.to_string());
     let level = scene.level;
     // Most neighbours share a fill: the colour crosses to the canvas only when it changes.

@@ -13,6 +13,8 @@ const HATCH_PERIOD = 6;
 const HATCH_WIDTH = 2;
 /** Line widths and dashes in CSS px, as src/web/canvas.rs and src/scene draw them. */
 const BORDER_WIDTH = 0.5;
+/** The border's width on this screen, as src/scene's `border_width`: at most one device pixel. */
+const borderWidth = (ratio) => (ratio > 0 ? Math.min(BORDER_WIDTH, 1 / ratio) : BORDER_WIDTH);
 const DOUBTFUL_DASH = [3, 2];
 const DOUBTFUL_WIDTH = 1;
 /** CSS px a degree of longitude spans where the dashed outline gets its whole width. */
@@ -133,7 +135,7 @@ export class Preview {
     const corner = stage.getBoundingClientRect();
     const left = box.left - corner.left - stage.clientLeft + (box.width - this.#data.width * scale) / 2;
     const top = box.top - corner.top - stage.clientTop + (box.height - this.#data.height * scale) / 2;
-    this.#shapes.setAttribute('stroke-width', BORDER_WIDTH / scale);
+    this.#shapes.setAttribute('stroke-width', borderWidth(globalThis.devicePixelRatio) / scale);
     const [west, , east] = this.#data.bounds;
     this.#doubtful.setAttribute('stroke-width', doubtfulWidth((scale * this.#data.width) / (east - west)) / scale);
     this.#doubtful.setAttribute('stroke-dasharray', DOUBTFUL_DASH.map((px) => px / scale).join(' '));
