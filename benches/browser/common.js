@@ -7,6 +7,8 @@ export const HEIGHT = 800;
 export const PADDING = 16;
 /** Java at a zoom where peta-cerdas draws a finer level (benches/atlas.rs uses the same). */
 export const JAVA = { lon: 110.0, lat: -7.3, zoom: 8 };
+/** A phone's map (CSS px) and its device pixel ratio, for the whole-draw diagnostic. */
+export const PHONE = { width: 390, height: 300, ratio: 3 };
 /** A recolour frame switches between these two years (the map's latest year first). */
 export const YEARS = [2024, 2023];
 /** A zoom step: one mouse-wheel notch (deltaY 100, gestures.js's wheelZoomFactor), in and out. */

@@ -63,6 +63,13 @@ async function run({ frames, warmup, budgetMs, loads, points, seed }) {
       draw();
     },
   };
+  // Diagnostic: a whole draw, as a pan that has settled asks for (the view and its margin, every
+  // region in them rasterised): render() draws the exact frame of a view the bitmap does not hold.
+  const wholeDraw = (i) => {
+    map.pan(i % 2 ? -1 : 1, 0);
+    map.render();
+    B.flush(ctx);
+  };
   /** Every kind of frame of the current view, recolour first (it also leaves the view settled). */
   const framesOfView = (name) => {
     for (const [kind, frame] of Object.entries(kinds)) {
@@ -88,11 +95,19 @@ async function run({ frames, warmup, budgetMs, loads, points, seed }) {
   map.setMode('pillar');
   result.countryRecolourPillarMode = B.timeFrames(frames, warmup, kinds.recolour, { budgetMs });
   map.setMode('cohort');
+  result.countryWholeDraw = B.timeFrames(frames, warmup, wholeDraw, { budgetMs });
+  map.resetView();
 
   map.applyHash(`#view=${B.JAVA.lon},${B.JAVA.lat},${B.JAVA.zoom}`);
   views.java = viewOf(map);
   result.javaFirstFrameMs = B.timeRuns(1, () => kinds.recolour(1));
   framesOfView('java');
+  result.javaWholeDraw = B.timeFrames(frames, warmup, wholeDraw, { budgetMs });
+  // A phone's map at three device pixels to the CSS pixel, the country.
+  map.setSize(B.PHONE.width, B.PHONE.height, B.PHONE.ratio);
+  map.resetView();
+  result.phoneWholeDraw = B.timeFrames(frames, warmup, wholeDraw, { budgetMs });
+  map.setSize(B.WIDTH, B.HEIGHT, 1);
   map.resetView();
   return { ...result, views, hitTest: hits };
 }

@@ -393,7 +393,10 @@ function layerRows(real, c) {
   return [
     ...FRAME_KINDS.map((kind) => frameRow('country', kind)),
     ['  recolour in pillar mode (no hatching), ms', fmt(real.peta.countryRecolourPillarMode.median), '', '', '', ''],
+    ['  whole draw (a settled pan), ms', fmt(real.peta.countryWholeDraw.median), '', '', '', ''],
+    ['  whole draw, 390x300 at DPR 3, ms', fmt(real.peta.phoneWholeDraw.median), '', '', '', ''],
     ...FRAME_KINDS.map((kind) => frameRow('java', kind)),
+    ['  whole draw (a settled pan), ms', fmt(real.peta.javaWholeDraw.median), '', '', '', ''],
     [
       'hit test, µs per position',
       fmt(real.peta.hitTest.medianUs, 3),
