@@ -360,6 +360,7 @@ mod tests {
     use crate::keyword::Keyword;
     use crate::map::FocusMove;
     use crate::programme::{CitationKind, Confidence};
+    use crate::scene::{BORDER_WIDTH, DOUBTFUL_DASH, DOUBTFUL_WIDTH, FULL_OUTLINE_PX_PER_DEGREE};
     use crate::stats::{CohortStats, PillarStats};
     use crate::style::{Lang, Mode, Theme, ThemeChoice};
     use std::path::Path;
@@ -425,13 +426,20 @@ mod tests {
 
     fn javascript() -> String {
         let mut out = format!(
-            "// The keyword lists of the Rust core (src/keyword.rs), generated from src/contract.rs: do not\n\
-             // edit. `{REGENERATE}` rewrites it.\n"
+            "// The keyword lists of the Rust core (src/keyword.rs) and the lines the preview draws as the\n\
+             // map does (src/scene), generated from src/contract.rs: do not edit.\n\
+             // `{REGENERATE}` rewrites it.\n"
         );
         for (_, constant, keys) in keywords() {
             let list: Vec<String> = keys.iter().map(|key| format!("'{key}'")).collect();
             out.push_str(&format!("\nexport const {constant} = Object.freeze([{}]);\n", list.join(", ")));
         }
+        let [dash, gap] = DOUBTFUL_DASH;
+        out.push_str(&format!(
+            "\n/** Line widths and dashes in CSS px (src/scene). */\n\
+             export const LINES = Object.freeze({{ border: {BORDER_WIDTH}, doubtfulDash: [{dash}, {gap}], \
+             doubtfulWidth: {DOUBTFUL_WIDTH}, fullOutlinePxPerDegree: {FULL_OUTLINE_PX_PER_DEGREE} }});\n"
+        ));
         out
     }
 

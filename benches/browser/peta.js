@@ -96,7 +96,6 @@ async function run({ frames, warmup, budgetMs, loads, points, seed }) {
   result.countryRecolourPillarMode = B.timeFrames(frames, warmup, kinds.recolour, { budgetMs });
   map.setMode('cohort');
   result.countryWholeDraw = B.timeFrames(frames, warmup, wholeDraw, { budgetMs });
-  map.resetView();
 
   map.applyHash(`#view=${B.JAVA.lon},${B.JAVA.lat},${B.JAVA.zoom}`);
   views.java = viewOf(map);

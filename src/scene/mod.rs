@@ -31,7 +31,7 @@ pub const DOUBTFUL_DASH: [f64; 2] = [3.0, 2.0];
 pub const DOUBTFUL_WIDTH: f64 = 1.0;
 /// CSS pixels a degree of longitude spans where the dashed outline gets its whole width: the
 /// country in a map about 600 px wide, a kabupaten in Java then about 6 px across.
-const FULL_OUTLINE_PX_PER_DEGREE: f64 = 12.0;
+pub const FULL_OUTLINE_PX_PER_DEGREE: f64 = 12.0;
 
 /// The dashed outline's width in CSS pixels where a degree of longitude spans `px_per_degree`:
 /// [`DOUBTFUL_WIDTH`] on a map that large or larger, and thinner in proportion on a smaller one,

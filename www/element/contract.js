@@ -1,5 +1,6 @@
-// The keyword lists of the Rust core (src/keyword.rs), generated from src/contract.rs: do not
-// edit. `PETA_UPDATE_CONTRACT=1 cargo test --lib contract` rewrites it.
+// The keyword lists of the Rust core (src/keyword.rs) and the lines the preview draws as the
+// map does (src/scene), generated from src/contract.rs: do not edit.
+// `PETA_UPDATE_CONTRACT=1 cargo test --lib contract` rewrites it.
 
 export const MODES = Object.freeze(['cohort', 'pillar', 'indicator']);
 
@@ -18,3 +19,6 @@ export const FOCUS_MOVES = Object.freeze(['first', 'left', 'right', 'up', 'down'
 export const CONFIDENCES = Object.freeze(['confirmed', 'inferred', 'conflicting']);
 
 export const CITATION_KINDS = Object.freeze(['stated', 'award', 'inferred', 'unnamed']);
+
+/** Line widths and dashes in CSS px (src/scene). */
+export const LINES = Object.freeze({ border: 0.5, doubtfulDash: [3, 2], doubtfulWidth: 1, fullOutlinePxPerDegree: 12 });

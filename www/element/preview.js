@@ -6,23 +6,20 @@
 // decides a colour. The DOM is built from the file's path data alone: whatever else the file
 // holds never reaches the page as markup.
 
+import { LINES } from './contract.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Hatching as the canvas draws it: a stripe 2 CSS px wide every 6, at 45°, anchored at the map's corner. */
 const HATCH_PERIOD = 6;
 const HATCH_WIDTH = 2;
-/** Line widths and dashes in CSS px, as src/web/canvas.rs and src/scene draw them. */
-const BORDER_WIDTH = 0.5;
+
 /** The border's width on this screen, as src/scene's `border_width`: at most one device pixel. */
-const borderWidth = (ratio) => (ratio > 0 ? Math.min(BORDER_WIDTH, 1 / ratio) : BORDER_WIDTH);
-const DOUBTFUL_DASH = [3, 2];
-const DOUBTFUL_WIDTH = 1;
-/** CSS px a degree of longitude spans where the dashed outline gets its whole width. */
-const FULL_OUTLINE_PX_PER_DEGREE = 12;
+const borderWidth = (ratio) => (ratio > 0 ? Math.min(LINES.border, 1 / ratio) : LINES.border);
 
 /** The dashed outline's width on a map whose degree spans `pxPerDegree`, as src/scene's `doubtful_width`. */
 const doubtfulWidth = (pxPerDegree) =>
-  DOUBTFUL_WIDTH * Math.min(1, Math.max(0.5, pxPerDegree / FULL_OUTLINE_PX_PER_DEGREE));
+  LINES.doubtfulWidth * Math.min(1, Math.max(0.5, pxPerDegree / LINES.fullOutlinePxPerDegree));
 
 /**
  * The view a preview can show for the element's attributes (`attribute(name)` answers a value or
@@ -138,7 +135,7 @@ export class Preview {
     this.#shapes.setAttribute('stroke-width', borderWidth(globalThis.devicePixelRatio) / scale);
     const [west, , east] = this.#data.bounds;
     this.#doubtful.setAttribute('stroke-width', doubtfulWidth((scale * this.#data.width) / (east - west)) / scale);
-    this.#doubtful.setAttribute('stroke-dasharray', DOUBTFUL_DASH.map((px) => px / scale).join(' '));
+    this.#doubtful.setAttribute('stroke-dasharray', LINES.doubtfulDash.map((px) => px / scale).join(' '));
     this.#pattern.setAttribute(
       'patternTransform',
       `translate(${-left / scale} ${-top / scale}) scale(${1 / scale}) rotate(45)`,
