@@ -217,3 +217,30 @@ test('what a preview cannot show is drawn by the interactive map at once: pillar
   await shared.locator('peta-cerdas #root[data-state="ready"]').waitFor({ state: 'attached', timeout: 15_000 });
   assert.equal((await events(shared, 'preview')).length, 0, 'no preview for a shared view');
 });
+
+test('a tap on the year slider before the map has loaded: the map starts at that year, thumb and label agreeing', async (t) => {
+  const context = await t.context({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    hasTouch: true,
+    isMobile: true,
+  });
+  const phone = await context.newPage();
+  t.watch(phone);
+  await phone.goto(t.url('/embed.html'));
+  await waitState(phone, 'preview');
+  const latest = await text(phone, 'year-value');
+  const slider = part(phone, 'year');
+  const box = await slider.boundingBox();
+  // A tap fires `input`, then `change`; it also starts the lazy map.
+  await phone.touchscreen.tap(box.x + box.width * 0.25, box.y + box.height / 2);
+  const chosen = await text(phone, 'year-value');
+  const thumb = await slider.inputValue();
+  assert.notEqual(chosen, latest, 'the preview follows the tap');
+  await waitState(phone, 'ready');
+  await frames(phone, 3);
+  assert.equal(String((await call(phone, 'stats')).year), chosen, 'the map starts at the year the reader chose');
+  assert.equal(await text(phone, 'year-value'), chosen, 'the label says that year');
+  assert.equal(await slider.getAttribute('aria-valuetext'), chosen, 'the slider says that year');
+  assert.equal(await slider.inputValue(), thumb, 'the thumb stays where the reader put it');
+});

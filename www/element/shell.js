@@ -32,7 +32,11 @@ export class Shell {
   #controlsStale = false;
   #selected = null;
   #drawn = false;
-  /** Controls changed before the map could act on them, with the event's type and the value: replayed at the first draw. */
+  /**
+   * Controls changed before the map could act on them: per control its last value and every type
+   * of event it fired (a slider's tap fires `input`, which the slider acts on, then `change`),
+   * replayed at the first draw.
+   */
   #early = new Map();
   /** The preview has been on screen: a tap on it is one on the map (see `tappedEarly`). */
   #previewShown = false;
@@ -123,7 +127,9 @@ export class Shell {
     for (const type of ['input', 'change']) {
       d.root.addEventListener(type, (event) => {
         const control = event.composedPath()[0];
-        if (!core.attached) this.#early.set(control, { type, value: control.value });
+        if (core.attached) return;
+        const types = this.#early.get(control)?.types ?? new Set();
+        this.#early.set(control, { types: types.add(type), value: control.value });
       });
     }
     d.tableBox.addEventListener('toggle', () => {
@@ -220,9 +226,9 @@ export class Shell {
   #replayEarly() {
     const early = [...this.#early];
     this.#early.clear();
-    for (const [control, { type, value }] of early) {
+    for (const [control, { types, value }] of early) {
       control.value = value;
-      control.dispatchEvent(new Event(type, { bubbles: true }));
+      for (const type of types) control.dispatchEvent(new Event(type, { bubbles: true }));
     }
     const tap = this.#earlyTap;
     this.#earlyTap = null;
