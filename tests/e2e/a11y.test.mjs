@@ -303,3 +303,68 @@ test('forced colours: the map stays usable and the keyboard focus is visible', a
   await legend.first().click();
   await until(async () => (await legend.first().getAttribute('aria-pressed')) === 'false', 'a legend toggle works');
 });
+
+/** The colours (`[r, g, b]`) at `points` (`[x, y]`, CSS px) of a PNG screenshot taken at a device pixel ratio of 1. */
+function coloursAt(page, png, points) {
+  return page.evaluate(
+    async ([src, points]) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const ctx = new OffscreenCanvas(img.naturalWidth, img.naturalHeight).getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return points.map(([x, y]) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+    },
+    [`data:image/png;base64,${png.toString('base64')}`, points],
+  );
+}
+
+for (const [theme, emulate] of [
+  ['light', { colorScheme: 'light' }],
+  ['dark', { colorScheme: 'dark' }],
+  ['forced colours', { forcedColors: 'active' }],
+]) {
+  test(`focus: the map canvas shows its focus ring inside the stage, without moving (${theme})`, async (t) => {
+    const page = await t.open('/index.html', { emulate });
+    await waitReady(page);
+    await frames(page);
+    const canvas = part(page, 'map');
+    /** The canvas's box in the stage (Tab may scroll the page). */
+    const place = () =>
+      canvas.evaluate((node) => {
+        const [box, stage] = [node.getBoundingClientRect(), node.parentElement.getBoundingClientRect()];
+        return { x: box.x - stage.x, y: box.y - stage.y, width: box.width, height: box.height };
+      });
+    const before = await place();
+    const unfocused = await canvas.screenshot();
+    let focused = '';
+    for (let i = 0; i < 40 && focused !== 'map'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.querySelector('peta-cerdas').shadowRoot.activeElement?.id ?? '');
+    }
+    assert.equal(focused, 'map', 'Tab reaches the map');
+    await frames(page);
+    assert.deepEqual(await place(), before, 'the focus moves nothing');
+    const ring = await canvas.evaluate((node) =>
+      getComputedStyle(node).outlineColor.match(/\d+/g).slice(0, 3).map(Number),
+    );
+    // The middle of each edge but the top (the zoom buttons float there), 1 px in.
+    const { width, height } = before;
+    const edges = [
+      [1, Math.round(height / 2)],
+      [Math.round(width - 2), Math.round(height / 2)],
+      [Math.round(width / 2), Math.round(height - 2)],
+    ];
+    const distance = (a, b) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]), 0);
+    const without = await coloursAt(page, unfocused, edges);
+    const seen = await coloursAt(page, await canvas.screenshot(), edges);
+    // Forced colours paint the ring a little translucent: it counts when it is nearer the ring's
+    // colour than what was there, and far from that.
+    assert.ok(
+      seen.every(
+        (colour, i) => distance(colour, ring) < distance(colour, without[i]) && distance(colour, without[i]) > 150,
+      ),
+      `the ring (${ring}) shows on every edge: ${JSON.stringify({ seen, without })}`,
+    );
+  });
+}

@@ -42,6 +42,8 @@ button:hover { border-color: var(--fg); }
   border: 1px solid var(--line); border-radius: 4px; overflow: hidden; background: var(--bg); touch-action: pan-x pan-y; }
 canvas { display: block !important; visibility: visible !important; position: absolute; inset: 0; width: 100% !important; height: 100% !important; cursor: grab; }
 canvas.dragging { cursor: grabbing; }
+/* The canvas fills the stage, which clips what lies outside it: its focus ring goes inside. */
+canvas:focus-visible { outline-offset: -3px; }
 /* The prerendered first paint under the canvas, inset as the home view fits the country (FIT_PADDING in src/map). */
 .preview { position: absolute; inset: 16px; width: calc(100% - 32px); height: calc(100% - 32px); pointer-events: none; }
 .map-box { position: relative; }
