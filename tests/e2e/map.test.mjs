@@ -242,6 +242,60 @@ for (const name of PAGES) {
   });
 }
 
+/** The tooltip's text, or null while it is hidden. */
+async function tooltipShown(page) {
+  return (await part(page, 'tooltip').isVisible()) ? text(page, 'tooltip') : null;
+}
+
+for (const [how, move] of [
+  [
+    'keys on the map',
+    async (page) => {
+      await part(page, 'map').focus();
+      for (const key of ['+', '+', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']) await page.keyboard.press(key);
+    },
+  ],
+  [
+    'a search',
+    async (page) => {
+      await part(page, 'search').fill('kota bandung');
+      await part(page, 'search').press('Enter');
+      await waitEvent(page, 'region-select', (d) => d.name === 'Kota Bandung');
+    },
+  ],
+  [
+    'the zoom and reset buttons',
+    async (page) => {
+      for (const button of ['zoom-in', 'zoom-in', 'zoom-in', 'reset', 'zoom-out']) {
+        await part(page, button).focus();
+        await page.keyboard.press('Enter');
+      }
+    },
+  ],
+]) {
+  test(`a still mouse's tooltip follows the map moved by ${how}`, async (t) => {
+    const page = await t.open('/index.html');
+    await waitReady(page);
+    await frames(page);
+    const box = await part(page, 'map').boundingBox();
+    const at = await call(page, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);
+    const mouse = { x: box.x + at.x, y: box.y + at.y };
+    await page.mouse.move(mouse.x - 3, mouse.y);
+    await page.mouse.move(mouse.x, mouse.y, { steps: 2 });
+    await until(async () => /Kabupaten Magetan/.test(await tooltipShown(page)), 'hovering Magetan shows its tooltip');
+    await move(page);
+    await page.waitForTimeout(300);
+    await frames(page, 3);
+    const after = await tooltipShown(page);
+    assert.doesNotMatch(String(after), /Magetan/, 'Magetan has moved away from under the mouse');
+    // What a pointer move to the same place shows.
+    await page.mouse.move(mouse.x + 1, mouse.y);
+    await page.mouse.move(mouse.x, mouse.y);
+    await frames(page, 2);
+    assert.equal(after, await tooltipShown(page), 'the tooltip shows what lies under the mouse now');
+  });
+}
+
 test('embed.html posts its height to the parent page', async (t) => {
   const page = await t.open('/e2e/embed-parent.html');
   const frame = page.frameLocator('#frame');

@@ -153,6 +153,7 @@ export class MapCore {
   #uiText = '';
   /** Counts loadIndicator and clearIndicator calls, so that only the last one shows. */
   #indicatorTurn = 0;
+  #viewMoves = 0;
 
   /** `onPanic(detail)` is called once, when a call into wasm panics; the map is dead after it. */
   constructor(onPanic) {
@@ -167,6 +168,14 @@ export class MapCore {
   /** A panic stopped this map for good. */
   get dead() {
     return this.#dead;
+  }
+
+  /**
+   * Counts the calls that may have moved the view (pan, zoom, reset, fly, fit, a hash, a new
+   * size): a change tells the shell that the map moved under a pointer that stayed still.
+   */
+  get viewMoves() {
+    return this.#viewMoves;
   }
 
   /**
@@ -328,6 +337,7 @@ export class MapCore {
 
   // ---- view state (the setters throw on values the core does not know) ----
   setSize(width, height, ratio) {
+    this.#viewMoves++;
     this.#call((h) => h.setSize(width, height, ratio));
   }
   setYear(year) {
@@ -355,6 +365,7 @@ export class MapCore {
   }
   /** Applies what is valid in a URL hash; answers the problems with the rest, as sentences. */
   applyHash(hash) {
+    this.#viewMoves++;
     return this.#json((h) => h.applyHash(hash), []);
   }
   hash() {
@@ -371,16 +382,21 @@ export class MapCore {
     return this.#call((h) => h.renderFrame(now), false);
   }
   pan(dx, dy) {
+    this.#viewMoves++;
     this.#call((h) => h.pan(dx, dy));
   }
   zoomAt(factor, x, y) {
+    this.#viewMoves++;
     this.#call((h) => h.zoomAt(factor, x, y));
   }
   resetView() {
+    this.#viewMoves++;
     this.#call((h) => h.resetView());
   }
   flyTo(index) {
-    if (index !== null) this.#call((h) => h.flyTo(index));
+    if (index === null) return;
+    this.#viewMoves++;
+    this.#call((h) => h.flyTo(index));
   }
   /** Where lon/lat lies on the canvas in CSS pixels, `{x, y}`, or null. */
   toScreen(lon, lat) {
@@ -504,6 +520,7 @@ export class MapCore {
   }
   /** Fits a province (by name) in view; false when no region lies in it. */
   fitProvince(name) {
+    this.#viewMoves++;
     return this.#call((h) => h.fitProvince(String(name)), false);
   }
   /** The current view as an SVG document, or null. */

@@ -45,6 +45,10 @@ export class Shell {
   #onEarlyYear;
   /** Where the last click landed (canvas px): the selected region's point when it selected one. */
   #clickPoint = null;
+  /** Where the mouse hovers (canvas px), or null: what lies there is hovered again when the view moves. */
+  #hoverPoint = null;
+  /** The core's `viewMoves` at the last frame. */
+  #viewMovesDrawn = 0;
   /** The core's sources file loads this shell waits on, so that each is heard once. */
   #sourceLoadsHeard = new WeakSet();
   #onSourcesFailed;
@@ -96,8 +100,11 @@ export class Shell {
       announce: (info) => {
         if (info) d.announce.textContent = info.description;
       },
-      showTooltip: (index, x, y) => this.#tooltip.show(index, x, y, this.#ui?.lang, (i) => core.regionInfo(i)),
-      hideTooltip: () => this.#tooltip.hide(),
+      showTooltip: (index, x, y) => this.#showTooltip(index, x, y),
+      hideTooltip: () => {
+        this.#hoverPoint = null;
+        this.#tooltip.hide();
+      },
       hint: (text) => hint.show(text),
       clicked: (x, y) => {
         this.#clickPoint = { x, y };
@@ -156,6 +163,7 @@ export class Shell {
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
       if (this.#core.dead) return;
+      this.#hoverAfterMove();
       // A pan or zoom shows the map's bitmap moved until it settles: ask for frames until then.
       if (this.#core.renderFrame(performance.now())) this.changed(false);
       if (this.#controlsStale) {
@@ -220,6 +228,24 @@ export class Shell {
   showMessage(text) {
     if (text !== null) this.d.message.textContent = text;
     this.d.message.hidden = text === null;
+  }
+
+  /** The tooltip of region `index` (null hides it) for a pointer hovering at x/y. */
+  #showTooltip(index, x, y) {
+    this.#hoverPoint = { x, y };
+    this.#tooltip.show(index, x, y, this.#ui?.lang, (i) => this.#core.regionInfo(i));
+  }
+
+  /**
+   * The view moved under a pointer that stayed still (keys, the search, the zoom buttons, a link):
+   * the hover and its tooltip go to what lies under the pointer now, as a pointer move would.
+   */
+  #hoverAfterMove() {
+    const moves = this.#core.viewMoves;
+    if (moves === this.#viewMovesDrawn) return;
+    this.#viewMovesDrawn = moves;
+    const point = this.#hoverPoint;
+    if (point) this.#showTooltip(this.#core.pointerMove(point.x, point.y), point.x, point.y);
   }
 
   /** What a reader did to the controls and the last tap on the map while only the preview was up, now that the map can act on it. */
