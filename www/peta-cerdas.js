@@ -322,7 +322,9 @@ export class PetaCerdasElement extends HTMLElement {
       if (this.#firstPaint?.showing) this.#firstPaint.repaint();
       return;
     }
-    this.#core.setTheme(resolveTheme(this.getAttribute('theme'), this.#darkQuery?.matches));
+    // A link's theme (sync-hash) wins over the page's, as the link's year and view do.
+    const choice = this.#core.linkTheme() ?? this.getAttribute('theme');
+    this.#core.setTheme(resolveTheme(choice, this.#darkQuery?.matches));
     this.#changed();
   }
 

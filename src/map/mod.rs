@@ -19,7 +19,7 @@ use crate::programme::{sources_file, AsOf, Programme, ALL_SOURCES_FILE};
 use crate::region::{Region, RegionCode};
 use crate::render::svg;
 use crate::scene::{Scene, SceneInput, Styling};
-use crate::style::{self, Class, Colouring, Lang, Mode, PillarFocus, Theme};
+use crate::style::{self, Class, Colouring, Lang, Mode, PillarFocus, Theme, ThemeChoice};
 use crate::view::{project, ViewState, Viewport};
 use geo::{Area, Centroid};
 use keyboard::nearest_to;
@@ -43,6 +43,9 @@ pub struct MapState {
     colouring: Colouring,
     lang: Lang,
     theme: Theme,
+    /// The theme a link's hash asked for: it wins over the page's own (`link_theme`), and the
+    /// hash the map writes keeps it, so that a shared or embedded link stays in its theme.
+    link_theme: Option<ThemeChoice>,
     viewport: Viewport,
     /// The size before an atlas gave the view an extent to fit.
     sized: bool,
@@ -92,6 +95,7 @@ impl MapState {
             colouring: Colouring { mode: Mode::Cohort, pillar: PillarFocus::Count, year: 2017 },
             lang: Lang::Id,
             theme: Theme::Light,
+            link_theme: None,
             viewport: Viewport::fit(indonesia, 800.0, 500.0, FIT_PADDING),
             sized: false,
             hidden: Vec::new(),
@@ -434,6 +438,9 @@ impl MapState {
         if let Some(lang) = state.lang {
             self.lang = lang;
         }
+        if state.theme.is_some() {
+            self.link_theme = state.theme;
+        }
         if let Some(code) = state.region {
             if !self.select_code(code) {
                 problems.push(MapError::InLink(Box::new(MapError::UnknownRegion(code))));
@@ -445,14 +452,21 @@ impl MapState {
         problems
     }
 
-    /// The state as a URL hash.
+    /// The theme the last link that named one asked for; the page resolves `auto` and sets it
+    /// with [`MapState::set_theme`].
+    pub fn link_theme(&self) -> Option<ThemeChoice> {
+        self.link_theme
+    }
+
+    /// The state as a URL hash: the language always, as a reader sees it; the theme only when a
+    /// link set it, the page's own being the page's to choose.
     pub fn hash(&self) -> String {
         ViewState {
             year: Some(self.colouring.year),
             mode: Some(self.colouring.mode),
             pillar: (self.colouring.mode == Mode::Pillar).then_some(self.colouring.pillar),
-            lang: None,
-            theme: None,
+            lang: Some(self.lang),
+            theme: self.link_theme,
             region: self.selected.and_then(|index| Some(self.atlas.as_ref()?.regions().get(index)?.code)),
             camera: Some(self.viewport.camera()),
         }
@@ -819,6 +833,30 @@ mod tests {
         assert_eq!(map.colouring().year, 2019);
         assert!(matches!(problems.as_slice(), [MapError::Hash(e)] if e.key == "mode"));
         assert_eq!(problems[0].to_string(), r#"URL hash: mode="nope": expected one of: cohort, pillar, indicator"#);
+    }
+
+    #[test]
+    fn a_links_language_and_theme_stay_in_the_hash_the_map_writes() {
+        let mut map = MapState::new();
+        map.load_programme(
+            include_str!("../../data/programme/members.csv"),
+            include_str!("../../data/programme/pillars.csv"),
+            include_str!("../../data/programme/cohorts.csv"),
+        )
+        .unwrap();
+        assert_eq!(map.link_theme(), None);
+        assert!(map.hash().contains("lang=id") && !map.hash().contains("theme="), "{}", map.hash());
+        assert_eq!(map.apply_hash("#year=2021&lang=en&theme=dark"), []);
+        assert_eq!((map.lang(), map.link_theme()), (Lang::En, Some(ThemeChoice::Dark)));
+        let hash = map.hash();
+        assert!(hash.contains("year=2021") && hash.contains("lang=en") && hash.contains("theme=dark"), "{hash}");
+        // A later link without a theme keeps the one asked for; a bad one is reported and changes nothing.
+        assert_eq!(map.apply_hash("#year=2022"), []);
+        assert_eq!(map.link_theme(), Some(ThemeChoice::Dark));
+        assert!(matches!(map.apply_hash("#theme=purple").as_slice(), [MapError::Hash(e)] if e.key == "theme"));
+        assert_eq!(map.link_theme(), Some(ThemeChoice::Dark));
+        assert_eq!(map.apply_hash("#theme=auto"), []);
+        assert!(map.hash().contains("theme=auto"), "{}", map.hash());
     }
 
     #[test]

@@ -285,6 +285,13 @@ impl MapHandle {
         self.state.hash()
     }
 
+    /// The theme (`light`, `dark`, `auto`) the last applied hash that named one asked for; the
+    /// element resolves it in place of its `theme` attribute.
+    #[wasm_bindgen(js_name = linkTheme)]
+    pub fn link_theme(&self) -> Option<String> {
+        self.state.link_theme().map(|theme| theme.key().to_string())
+    }
+
     /// Draws the exact frame of the current state if the canvas does not show it yet (for
     /// exports and tests); returns whether it drew.
     pub fn render(&mut self) -> bool {

@@ -242,6 +242,28 @@ for (const name of PAGES) {
   });
 }
 
+test("a link's language and theme (the builder's iframe code) survive the hash the map writes and a reload", async (t) => {
+  const page = await t.open('/embed.html#year=2021&mode=cohort&lang=en&theme=dark');
+  await waitReady(page);
+  const shown = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('peta-cerdas').shadowRoot.getElementById('root');
+      return { lang: root.lang, background: getComputedStyle(root).backgroundColor };
+    });
+  const dark = { lang: 'en', background: 'rgb(17, 21, 27)' };
+  assert.deepEqual(await shown(), dark);
+  await until(async () => (await hashParams(page)).has('view'), 'the map wrote its hash');
+  const hash = await hashParams(page);
+  assert.equal(hash.get('lang'), 'en');
+  assert.equal(hash.get('theme'), 'dark');
+  await page.reload();
+  await waitReady(page);
+  assert.deepEqual(await shown(), dark, 'a reload keeps the language and theme');
+  // The reader's own language choice is what the hash then carries.
+  await part(page, 'lang').selectOption('id');
+  await until(async () => (await hashParams(page)).get('lang') === 'id', 'the hash follows the language');
+});
+
 /** The tooltip's text, or null while it is hidden. */
 async function tooltipShown(page) {
   return (await part(page, 'tooltip').isVisible()) ? text(page, 'tooltip') : null;

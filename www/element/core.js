@@ -371,6 +371,10 @@ export class MapCore {
   hash() {
     return this.#call((h) => h.hash(), '');
   }
+  /** The theme a link's hash asked for (`light`, `dark`, `auto`), or null. */
+  linkTheme() {
+    return this.#call((h) => h.linkTheme(), null) ?? null;
+  }
 
   // ---- drawing and the viewport ----
   /** Draws when anything changed since the last draw; true when it drew. */
