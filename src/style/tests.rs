@@ -83,6 +83,40 @@ fn legend_colours_stay_distinct_under_colour_blindness() {
     }
 }
 
+/// How far, in WCAG contrast, a pillar or indicator class stays from the neutral of non-members:
+/// apart by lightness too, so that a faint class does not vanish into them on a dim screen, in sunlight,
+/// in greyscale or for a reader who tells hues apart poorly.
+const MIN_CONTRAST_TO_NEUTRAL: f32 = 1.5;
+
+#[test]
+fn every_class_stands_apart_from_non_members_by_lightness() {
+    let programme = programme();
+    for theme in [Theme::Light, Theme::Dark] {
+        let neutral = theme.colours().neutral;
+        for colouring in every_focus(&programme) {
+            // The cohorts' hues are categorical and saturated: apart by the test above.
+            for class in legend_classes(&programme, colouring) {
+                let fill = fill(theme, &programme, class);
+                if matches!(class, Class::Joined(_) | Class::NotMember) {
+                    continue;
+                }
+                let ratio = contrast(fill, neutral);
+                assert!(
+                    ratio >= MIN_CONTRAST_TO_NEUTRAL,
+                    "{theme:?}: {class:?} {fill} vs neutral {neutral}: {ratio:.2}"
+                );
+            }
+        }
+        for of in 2..=7u8 {
+            for index in 0..of {
+                let fill = fill(theme, &programme, Class::Bin { index, of });
+                let ratio = contrast(fill, neutral);
+                assert!(ratio >= MIN_CONTRAST_TO_NEUTRAL, "{theme:?}: bin {index} of {of} {fill}: {ratio:.2}");
+            }
+        }
+    }
+}
+
 #[test]
 fn text_is_readable_in_both_themes() {
     for theme in [Theme::Light, Theme::Dark] {
