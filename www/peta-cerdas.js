@@ -280,7 +280,7 @@ export class PetaCerdasElement extends HTMLElement {
     try {
       if (await this.#core.loadProgramme(source, () => generation === this.#generation)) this.#changed();
     } catch (error) {
-      this.#emitError(`${this.#t().loadFailed}: ${error.message || error}`);
+      this.#emitError(`${this.#t().programmeFailed}: ${error.message || error}`);
     }
   }
 

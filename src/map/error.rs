@@ -64,9 +64,10 @@ impl fmt::Display for MapError {
             MapError::EmptyAtlas => f.write_str("the boundary asset holds no regions"),
             MapError::Detail(error) => write!(f, "{error}"),
             MapError::Programme(error) => write!(f, "{error}"),
-            MapError::Indicator(error) => write!(f, "indicator: {error}"),
+            // The caller names the indicator (the element: "Indikator: …"): this says what is wrong.
+            MapError::Indicator(error) => write!(f, "{error}"),
             MapError::NoIndicatorRow { first_problem } => {
-                f.write_str("indicator: no row matched a kabupaten/kota with a number")?;
+                f.write_str("no row matched a kabupaten/kota with a number")?;
                 match first_problem {
                     Some(problem) => write!(f, " ({problem})"),
                     None => Ok(()),

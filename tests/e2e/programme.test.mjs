@@ -67,6 +67,11 @@ test('programme: the site’s own list replaces the packaged one; a broken file 
   await page.$eval('#map-under-test', (el) => el.setAttribute('programme', '/broken-programme/'));
   const error = await waitEvent(page, 'error', (d) => /members\.csv line 3/.test(d.message));
   assert.match(error.detail.message, /members\.csv line 3/);
+  assert.match(
+    error.detail.message,
+    /^Data program tidak dapat dipakai; data sebelumnya dipertahankan: /,
+    'the map itself still runs',
+  );
   await frames(page);
   assert.equal((await call(page, 'stats', [], '#map-under-test')).membersAsOfYear, own.membersAsOfYear);
 
