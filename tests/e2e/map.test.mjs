@@ -338,6 +338,22 @@ test('embed.html posts its height to the parent page', async (t) => {
   assert.ok(Math.abs(last.data.height - real) <= 2, `posted ${last.data.height}, document is ${real} px`);
 });
 
+test('year="2020", between two cohorts: the thumb sits at 2019, the label says 2020, and ArrowRight goes to 2021', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { year: '2020' });
+  await waitReady(page);
+  await frames(page);
+  const slider = part(page, 'year');
+  assert.equal(await text(page, 'year-value'), '2020');
+  assert.equal(await slider.getAttribute('aria-valuetext'), '2020');
+  // The cohorts are 2017, 2018, 2019, 2021, …: the map as of 2020 shows the 2019 cohort's members.
+  assert.equal(await slider.inputValue(), '2', "the thumb at 2019's place");
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await waitEvent(page, 'year-change', (d) => d.year === 2021);
+  assert.equal(await text(page, 'year-value'), '2021');
+});
+
 test('a src that 404s shows a message and dispatches error, with no uncaught exception', async (t) => {
   t.allowConsoleError(/Failed to load resource.*404/);
   const page = await t.open('/e2e/blank.html');

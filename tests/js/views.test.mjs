@@ -2,6 +2,7 @@
 // the legend. Links are only ever http(s).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { yearIndex } from '../../www/element/controls.js';
 import { legendItems } from '../../www/element/legend.js';
 import { panelModel } from '../../www/element/panel.js';
 import { STRINGS } from '../../www/element/strings.js';
@@ -201,4 +202,13 @@ test('legend: counts in brackets, shown classes pressed, the overlays (hatching,
     { key: null, label: 'Bergabung lagi', count: '(3)', fill: '#ffffff', hatched: true, dashed: false, pressed: true },
     { key: null, label: 'Diragukan', count: '(9)', fill: '#f7f9fb', hatched: false, dashed: true, pressed: true },
   ]);
+});
+
+test('year slider: a cohort year at its place; a year between cohorts at the cohort before it', () => {
+  const years = [2017, 2018, 2019, 2021, 2022];
+  assert.equal(yearIndex(years, 2017), 0);
+  assert.equal(yearIndex(years, 2021), 3);
+  assert.equal(yearIndex(years, 2020), 2, 'the map as of 2020 shows the 2019 cohort; the next step is 2021');
+  assert.equal(yearIndex(years, 2030), 4);
+  assert.equal(yearIndex(years, 2016), 0);
 });

@@ -21,6 +21,16 @@ export function modeOptions(t, indicator) {
   }));
 }
 
+/**
+ * The year slider's position for `year` among the cohort `years`: the last cohort not after it,
+ * as a year between cohorts (2020, the map as of then) shows that cohort's members; 0 before the
+ * first. The next position is then the next cohort.
+ */
+export function yearIndex(years, year) {
+  const cohort = years.findLastIndex((cohortYear) => cohortYear <= year);
+  return Math.max(0, cohort);
+}
+
 /** Writes the chrome's words in language `lang` (strings `t`); `playing` picks Play or Pause. */
 export function localise(d, t, lang, playing) {
   d.root.lang = lang;
@@ -71,7 +81,7 @@ export function showMode(d, mode, pillar) {
  */
 export function renderControls(d, t, ui, section) {
   if (section('years', ui.years.join())) d.year.max = String(ui.years.length - 1);
-  d.year.value = String(ui.years.indexOf(ui.year));
+  d.year.value = String(yearIndex(ui.years, ui.year));
   d.year.setAttribute('aria-valuetext', String(ui.year));
   d.yearValue.textContent = String(ui.year);
   if (section('modes', `${ui.lang}|${ui.indicator ?? ''}`)) {
@@ -180,7 +190,7 @@ export class Player {
     this.#button.textContent = this.#map.strings().pause;
     this.#timer = setInterval(() => {
       const { years, year } = this.#map.ui();
-      const next = years[years.indexOf(year) + 1];
+      const next = years[yearIndex(years, year) + 1];
       if (next === undefined) return this.stop();
       this.#map.setYear(next);
     }, PLAY_STEP_MS);
