@@ -368,3 +368,28 @@ for (const [theme, emulate] of [
     );
   });
 }
+
+/** The live-region politeness Chromium's accessibility tree gives a shadow part (`off` when none). */
+async function liveness(page, id) {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: `document.querySelector('peta-cerdas').shadowRoot.getElementById(${JSON.stringify(id)})`,
+  });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+    objectId: result.objectId,
+    fetchRelatives: false,
+  });
+  const live = nodes[0].properties?.find((property) => property.name === 'live');
+  return live?.value.value ?? 'off';
+}
+
+test('a year change is announced once: by the summary, not by the year output as well', async (t) => {
+  const page = await t.open('/index.html#lang=en');
+  await waitReady(page);
+  await part(page, 'year').focus();
+  await page.keyboard.press('Home');
+  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+  await until(async () => (await text(page, 'summary')).includes('2017'), 'the summary names the year');
+  assert.equal(await liveness(page, 'summary'), 'polite', 'the summary is the live region');
+  assert.equal(await liveness(page, 'year-value'), 'off', 'the year output is not one');
+});

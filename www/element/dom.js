@@ -52,7 +52,8 @@ export function buildDom(t) {
 
   d.yearLabel = el('label', { for: 'year' });
   d.year = id('input', 'year', { type: 'range', min: '0', max: '0', step: '1', value: '0' });
-  d.yearValue = id('output', 'year-value', { for: 'year' });
+  // An <output> is a live region of its own; the summary already announces the year.
+  d.yearValue = id('output', 'year-value', { for: 'year', 'aria-live': 'off' });
   d.play = id('button', 'play', { type: 'button', 'aria-pressed': 'false' });
   d.modeLabel = el('label', { for: 'mode' });
   d.mode = id('select', 'mode');
