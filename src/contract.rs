@@ -140,13 +140,18 @@ pub fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
-/// Typo-tolerant search over region names.
+/// What a search box finds: the region whose Kemendagri code the query is (`35.20`, `3520`),
+/// else the typo-tolerant search over region names.
 pub fn search(map: &MapState, query: &str, limit: usize) -> Vec<SearchHit> {
     let (Some(atlas), Some(names)) = (map.atlas(), map.names()) else {
         return Vec::new();
     };
-    names
-        .search(query, limit.min(50))
+    let by_code = query.parse().ok().and_then(|code| atlas.index_of(code)).filter(|_| limit > 0);
+    let found = match by_code {
+        Some(index) => vec![index],
+        None => names.search(query, limit.min(50)),
+    };
+    found
         .into_iter()
         .map(|index| {
             let region = &atlas.regions()[index];

@@ -860,6 +860,20 @@ mod tests {
     }
 
     #[test]
+    fn the_search_box_finds_a_region_by_its_code_or_its_name() {
+        let mut map = MapState::new();
+        load_overview(&mut map);
+        let names = |query: &str, limit| -> Vec<String> {
+            crate::contract::search(&map, query, limit).into_iter().map(|hit| hit.name).collect()
+        };
+        assert_eq!(names("35.20", 5), ["Kabupaten Magetan"]);
+        assert_eq!(names(" 3520 ", 5), ["Kabupaten Magetan"]);
+        assert_eq!(names("35.20", 0), Vec::<String>::new());
+        assert_eq!(names("99.99", 5), Vec::<String>::new(), "a code no region has finds nothing");
+        assert_eq!(names("magetn", 1), ["Kabupaten Magetan"]);
+    }
+
+    #[test]
     fn the_overview_serves_the_country_and_a_zoom_asks_for_its_provinces() {
         let mut map = MapState::new();
         map.set_size(1200.0, 800.0);

@@ -120,12 +120,12 @@ for (const name of PAGES) {
     assert.equal((await events(page, 'year-change')).length, 2, 'one event per change');
   });
 
-  test(`${name}: search finds Magetan (and "magetn"); Enter flies to it and selects it`, async (t) => {
+  test(`${name}: search finds Magetan (and "magetn", and its code); Enter flies to it and selects it`, async (t) => {
     const page = await t.open(`/${name}`);
     await waitReady(page);
     const search = part(page, 'search');
     const options = part(page, 'search-results').locator('li[role=option][data-index]');
-    for (const query of ['Magetan', 'magetn']) {
+    for (const query of ['35.20', 'Magetan', 'magetn']) {
       await search.fill(query);
       await until(async () => (await options.count()) > 0, `hits for ${query}`);
       assert.match(await options.first().textContent(), /Kabupaten Magetan/, `first hit for ${query}`);
