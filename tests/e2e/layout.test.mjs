@@ -305,3 +305,38 @@ test('desktop at 1200 px: the zoom buttons float over sea, not land', async (t) 
   console.log(`    1200 px: ${land.other} of ${land.under} pixels under the zoom buttons are not sea`);
   assert.ok(land.under > 1000 && land.other / land.under < 0.02, `sea under the zoom buttons: ${JSON.stringify(land)}`);
 });
+
+test('the legend at 1280 px: the labels of the chips in a row (toggles and overlays) share one centre line', async (t) => {
+  const context = await t.context({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  t.watch(page);
+  await page.goto(t.url('/index.html'));
+  await waitReady(page);
+  await frames(page, 2);
+  // Each chip's label (the text after the swatch): its box's vertical centre, and its row's.
+  const labels = await part(page, 'legend').evaluate((legend) =>
+    [...legend.querySelectorAll('li')].map((li) => {
+      const label = li.querySelector('.swatch + span');
+      const box = label.getBoundingClientRect();
+      const item = li.getBoundingClientRect();
+      return {
+        text: label.textContent,
+        row: Math.round(item.top + item.height / 2),
+        centre: box.top + box.height / 2,
+      };
+    }),
+  );
+  const rows = new Map();
+  for (const label of labels) rows.set(label.row, [...(rows.get(label.row) ?? []), label]);
+  assert.ok(
+    [...rows.values()].some((row) => row.length > 1),
+    'some row holds several chips',
+  );
+  for (const row of rows.values()) {
+    const centres = row.map((label) => label.centre);
+    assert.ok(
+      Math.max(...centres) - Math.min(...centres) <= 1,
+      `one centre line: ${JSON.stringify(row.map(({ text, centre }) => [text, centre]))}`,
+    );
+  }
+});

@@ -63,7 +63,8 @@ canvas:focus-visible { outline-offset: -3px; }
 .panel li { margin: .25rem 0; }
 .panel q { display: block; font-style: italic; color: var(--muted); }
 a { color: var(--accent); text-decoration: underline; overflow-wrap: anywhere; }
-.legend { display: flex; flex-wrap: wrap; gap: .35rem .5rem; }
+/* The overlays' chips (spans) are lower than the toggles (buttons): centred, their labels line up. */
+.legend { display: flex; flex-wrap: wrap; gap: .35rem .5rem; align-items: center; }
 .legend button { display: inline-flex; align-items: center; gap: .4rem; }
 .legend button[aria-pressed=false] { text-decoration: line-through; opacity: .75; }
 .legend .static { display: inline-flex; align-items: center; gap: .4rem; padding: 2px 8px; }
