@@ -354,14 +354,18 @@ test('year="2020", between two cohorts: the thumb sits at 2019, the label says 2
   assert.equal(await text(page, 'year-value'), '2021');
 });
 
-test('a src that 404s shows a message and dispatches error, with no uncaught exception', async (t) => {
+test('a src that 404s shows a message and dispatches error, with no uncaught exception, asking for preview.json once', async (t) => {
   t.allowConsoleError(/Failed to load resource.*404/);
   const page = await t.open('/e2e/blank.html');
+  const previews = [];
+  page.on('request', (request) => request.url().endsWith('/preview.json') && previews.push(request.url()));
   await addMap(page, { src: '/no-such-folder/' });
   await waitState(page, 'error');
   await waitEvent(page, 'error', (d) => typeof d.message === 'string' && d.message.length > 10);
   assert.equal(await part(page, 'message').isVisible(), true);
   assert.match(await text(page, 'message'), /404|overview|members/);
+  // The preview and then the interactive map want it: the server's answer stands for both.
+  assert.equal(previews.length, 1, `preview.json is asked for once: ${previews}`);
   const rejected = await page.$eval('peta-cerdas', (el) =>
     el.ready.then(
       () => 'resolved',

@@ -1,7 +1,7 @@
 // The data folder and the packaged files, and the provinces' level files fetched only when a view draws their level.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DetailLoader, dataBase, dataUrl } from '../../www/element/data.js';
+import { DetailLoader, dataBase, dataUrl, fetchOnce } from '../../www/element/data.js';
 
 test('dataBase: the src folder relative to the document, else none (the packaged files)', () => {
   const doc = 'https://example.go.id/peta/index.html';
@@ -93,4 +93,27 @@ test('a start that was superseded fetches nothing; a failed file is reported onc
   await new Promise((resolve) => setTimeout(resolve, 0));
   assert.deepEqual(failures, ['detail/1/35.bin: HTTP 404']);
   assert.equal(loaded, 1, 'the other province still arrives');
+});
+
+test('fetchOnce: a file the server says is not there is asked for once; one that failed otherwise, again', async () => {
+  const asked = [];
+  const statuses = { 'https://example.go.id/gone/preview.json': 404, 'https://example.go.id/busy/preview.json': 503 };
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    asked.push(url);
+    return new Response('{}', { status: statuses[url] ?? 200 });
+  };
+  try {
+    for (const folder of ['gone', 'busy']) {
+      const url = `https://example.go.id/${folder}/preview.json`;
+      for (let i = 0; i < 2; i++) await assert.rejects(fetchOnce(url, 'json'), new RegExp(`HTTP ${statuses[url]}`));
+    }
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.deepEqual(asked, [
+    'https://example.go.id/gone/preview.json',
+    'https://example.go.id/busy/preview.json',
+    'https://example.go.id/busy/preview.json',
+  ]);
 });

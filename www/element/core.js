@@ -234,8 +234,8 @@ export class MapCore {
    * them in one file while the table is open or with `all`, for a CSV export), each fetched from
    * the folder of `programme.bin` once per programme. Each resolves true once its file was added,
    * false when another programme replaced this one meanwhile; it rejects when the file cannot be
-   * had (asked for again, the file is fetched again) or is refused. A programme from CSV files
-   * comes with all its sources and wants none.
+   * had (asked for again, it is fetched again unless the server said it is not there) or is
+   * refused. A programme from CSV files comes with all its sources and wants none.
    */
   sourceLoads(all = false) {
     const source = this.#programme;

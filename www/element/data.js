@@ -198,6 +198,17 @@ export function dataUrl(base, name) {
 
 const fetched = new Map();
 
+/** A data file the server would not give: `status` is the HTTP status. */
+class HttpError extends Error {
+  constructor(url, status) {
+    super(`${url}: HTTP ${status}`);
+    this.status = status;
+  }
+}
+
+/** Statuses that say the file is not there: asking again at once gets the same answer. */
+const NOT_THERE = [404, 410];
+
 /** A `data:` URL's bytes (a bundler inlines small files so); decoded here, as a CSP may forbid fetching one. */
 function decodeDataUrl(url) {
   const comma = url.indexOf(',');
@@ -219,7 +230,9 @@ function parseJson(url, text) {
 /**
  * Fetches a data file once per page however many maps show it: `kind` `bytes` answers a
  * Uint8Array, `text` a string, `json` the parsed value (one object, which readers leave as it
- * is). A failed request is forgotten, so a later call tries again.
+ * is). A failed request is forgotten, so a later call tries again, unless the server said the
+ * file is not there (404, 410): that answer stands, so the map's start that follows a preview
+ * whose `preview.json` is missing hears it without asking again.
  */
 export function fetchOnce(url, kind) {
   const key = `${kind}:${url}`;
@@ -230,11 +243,13 @@ export function fetchOnce(url, kind) {
           return kind === 'bytes' ? bytes : new TextDecoder().decode(bytes);
         })
       : fetch(url, { credentials: 'same-origin' }).then((response) => {
-          if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+          if (!response.ok) throw new HttpError(url, response.status);
           return kind === 'bytes' ? response.arrayBuffer().then((b) => new Uint8Array(b)) : response.text();
         });
     const answer = kind === 'json' ? request.then((text) => parseJson(url, text)) : request;
-    answer.catch(() => fetched.delete(key));
+    answer.catch((error) => {
+      if (!NOT_THERE.includes(error.status)) fetched.delete(key);
+    });
     fetched.set(key, answer);
   }
   return fetched.get(key);
