@@ -27,13 +27,16 @@ export class HashSync {
     this.#map = map;
   }
 
-  /** Applies `hash` (a hash the element wrote itself is skipped, unless `initial`); problems go to `error`. */
+  /**
+   * Applies `hash` (a hash the element wrote itself is skipped, unless `initial`); its problems go
+   * to `error` in one sentence, `; ` between them (each is a sentence of its own).
+   */
   apply(hash, initial) {
     const core = this.#core;
     if (!core.attached || !hash || hash === '#') return;
     if (!initial && sameHash(hash, core.hash())) return;
     const problems = core.applyHash(hash);
-    if (problems.length) this.#map.emitError(`${this.#map.strings().hashProblems}: ${problems.join(' ')}`);
+    if (problems.length) this.#map.emitError(`${this.#map.strings().hashProblems}: ${problems.join('; ')}`);
     this.#map.applied();
     this.#map.changed();
   }
