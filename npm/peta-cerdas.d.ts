@@ -65,31 +65,42 @@ export declare class PetaCerdasElement extends HTMLElement {
   load(): Promise<void>;
   /** Bytes of WebAssembly memory used by every map on the page. */
   readonly memoryBytes: number;
-  /** The region at a longitude/latitude (WGS 84), or null at sea. */
+  /** The region at a longitude/latitude (WGS 84), or null at sea. Throws before the map has loaded. */
   regionAt(lon: number, lat: number): RegionRef | null;
-  /** Where a longitude/latitude lies on the map, in CSS pixels from the canvas's top-left corner. */
+  /**
+   * Where a longitude/latitude lies on the map, in CSS pixels from the canvas's top-left corner.
+   * Throws before the map has loaded.
+   */
   toScreen(lon: number, lat: number): { x: number; y: number } | null;
   /**
    * Shows your own indicator: CSV text with a code (`35.20`) or name column and a value column,
    * `,` or `;` separated (decimal comma with `;`). Rejects when no row can be used, and with an
-   * `AbortError` when a later `loadIndicator` or `clearIndicator` came first. The CSV parser is a
-   * small second wasm, fetched the first time.
+   * `AbortError` when a later `loadIndicator` or `clearIndicator` came first, or before the map
+   * has loaded. The CSV parser is a small second wasm, fetched the first time.
    */
   loadIndicator(csv: string): Promise<IndicatorReport>;
   /** Removes the indicator; the map shows cohorts again. */
   clearIndicator(): void;
-  /** Selects a region by Kemendagri code; `null` clears. False for an unknown code. */
+  /**
+   * Selects a region by Kemendagri code; `null` clears. False for an unknown code. Before the map
+   * has loaded, the call is remembered (the last one wins), starts the map and is applied when it
+   * first draws, as the `region` attribute is: true, and an unknown code is reported by `error`.
+   */
   select(code: RegionCode | null): boolean;
-  /** The figures `peta-cerdas stats` prints, for the current year; the reports' wasm comes the first time. */
+  /**
+   * The figures `peta-cerdas stats` prints, for the current year (null before the map has loaded);
+   * the reports' wasm comes the first time.
+   */
   stats(): Promise<PetaCerdasStats | null>;
   /**
    * The data table of the current year as CSV text for spreadsheets: a UTF-8 BOM, the header in
    * the map's language, one row per member with every year and its confidence and every source URL.
+   * Rejects before the map has loaded.
    */
   toCSV(): Promise<string>;
-  /** The current view as a standalone SVG document. */
+  /** The current view as a standalone SVG document. Throws before the map has loaded. */
   toSVG(): string;
-  /** The current canvas as a PNG. */
+  /** The current canvas as a PNG. Rejects before the map has loaded. */
   toPNG(): Promise<Blob>;
 
   addEventListener<K extends keyof PetaCerdasEventMap>(

@@ -47,6 +47,8 @@ export class PetaCerdasElement extends HTMLElement {
   /** The interactive map was asked for (at once, or at the first intent), or is to be at connection. */
   #started = false;
   #eager = false;
+  /** A `select()` that came before the interactive map ran (`{code}`), applied at its first draw. */
+  #earlySelection = null;
 
   constructor() {
     super();
@@ -122,7 +124,9 @@ export class PetaCerdasElement extends HTMLElement {
     return this.#readyPromise;
   }
 
+  /** The region at a longitude/latitude, or null at sea; throws before the map has loaded. */
   regionAt(lon, lat) {
+    this.#mustBeLoaded();
     return this.#core.regionAt(Number(lon), Number(lat));
   }
 
@@ -131,8 +135,12 @@ export class PetaCerdasElement extends HTMLElement {
     return wasmMemoryBytes();
   }
 
-  /** Where a lon/lat lies on the map, in CSS pixels from the canvas's top-left corner: `{x, y}`. */
+  /**
+   * Where a lon/lat lies on the map, in CSS pixels from the canvas's top-left corner: `{x, y}`;
+   * throws before the map has loaded.
+   */
   toScreen(lon, lat) {
+    this.#mustBeLoaded();
     return this.#core.toScreen(Number(lon), Number(lat));
   }
 
@@ -144,7 +152,7 @@ export class PetaCerdasElement extends HTMLElement {
    * fetched the first time.
    */
   async loadIndicator(csv) {
-    if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
+    this.#mustBeLoaded();
     const report = await this.#core.loadIndicator(csv);
     this.#changed();
     return report;
@@ -156,7 +164,19 @@ export class PetaCerdasElement extends HTMLElement {
     this.#changed();
   }
 
+  /**
+   * Selects a region by Kemendagri code (`null` clears); false for an unknown code. Before the
+   * interactive map runs, a page that adds the tag and selects at once is answered as the `region`
+   * attribute is: the call is remembered (the last one wins), starts the map (a preview shows no
+   * selection) and is applied when it first draws; it answers true, and an unknown code is then
+   * reported by `error`.
+   */
   select(code) {
+    if (!this.#core.attached) {
+      this.#earlySelection = { code };
+      this.load();
+      return true;
+    }
     const ok = this.#core.select(code);
     if (ok) this.#changed();
     return ok;
@@ -175,24 +195,29 @@ export class PetaCerdasElement extends HTMLElement {
    * sources (every province's that no panel or table has fetched yet, fetched first).
    */
   async toCSV() {
-    if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
+    this.#mustBeLoaded();
     return this.#core.tableCsv();
   }
 
   toSVG() {
-    if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
+    this.#mustBeLoaded();
     return this.#core.toSVG();
   }
 
   toPNG() {
     return new Promise((resolve, reject) => {
-      if (!this.#core.attached) return reject(new Error('peta-cerdas: the map is not loaded yet'));
+      this.#mustBeLoaded();
       this.#core.render();
       this.#shell.d.canvas.toBlob(
         (blob) => (blob ? resolve(blob) : reject(new Error('peta-cerdas: PNG export failed'))),
         'image/png',
       );
     });
+  }
+
+  /** The methods that answer from the map throw (or reject) until it has loaded: await `ready`. */
+  #mustBeLoaded() {
+    if (!this.#core.attached) throw new Error('peta-cerdas: the map is not loaded yet');
   }
 
   // ---- start-up ----
@@ -345,7 +370,15 @@ export class PetaCerdasElement extends HTMLElement {
       this.#shell.setState('ready');
       this.#events.emit('ready', {});
       this.#resolveReady();
+      this.#selectEarly();
     }
+  }
+
+  /** A `select()` that came before the map ran, now that the map can answer it. */
+  #selectEarly() {
+    const early = this.#earlySelection;
+    this.#earlySelection = null;
+    if (early && !this.select(early.code)) this.#emitError(this.#t().badValue('region', early.code));
   }
 
   #emitError(message) {

@@ -636,6 +636,46 @@ test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() exp
   assert.ok(result.svg.lang, "the SVG speaks the map's language and year");
 });
 
+test('before the map has loaded: select() is remembered, starts the map and selects once it draws; the queries throw', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  const before = await page.evaluate(async () => {
+    const map = document.createElement('peta-cerdas');
+    document.querySelector('main').append(map);
+    const refusal = async (fn) => {
+      try {
+        await fn();
+        return 'answered';
+      } catch (error) {
+        return error.message;
+      }
+    };
+    return {
+      regionAt: await refusal(() => map.regionAt(111.33, -7.65)),
+      toScreen: await refusal(() => map.toScreen(111.33, -7.65)),
+      toSVG: await refusal(() => map.toSVG()),
+      toPNG: await refusal(() => map.toPNG()),
+      select: map.select('35.20'),
+    };
+  });
+  const refused = 'peta-cerdas: the map is not loaded yet';
+  assert.deepEqual(before, { regionAt: refused, toScreen: refused, toSVG: refused, toPNG: refused, select: true });
+  // No load(): the call started the map, as a selection is nothing the preview can show.
+  await page.locator('peta-cerdas #root[data-state="ready"]').waitFor({ state: 'attached', timeout: 15_000 });
+  await waitEvent(page, 'region-select', (d) => d.code === MAGETAN.code);
+  await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  assert.equal(await text(page, 'panel-title'), MAGETAN.name);
+
+  // An unknown code is reported once the map can tell, as a bad region attribute is.
+  await page.evaluate(() => {
+    const map = document.createElement('peta-cerdas');
+    map.id = 'second';
+    document.querySelector('main').append(map);
+    map.select('99.99');
+  });
+  await waitEvent(page, 'error', (d, e) => e.id === 'second' && d.message.includes('99.99'), 15_000);
+  assert.equal(await page.locator('#second #root').getAttribute('data-state'), 'ready');
+});
+
 test('a panic inside wasm stops the map with a visible message and one error event', async (t) => {
   const page = await t.open('/e2e/blank.html');
   await addMap(page, { year: '2021' });
