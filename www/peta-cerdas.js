@@ -4,7 +4,7 @@
 // preview, data, dom, styles, strings, gestures, keyboard, search, controls, legend, panel,
 // tooltip, table, fallback and hash. No innerHTML, no inline style, no eval.
 
-import { OBSERVED, START_ORDER, applyAttribute, resolveTheme } from './element/attributes.js';
+import { OBSERVED, START_ORDER, applyAttribute, resolveTheme, unknownKeyword } from './element/attributes.js';
 import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
 import { DetailLoader, dataBase, fetchOnce, programmeSource } from './element/data.js';
 import { Events } from './element/events.js';
@@ -49,6 +49,11 @@ export class PetaCerdasElement extends HTMLElement {
   #eager = false;
   /** A `select()` that came before the interactive map ran (`{code}`), applied at its first draw. */
   #earlySelection = null;
+  /**
+   * Unknown keyword values reported before the interactive map ran, by attribute, so that they
+   * are not reported again when it applies them.
+   */
+  #reportedEarly = new Map();
 
   constructor() {
     super();
@@ -66,6 +71,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#shell) this.#build();
+    if (!this.#core.attached) for (const name of OBSERVED) this.#reportEarly(name, this.getAttribute(name));
     this.#resizeObserver = new ResizeObserver(() => {
       this.#firstPaint.place();
       this.#shell.resize();
@@ -94,6 +100,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (oldValue === value) return;
+    if (this.isConnected && !this.#core.attached) this.#reportEarly(name, value);
     if (this.#firstPaint?.showing && !this.#core.attached) return this.#firstPaint.repaint();
     if (!this.#core.attached) return;
     if (name === 'src') {
@@ -332,12 +339,30 @@ export class PetaCerdasElement extends HTMLElement {
     this.#rejectReady(new Error(message));
   }
 
-  /** Applies an attribute; a value nobody knows is reported and the previous state kept. */
+  /**
+   * Applies an attribute; a value nobody knows is reported (unless it was before the map ran) and
+   * the previous state kept.
+   */
   #applyAttribute(name, value) {
+    const reported = this.#reportedEarly.get(name) === value;
+    this.#reportedEarly.delete(name);
     try {
       applyAttribute(this.#core, name, value);
       if (name === 'theme') this.#applyTheme();
     } catch {
+      if (!reported) this.#emitError(this.#t().badValue(name, value));
+    }
+  }
+
+  /**
+   * Reports a keyword attribute's unknown value while the interactive map does not run (a
+   * preview shows whatever the value), as the map would: once per value.
+   */
+  #reportEarly(name, value) {
+    if (!unknownKeyword(name, value)) {
+      this.#reportedEarly.delete(name);
+    } else if (this.#reportedEarly.get(name) !== value) {
+      this.#reportedEarly.set(name, value);
       this.#emitError(this.#t().badValue(name, value));
     }
   }

@@ -244,3 +244,49 @@ test('a tap on the year slider before the map has loaded: the map starts at that
   assert.equal(await slider.getAttribute('aria-valuetext'), chosen, 'the slider says that year');
   assert.equal(await slider.inputValue(), thumb, 'the thumb stays where the reader put it');
 });
+
+test('a lazy map reports unknown keyword values at connection, under its preview, and not again when it loads', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  const bad = { theme: 'purple', lang: 'fr', pillar: 'x' };
+  await page.evaluate((bad) => {
+    const map = document.createElement('peta-cerdas');
+    for (const [name, value] of Object.entries(bad)) map.setAttribute(name, value);
+    document.querySelector('main').append(map);
+  }, bad);
+  await waitState(page, 'preview');
+  const named = async (value) =>
+    (await events(page, 'error')).filter((e) => e.detail.message.includes(`"${value}"`)).length;
+  for (const value of Object.values(bad)) assert.equal(await named(value), 1, `${value} is reported at once`);
+  // The message the loaded map gives (strings.js badValue).
+  assert.ok(
+    (await events(page, 'error')).some(
+      (e) => e.detail.message === 'Nilai atribut theme="purple" tidak dikenal; tampilan sebelumnya dipertahankan.',
+    ),
+  );
+  assert.equal((await events(page, 'ready')).length, 0, 'before the interactive map runs');
+  // Set again while the preview shows: reported again.
+  await page.$eval('peta-cerdas', (el) => {
+    el.setAttribute('lang', 'en');
+    el.setAttribute('lang', 'fr');
+  });
+  assert.equal(await named('fr'), 2, 'a value set again is reported again');
+  await waitReady(page);
+  await frames(page, 2);
+  for (const value of Object.values(bad)) {
+    assert.equal(await named(value), value === 'fr' ? 2 : 1, `${value} is not reported again when the map loads`);
+  }
+  // No preview shows another mode, so such a map starts at once: its bad word is reported once too.
+  await page.evaluate(() => {
+    const map = document.createElement('peta-cerdas');
+    map.id = 'sideways';
+    map.setAttribute('mode', 'sideways');
+    document.querySelector('main').append(map);
+  });
+  await waitReady(page, { host: '#sideways' });
+  await frames(page, 2);
+  const sideways = (await events(page, 'error')).filter((e) => e.id === 'sideways');
+  assert.deepEqual(
+    sideways.map((e) => e.detail.message),
+    ['Nilai atribut mode="sideways" tidak dikenal; tampilan sebelumnya dipertahankan.'],
+  );
+});

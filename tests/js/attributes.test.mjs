@@ -1,8 +1,8 @@
 // How attribute values reach the core, the theme, and the URL hash comparison.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { OBSERVED, START_ORDER, applyAttribute, isTheme, resolveTheme } from '../../www/element/attributes.js';
-import { THEMES } from '../../www/element/contract.js';
+import { OBSERVED, START_ORDER, applyAttribute, resolveTheme, unknownKeyword } from '../../www/element/attributes.js';
+import { LANGS, MODES, PILLARS, THEMES } from '../../www/element/contract.js';
 import { sameHash } from '../../www/element/hash.js';
 
 /** A MapCore stand-in recording calls; setYear refuses what is not a programme year. */
@@ -68,8 +68,6 @@ test('region: a known code selects, an unknown one throws, none clears', () => {
 });
 
 test('theme: light, dark, auto or none; the element resolves auto with the system preference', () => {
-  for (const value of [...THEMES, null]) assert.ok(isTheme(value), value);
-  for (const value of ['', 'Dark', 'sepia']) assert.ok(!isTheme(value), value);
   const core = fakeCore();
   assert.doesNotThrow(() => applyAttribute(core, 'theme', 'dark'));
   assert.throws(() => applyAttribute(core, 'theme', 'sepia'));
@@ -78,6 +76,25 @@ test('theme: light, dark, auto or none; the element resolves auto with the syste
   assert.equal(resolveTheme('dark', false), 'dark');
   assert.equal(resolveTheme('auto', true), 'dark');
   assert.equal(resolveTheme(null, false), 'light');
+});
+
+test("keyword attributes: a word outside the core's list is unknown before the map runs; others are the core's to judge", () => {
+  for (const [name, words] of [
+    ['mode', MODES],
+    ['pillar', PILLARS],
+    ['lang', LANGS],
+    ['theme', THEMES],
+  ]) {
+    for (const value of [...words, null]) assert.ok(!unknownKeyword(name, value), `${name}=${value}`);
+    for (const value of ['', 'x', words[0].toUpperCase()]) assert.ok(unknownKeyword(name, value), `${name}=${value}`);
+  }
+  for (const [name, value] of [
+    ['year', 'soon'],
+    ['region', '99.99'],
+    ['as-of', 'tomorrow'],
+  ]) {
+    assert.ok(!unknownKeyword(name, value), `${name} is no keyword`);
+  }
 });
 
 test('the attributes applied at start are observed ones, language first', () => {

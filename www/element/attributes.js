@@ -1,7 +1,7 @@
 // The attributes that steer the map (docs/element.md): how each value reaches the core, and the
 // theme, which the element resolves itself (`auto` follows prefers-color-scheme).
 
-import { RESOLVED_THEMES, THEMES } from './contract.js';
+import { LANGS, MODES, PILLARS, RESOLVED_THEMES, THEMES } from './contract.js';
 
 /** Every attribute the element observes. */
 export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src', 'indicator', 'programme', 'as-of'];
@@ -9,9 +9,16 @@ export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 's
 /** Applied once the map has loaded, in this order; `theme` always (its default `auto` needs resolving). */
 export const START_ORDER = ['lang', 'theme', 'as-of', 'year', 'mode', 'pillar', 'region'];
 
-/** A `theme` value the element knows (`light`, `dark`, `auto`), or none (null). */
-export function isTheme(value) {
-  return value === null || THEMES.includes(value);
+/** The attributes whose values are keywords of the core, each with its list (contract.js). */
+const KEYWORDS = { mode: MODES, pillar: PILLARS, lang: LANGS, theme: THEMES };
+
+/**
+ * True when `value` of attribute `name` is a word outside its keyword list, which the map will
+ * refuse: known before the map runs, so a preview can have it reported. An absent attribute
+ * (null) and the attributes that are no keywords are never unknown.
+ */
+export function unknownKeyword(name, value) {
+  return value !== null && Object.hasOwn(KEYWORDS, name) && !KEYWORDS[name].includes(value);
 }
 
 /** The theme to draw (`light` or `dark`) for the `theme` attribute: as asked, else the system's preference. */
@@ -40,7 +47,7 @@ export function applyAttribute(core, name, value) {
       core.setLang(value ?? 'id');
       break;
     case 'theme':
-      if (!isTheme(value)) throw new Error(`unknown theme ${value}`);
+      if (unknownKeyword(name, value)) throw new Error(`unknown theme ${value}`);
       break;
     case 'as-of':
       core.setAsOf(value ?? '');
