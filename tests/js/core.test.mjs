@@ -266,6 +266,25 @@ test("an indicator: read and matched by the CSV reader's wasm, shown by the hand
   );
 });
 
+test("an indicator's names match as docs/element.md says: exactly, but for case, accents, spaces, prefix and aliases", async (t) => {
+  const realFetch = globalThis.fetch;
+  t.after(() => (globalThis.fetch = realFetch));
+  globalThis.fetch = siteFolder();
+  const core = new MapCore(() => assert.fail('no panic'));
+  core.attach(
+    fakeHandle({}),
+    new Uint8Array(await readFile(new URL('../../data/build/overview.bin', import.meta.url))),
+  );
+  const rows = ['MAGETAN', 'Kab. Batang Hari', 'Bukit Tinggi', 'Solo', 'Magetn', 'Blitar'];
+  const csv = `nama;nilai\n${rows.map((name, i) => `${name};${i}`).join('\n')}\n`;
+  const report = await core.loadIndicator(csv);
+  assert.equal(report.matched, 4, JSON.stringify(report));
+  assert.deepEqual(report.problems, [
+    'line 6: "Magetn" matches no kabupaten/kota; closest: Kabupaten Magetan, Kabupaten Magelang, Kota Magelang',
+    'line 7: "Blitar" matches no kabupaten/kota; closest: Kabupaten Blitar, Kota Blitar',
+  ]);
+});
+
 test("the reports: the reports' wasm fed the handle's bytes, following the map's year and language", async (t) => {
   const realFetch = globalThis.fetch;
   t.after(() => (globalThis.fetch = realFetch));
