@@ -27,7 +27,11 @@ export class PetaCerdasElement extends HTMLElement {
   #participation = null;
   #resizeObserver = null;
   #darkQuery = null;
-  #onHashChange = () => this.#hash.apply(location.hash, false);
+  #onHashChange = () => {
+    // Before the map runs, the preview follows the link, or gives way to the map when it cannot show it.
+    if (!this.#core.attached) return void (this.#firstPaint?.showing && this.#firstPaint.repaint());
+    this.#hash.apply(location.hash, false);
+  };
   #onSchemeChange = () => this.#applyTheme();
   #ratioQuery = null;
   // Moving the window to a screen of another pixel ratio resizes nothing: watch the ratio itself.

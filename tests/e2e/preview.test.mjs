@@ -199,6 +199,42 @@ test('the preview follows the attributes and the year slider; the interactive ma
   await waitEvent(page, 'year-change', (d) => d.year === 2018);
 });
 
+test("a link the preview can show (the demo's iframe code) is its first paint, without WebAssembly until a reader reaches for the map", async (t) => {
+  const context = await t.context({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  t.watch(page);
+  const requests = recordRequests(page);
+  await page.goto(t.url('/embed.html#year=2021&mode=cohort&lang=en&theme=dark'), { waitUntil: 'load' });
+  await waitState(page, 'preview');
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(interactive(requests), [], 'no WebAssembly for a link the preview shows');
+  const shown = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('peta-cerdas').shadowRoot.getElementById('root');
+      return { lang: root.lang, background: getComputedStyle(root).backgroundColor };
+    });
+  assert.deepEqual(await shown(), { lang: 'en', background: 'rgb(17, 21, 27)' }, "the link's language and theme");
+  assert.match(await text(page, 'subtitle'), /^Members by 2021/);
+  // Before the map runs, the preview follows a new link, and gives way to the map for one it cannot show.
+  await page.evaluate(() => (location.hash = '#year=2019&lang=en&theme=dark'));
+  await page.waitForFunction(() =>
+    /2019/.test(document.querySelector('peta-cerdas').shadowRoot.getElementById('subtitle').textContent),
+  );
+  assert.deepEqual(interactive(requests), [], 'still no WebAssembly');
+  const stage = page.locator('peta-cerdas .stage');
+  const before = await stage.screenshot();
+  await startMaps(page);
+  await waitReady(page);
+  await page.mouse.move(0, 0);
+  await frames(page, 3);
+  const result = await agreement(page, before, await stage.screenshot());
+  assert.ok(result.all >= 0.998, `the map draws what the preview showed: ${(result.all * 100).toFixed(3)}% agree`);
+  assert.deepEqual(await shown(), { lang: 'en', background: 'rgb(17, 21, 27)' });
+  const other = await t.open('/embed.html#lang=en&view=111.35,-7.65,24');
+  await other.locator('peta-cerdas #root[data-state="ready"]').waitFor({ state: 'attached', timeout: 15_000 });
+  assert.equal((await events(other, 'preview')).length, 0, "a link with a view is the interactive map's");
+});
+
 test('what a preview cannot show is drawn by the interactive map at once: pillar mode, a selected region, a shared view', async (t) => {
   for (const [path, attrs] of [
     ['/e2e/blank.html', { mode: 'pillar' }],

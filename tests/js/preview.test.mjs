@@ -33,8 +33,40 @@ test('previewView: nothing the preview cannot show', () => {
   ]) {
     assert.equal(previewView(attributes(values), '', false, resolveTheme), null, JSON.stringify(values));
   }
-  assert.equal(previewView(attributes({ 'sync-hash': '' }), '#year=2019', false, resolveTheme), null);
   assert.notEqual(previewView(attributes({ 'sync-hash': '' }), '#', false, resolveTheme), null);
+});
+
+test("previewView: a sync-hash link the preview can show wins over the attributes; any other link is the map's", () => {
+  const synced = attributes({ 'sync-hash': '', year: '2018', lang: 'id', theme: 'light' });
+  // The demo's iframe code.
+  assert.deepEqual(previewView(synced, '#year=2021&mode=cohort&lang=en&theme=dark', false, resolveTheme), {
+    year: 2021,
+    lang: 'en',
+    theme: 'dark',
+  });
+  assert.deepEqual(previewView(synced, '#theme=auto&year=2019&year=2022', true, resolveTheme), {
+    year: 2022,
+    lang: 'id',
+    theme: 'dark',
+  });
+  assert.deepEqual(previewView(attributes({ 'sync-hash': '', mode: 'pillar' }), '#mode=cohort', false, resolveTheme), {
+    year: null,
+    lang: 'id',
+    theme: 'light',
+  });
+  for (const hash of [
+    '#year=2021&view=110,-7,4',
+    '#region=35.20',
+    '#mode=pillar',
+    '#year=21',
+    '#lang=EN',
+    '#lang=e%6E',
+    '#theme=purple',
+    '#zzz=1',
+    '#year',
+  ]) {
+    assert.equal(previewView(synced, hash, false, resolveTheme), null, hash);
+  }
 });
 
 test('previewUi: the year asked for (the latest by default) in that language and theme; none for a year without a cohort', () => {

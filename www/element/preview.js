@@ -6,7 +6,7 @@
 // decides a colour. The DOM is built from the file's path data alone: whatever else the file
 // holds never reaches the page as markup.
 
-import { LINES } from './contract.js';
+import { LANGS, LINES, MODES, PILLARS, THEMES } from './contract.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -23,21 +23,50 @@ const doubtfulWidth = (pxPerDegree) =>
 
 /**
  * The view a preview can show for the element's attributes (`attribute(name)` answers a value or
- * null), `{year, lang, theme}` with `year` null for the latest; null when only the interactive map
- * can show what is asked (another mode, an indicator, a site's own programme, a selected region,
- * or a shared view in the URL hash).
+ * null) and, with `sync-hash`, the link in `hash`, which wins over them as it does on the map:
+ * `{year, lang, theme}` with `year` null for the latest; null when only the interactive map can
+ * show what is asked (another mode, an indicator, a site's own programme, a selected region, a
+ * view other than the home view, or a link it cannot read: the map reports that).
  */
 export function previewView(attribute, hash, prefersDark, resolveTheme) {
-  const mode = attribute('mode');
+  const link = attribute('sync-hash') === null ? {} : previewLink(hash);
+  if (link === null) return null;
+  const mode = link.mode ?? attribute('mode');
   if (mode !== null && mode !== 'cohort') return null;
   if (['indicator', 'programme', 'region'].some((name) => attribute(name) !== null)) return null;
-  if (attribute('sync-hash') !== null && hash.replace(/^#/, '') !== '') return null;
-  const year = attribute('year');
+  const year = link.year ?? attribute('year');
   return {
     year: year === null ? null : Number(year),
-    lang: attribute('lang') === 'en' ? 'en' : 'id',
-    theme: resolveTheme(attribute('theme'), prefersDark),
+    lang: (link.lang ?? attribute('lang')) === 'en' ? 'en' : 'id',
+    theme: resolveTheme(link.theme ?? attribute('theme'), prefersDark),
   };
+}
+
+/** What a link may set for the preview to show it, each value exactly as the core writes it. */
+const LINK_FIELDS = {
+  year: (value) => /^\d{4}$/.test(value),
+  mode: (value) => MODES.includes(value),
+  pillar: (value) => PILLARS.includes(value),
+  lang: (value) => LANGS.includes(value),
+  theme: (value) => THEMES.includes(value),
+};
+
+/**
+ * The fields of a `sync-hash` link (`#year=2021&mode=cohort&lang=en&theme=dark`, as the demo's
+ * iframe code writes it), the last of each key winning as in the core; null when the link holds
+ * anything else (a view, a region, a value spelled otherwise), which the interactive map shows or
+ * reports. A conservative reading: the core's own (src/view/hash.rs) decides once the map runs.
+ */
+function previewLink(hash) {
+  const link = {};
+  for (const field of hash.replace(/^#/, '').split('&')) {
+    if (field === '') continue;
+    const split = field.indexOf('=');
+    const [key, value] = split < 0 ? [field, ''] : [field.slice(0, split), field.slice(split + 1)];
+    if (!Object.hasOwn(LINK_FIELDS, key) || !LINK_FIELDS[key](value)) return null;
+    link[key] = value;
+  }
+  return link;
 }
 
 /** The `ui` of `data` (a Preview) for a view, or null when the file has no such year. */
