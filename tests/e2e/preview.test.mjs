@@ -28,16 +28,32 @@ function recordRequests(page) {
 const interactive = (requests) =>
   requests.filter((name) => /pkg\/|overview\.bin|\.csv$|atlas\.bin|detail\//.test(name));
 
+/**
+ * Opens `path` in a fresh page of `contextOptions`, recording its requests, and waits for its
+ * preview and a quiet network: nothing of the interactive map may have been fetched by then.
+ */
+async function openPreview(t, path, contextOptions) {
+  const context = await t.context(contextOptions);
+  const page = await context.newPage();
+  t.watch(page);
+  const requests = recordRequests(page);
+  await page.goto(t.url(path), { waitUntil: 'load' });
+  await waitState(page, 'preview');
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(
+    interactive(requests),
+    [],
+    `nothing of the interactive map before a reader reaches for it (${path})`,
+  );
+  return { page, requests };
+}
+
 for (const width of [1200, 360]) {
   test(`index.html at ${width} px: the preview is the first paint, and the interactive map draws the same picture`, async (t) => {
-    const context = await t.context({ viewport: { width, height: 900 }, deviceScaleFactor: width < 500 ? 3 : 1 });
-    const page = await context.newPage();
-    t.watch(page);
-    const requests = recordRequests(page);
-    await page.goto(t.url('/index.html'), { waitUntil: 'load' });
-    await waitState(page, 'preview');
-    await page.waitForLoadState('networkidle');
-    assert.deepEqual(interactive(requests), [], 'nothing of the interactive map before a reader reaches for it');
+    const { page, requests } = await openPreview(t, '/index.html', {
+      viewport: { width, height: 900 },
+      deviceScaleFactor: width < 500 ? 3 : 1,
+    });
     // index.html loads the one-file build, which carries the preview inside.
     assert.deepEqual(
       requests.filter((name) => name.startsWith('data/') || name.startsWith('element/')),
@@ -200,14 +216,9 @@ test('the preview follows the attributes and the year slider; the interactive ma
 });
 
 test("a link the preview can show (the demo's iframe code) is its first paint, without WebAssembly until a reader reaches for the map", async (t) => {
-  const context = await t.context({ viewport: { width: 1000, height: 900 } });
-  const page = await context.newPage();
-  t.watch(page);
-  const requests = recordRequests(page);
-  await page.goto(t.url('/embed.html#year=2021&mode=cohort&lang=en&theme=dark'), { waitUntil: 'load' });
-  await waitState(page, 'preview');
-  await page.waitForLoadState('networkidle');
-  assert.deepEqual(interactive(requests), [], 'no WebAssembly for a link the preview shows');
+  const { page, requests } = await openPreview(t, '/embed.html#year=2021&mode=cohort&lang=en&theme=dark', {
+    viewport: { width: 1000, height: 900 },
+  });
   const shown = () =>
     page.evaluate(() => {
       const root = document.querySelector('peta-cerdas').shadowRoot.getElementById('root');
