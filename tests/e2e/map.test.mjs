@@ -636,6 +636,28 @@ test('methods: ready resolves, stats() follows the year, toPNG() and toSVG() exp
   assert.ok(result.svg.lang, "the SVG speaks the map's language and year");
 });
 
+test('the panel follows an indicator loaded, replaced and cleared while its region stays selected', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { lang: 'en' });
+  await waitReady(page);
+  assert.equal(await call(page, 'select', [MAGETAN.code]), true);
+  await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  const plain = await text(page, 'panel-description');
+  assert.match(plain, /Magetan/);
+  const description = (pattern, message) =>
+    until(async () => {
+      const now = await text(page, 'panel-description');
+      return pattern.test(now) && now;
+    }, message);
+  await page.$eval('peta-cerdas', (el) => el.loadIndicator('kode,nilai\n35.20,12.5'));
+  await description(/nilai: 12\.5$/, 'the panel shows the indicator value 12.5');
+  await page.$eval('peta-cerdas', (el) => el.loadIndicator('kode,nilai\n35.20,99'));
+  await description(/nilai: 99$/, 'the panel shows the new indicator value 99');
+  await call(page, 'clearIndicator');
+  const cleared = await description(/^(?!.*nilai)/, 'the panel drops the value once the indicator is cleared');
+  assert.equal(cleared, plain);
+});
+
 test('before the map has loaded: select() is remembered, starts the map and selects once it draws; the queries throw', async (t) => {
   const page = await t.open('/e2e/blank.html');
   const before = await page.evaluate(async () => {

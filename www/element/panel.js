@@ -1,6 +1,7 @@
 // The details panel (`#panel`) of the selected region: name, province, description (with the
 // indicator's value), memberships with their confidence and source, pillars, and the quoted
-// evidence per pillar. panelModel turns a `regionInfo()` answer into text; renderPanel writes it.
+// evidence per pillar. panelModel turns a `regionInfo()` answer into text; renderPanel writes it
+// (the view redraws the panel whenever that text changes).
 // The programme's source links, notes and quotes come after its facts (`ui.sources`): until then
 // each membership and citation says that its source is loading.
 
@@ -41,13 +42,12 @@ export function panelModel(info, t, sources = true) {
   };
 }
 
-/** Shows the panel for `info` (hides it for null); `sources`: whether the programme's sources are in. */
-export function renderPanel(d, t, info, sources = true) {
-  if (!info) {
+/** Shows the panel of `model` (a panelModel answer); hides it for null. */
+export function renderPanel(d, t, model) {
+  if (!model) {
     d.panel.hidden = true;
     return;
   }
-  const model = panelModel(info, t, sources);
   d.panelTitle.textContent = model.title;
   d.panelProvince.textContent = model.province;
   d.panelDescription.textContent = model.description;

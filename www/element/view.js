@@ -4,7 +4,7 @@
 
 import { localise, renderControls } from './controls.js';
 import { renderIdentified, renderLegend } from './legend.js';
-import { renderPanel } from './panel.js';
+import { panelModel, renderPanel } from './panel.js';
 
 export class View {
   #d;
@@ -41,9 +41,11 @@ export class View {
     if (this.section('legend', JSON.stringify(ui.legend))) renderLegend(d, ui.legend);
     if (this.section('identified', JSON.stringify(ui.identified))) renderIdentified(d, ui.identified);
     this.table(ui, t, core);
-    if (this.section('selected', `${ui.selected}|${ui.lang}|${ui.year}|${ui.sources}`)) {
-      renderPanel(d, t, core.regionInfo(ui.selected), ui.sources);
-    }
+    // Keyed by the panel's own text, so that it follows whatever changes it: the selection, the
+    // year, the language, the mode, an indicator's value, the programme or its sources coming in.
+    const info = core.regionInfo(ui.selected);
+    const panel = info && panelModel(info, t, ui.sources);
+    if (this.section('panel', `${ui.lang}|${JSON.stringify(panel)}`)) renderPanel(d, t, panel);
     if (ui.hovered === null) tooltip.hide();
   }
 
