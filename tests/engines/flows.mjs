@@ -223,6 +223,32 @@ export const FLOWS = [
     },
   },
   {
+    name: 'themes: the native selects follow the light and the dark theme (colour and text)',
+    async fn(page, t) {
+      await open(page, t.path);
+      for (const theme of ['light', 'dark']) {
+        await page.eval((theme) => {
+          const map = document.querySelector('peta-cerdas');
+          map.setAttribute('theme', theme);
+          map.shadowRoot.getElementById('mode').scrollIntoView({ block: 'center' });
+        }, theme);
+        await page.frames(2);
+        for (const id of ['mode', 'lang']) {
+          const seen = await page.luminanceOf(id);
+          const where = `${page.engine}, ${theme} theme, #${id}: ${JSON.stringify(seen)}`;
+          if (theme === 'dark') {
+            assert.ok(seen.median < 0.35, `a dark background: ${where}`);
+            assert.ok(seen.max > 0.6, `light text on it: ${where}`);
+          } else {
+            assert.ok(seen.median > 0.75, `a light background: ${where}`);
+            assert.ok(seen.min < 0.4, `dark text on it: ${where}`);
+          }
+        }
+        await t.shot(`${theme}-controls`);
+      }
+    },
+  },
+  {
     name: 'hash: year, mode and region go into the URL and a fresh load restores them',
     async fn(page, t) {
       await open(page, t.path);

@@ -302,6 +302,44 @@ export class EnginePage {
     return this.browser.saveScreenshot(file);
   }
 
+  /**
+   * What the screen shows inside a shadow part, from a screenshot decoded in the page: the
+   * luminance (0 black .. 1 white) of its pixels, its border left out, as `{median, min, max}`.
+   * Native controls paint parts that no style or script can read; a screenshot sees them.
+   */
+  async luminanceOf(id, host = 'peta-cerdas') {
+    const png = await this.browser.takeScreenshot();
+    return this.eval(
+      async (png, host, id) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${png}`;
+        await img.decode();
+        const box = document.querySelector(host).shadowRoot.getElementById(id).getBoundingClientRect();
+        const scale = img.naturalWidth / document.documentElement.clientWidth;
+        const inset = 4;
+        const [x, y] = [Math.round((box.left + inset) * scale), Math.round((box.top + inset) * scale)];
+        const [width, height] = [
+          Math.round((box.width - 2 * inset) * scale),
+          Math.round((box.height - 2 * inset) * scale),
+        ];
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [width, height];
+        const context = canvas.getContext('2d');
+        context.drawImage(img, x, y, width, height, 0, 0, width, height);
+        const { data } = context.getImageData(0, 0, width, height);
+        const values = [];
+        for (let i = 0; i < data.length; i += 4) {
+          values.push((0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]) / 255);
+        }
+        values.sort((a, b) => a - b);
+        return { median: values[values.length >> 1], min: values[0], max: values[values.length - 1] };
+      },
+      png,
+      host,
+      id,
+    );
+  }
+
   /** Counts the canvas's pixels that are not its commonest colour (the sea), and its colours. */
   landPixels(host = 'peta-cerdas') {
     return this.eval((host) => {

@@ -14,8 +14,10 @@ export const CSS = `
 .root { all: initial; display: flex; flex-direction: column; gap: .5rem; box-sizing: border-box;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
   color: var(--fg); background: var(--bg); padding: .75rem; border-radius: 6px; container-type: inline-size;
-  --bg: #f7f9fb; --fg: #1b2430; --muted: #4a5563; --line: #8a95a3; --panel: #ffffff; --accent: #0b5cad; --focus: #b3006b; }
-.root.dark { --bg: #11151b; --fg: #e8edf3; --muted: #b4bfcc; --line: #6b7785; --panel: #1b222b; --accent: #8cc4ff; --focus: #ff8fd0; }
+  --bg: #f7f9fb; --fg: #1b2430; --muted: #4a5563; --line: #8a95a3; --panel: #ffffff; --accent: #0b5cad; --focus: #b3006b;
+  color-scheme: light; }
+/* color-scheme: the native parts of controls (WebKit's select, scroll bars, the slider) follow the theme too. */
+.root.dark { color-scheme: dark; --bg: #11151b; --fg: #e8edf3; --muted: #b4bfcc; --line: #6b7785; --panel: #1b222b; --accent: #8cc4ff; --focus: #ff8fd0; }
 .root *, .root *::before, .root *::after { box-sizing: border-box !important; }
 .root [hidden] { display: none !important; }
 h2, h3, p, ul, ol, figure { margin: 0; padding: 0; }
