@@ -340,3 +340,42 @@ test('the legend at 1280 px: the labels of the chips in a row (toggles and overl
     );
   }
 });
+
+for (const ratio of [1, 3]) {
+  test(`at ${ratio} device pixels per CSS pixel the canvas's bitmap is its CSS box × the ratio (shown unscaled), and a click lands on the region under it`, async (t) => {
+    const page = await t.open('/e2e/blank.html', { context: { deviceScaleFactor: ratio } });
+    await page.evaluate(
+      ({ lon, lat }) => {
+        location.hash = `view=${lon},${lat},24`;
+        const map = document.createElement('peta-cerdas');
+        map.setAttribute('sync-hash', '');
+        // A width between whole pixels: the bitmap follows the layout's fractional box.
+        map.style.width = '901.4px';
+        document.querySelector('main').append(map);
+      },
+      { lon: MAGETAN.lon, lat: MAGETAN.lat },
+    );
+    await waitReady(page);
+    await frames(page);
+    const sizes = await page.$eval('peta-cerdas', (el) => {
+      const canvas = el.shadowRoot.getElementById('map');
+      const box = canvas.getBoundingClientRect();
+      return { box: [box.width, box.height], bitmap: [canvas.width, canvas.height], ratio: devicePixelRatio };
+    });
+    assert.equal(sizes.ratio, ratio);
+    assert.deepEqual(
+      sizes.bitmap,
+      sizes.box.map((length) => Math.round(length * ratio)),
+      `bitmap ${sizes.bitmap} for a CSS box of ${sizes.box}`,
+    );
+    const at = await call(page, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);
+    const box = await part(page, 'map').boundingBox();
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await until(
+      async () => /Kabupaten Magetan/.test(await part(page, 'tooltip').textContent()),
+      'the tooltip names Magetan',
+    );
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await waitEvent(page, 'region-select', (d) => d.code === MAGETAN.code);
+  });
+}

@@ -186,10 +186,13 @@ export class Shell {
     this.#player.stop();
   }
 
-  /** Sizes the canvas to the stage. */
+  /**
+   * Sizes the map to the canvas's own CSS box (the stage inside its border, fractional as laid
+   * out), so that its bitmap is that box in device pixels and is shown unscaled.
+   */
   resize() {
     if (!this.#core.attached) return;
-    const { width, height } = this.d.stage.getBoundingClientRect();
+    const { width, height } = this.d.canvas.getBoundingClientRect();
     if (width < 1 || height < 1) return;
     this.#core.setSize(width, height, window.devicePixelRatio || 1);
     this.changed();
