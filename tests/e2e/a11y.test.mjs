@@ -164,6 +164,52 @@ test('keyboard: Tab to the map, Enter focuses and announces the centre region, E
   assert.ok(String(announced).length > 0);
 });
 
+test('keyboard: Ctrl+plus/minus/0 and Alt+arrows on the focused map are left to the browser (page zoom, Back)', async (t) => {
+  const page = await t.open('/index.html#lang=en');
+  await waitReady(page);
+  // After the map's own listener (on the canvas), whether it claimed the key.
+  await page.evaluate(() => {
+    window.__claimed = [];
+    window.addEventListener('keydown', (event) => window.__claimed.push([event.key, event.defaultPrevented]));
+  });
+  const map = part(page, 'map');
+  await map.focus();
+  await frames(page);
+  const hashBefore = await until(async () => {
+    const hash = await page.evaluate(() => location.hash);
+    return /view=/.test(hash) && hash;
+  }, 'the hash has the view');
+  for (const key of [
+    'Control+Equal',
+    'Control+Minus',
+    'Control+Digit0',
+    'Alt+ArrowLeft',
+    'Alt+ArrowRight',
+    'Meta+ArrowLeft',
+  ]) {
+    await page.keyboard.press(key);
+  }
+  await frames(page, 4);
+  const claimed = await page.evaluate(() =>
+    window.__claimed.filter(([key]) => !['Control', 'Alt', 'Meta'].includes(key)),
+  );
+  assert.deepEqual(claimed, [
+    ['=', false],
+    ['-', false],
+    ['0', false],
+    ['ArrowLeft', false],
+    ['ArrowRight', false],
+    ['ArrowLeft', false],
+  ]);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => location.hash), hashBefore, 'the map neither zoomed nor panned');
+  // The map's own keys still work, Shift combinations too.
+  await page.keyboard.press('Shift+ArrowRight');
+  await until(() => text(page, 'announce'), 'Shift+ArrowRight announces a region');
+  await page.keyboard.press('ArrowLeft');
+  await until(async () => (await page.evaluate(() => location.hash)) !== hashBefore, 'ArrowLeft pans the map');
+});
+
 test('keyboard: every region can be reached (Page Down walks them all, Page Up walks back)', async (t) => {
   const page = await t.open('/embed.html#lang=id');
   await waitReady(page);

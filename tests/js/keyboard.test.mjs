@@ -46,6 +46,17 @@ test('Enter and Space select, Escape clears, +/= and -/_ zoom, 0 resets', () => 
   assert.deepEqual(actionForKey({ key: '0' }), { type: 'reset' });
 });
 
+test("keys held with Ctrl, Alt or Meta are the browser's (Back, page zoom); Shift ones stay the map's", () => {
+  for (const modifier of ['ctrlKey', 'altKey', 'metaKey']) {
+    for (const key of ['ArrowLeft', 'ArrowRight', '+', '=', '-', '_', '0', 'Enter', 'Escape', 'PageDown']) {
+      assert.equal(actionForKey({ key, [modifier]: true }), null, `${modifier} + ${key}`);
+      assert.equal(actionForKey({ key, shiftKey: true, [modifier]: true }), null, `Shift + ${modifier} + ${key}`);
+    }
+  }
+  assert.equal(actionForKey({ key: 'ArrowLeft', shiftKey: true }).type, 'focus');
+  assert.equal(actionForKey({ key: '+', shiftKey: true }).type, 'zoom');
+});
+
 test('other keys are left to the page', () => {
   for (const key of ['Tab', 'a', '1', 'Home', 'End', 'F5', 'Shift', 'Control']) {
     assert.equal(actionForKey({ key }), null, key);

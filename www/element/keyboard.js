@@ -11,7 +11,8 @@
 //   + or =               zoom in by KEY_ZOOM about the centre
 //   - or _               zoom out by KEY_ZOOM about the centre
 //   0                    reset the view
-// Other keys pass through to the page. Ctrl, Alt and Meta are not looked at.
+// Other keys pass through to the page, and so does every key held with Ctrl, Alt or Meta: they are
+// the browser's (Alt+← goes back, Ctrl+plus/minus/0 zoom the page, which WCAG 1.4.4 relies on).
 
 /** CSS pixels one arrow key pans. */
 export const KEY_PAN_PX = 80;
@@ -29,12 +30,14 @@ const PANS = {
 const STEPS = { PageDown: 'next', PageUp: 'previous' };
 
 /**
- * What a key press on the map does, from `{key, shiftKey}`; null for keys the map leaves alone.
+ * What a key press on the map does, from `{key, shiftKey, ctrlKey, altKey, metaKey}`; null for
+ * keys the map leaves alone (any with Ctrl, Alt or Meta held).
  * Actions: `{type: 'focus', direction, spatial}` (spatial: a compass direction, which starts at
  * `first` when nothing is focused), `{type: 'pan', dx, dy}`, `{type: 'select-focused'}`,
  * `{type: 'clear'}`, `{type: 'zoom', factor}`, `{type: 'reset'}`.
  */
-export function actionForKey({ key, shiftKey = false }) {
+export function actionForKey({ key, shiftKey = false, ctrlKey = false, altKey = false, metaKey = false }) {
+  if (ctrlKey || altKey || metaKey) return null;
   if (ARROWS[key] && shiftKey) return { type: 'focus', direction: ARROWS[key], spatial: true };
   if (STEPS[key]) return { type: 'focus', direction: STEPS[key], spatial: false };
   if (ARROWS[key]) return { type: 'pan', dx: PANS[key][0], dy: PANS[key][1] };
