@@ -210,6 +210,22 @@ test('keyboard: Ctrl+plus/minus/0 and Alt+arrows on the focused map are left to 
   await until(async () => (await page.evaluate(() => location.hash)) !== hashBefore, 'ArrowLeft pans the map');
 });
 
+test('keyboard: Escape with the focus in the panel closes it and gives the focus back to the map', async (t) => {
+  const page = await t.open('/index.html#lang=en');
+  await waitReady(page);
+  assert.equal(await page.$eval('peta-cerdas', (el) => el.select('35.20')), true);
+  await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  // A source link inside the panel, as a reader tabbing through it reaches it.
+  const link = part(page, 'panel-memberships').locator('a').first();
+  await link.waitFor({ state: 'attached', timeout: 5000 });
+  await link.focus();
+  await page.keyboard.press('Escape');
+  await waitEvent(page, 'region-select', (d) => d.code === null);
+  await part(page, 'panel').waitFor({ state: 'hidden', timeout: 3000 });
+  const focused = await page.evaluate(() => document.querySelector('peta-cerdas').shadowRoot.activeElement?.id);
+  assert.equal(focused, 'map', 'the focus is back on the map');
+});
+
 test('keyboard: every region can be reached (Page Down walks them all, Page Up walks back)', async (t) => {
   const page = await t.open('/embed.html#lang=id');
   await waitReady(page);

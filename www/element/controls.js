@@ -151,9 +151,17 @@ export function attachControls(d, map) {
       if (blob) download.saveBlob(blob, download.downloadName(ui?.year, ui?.lang, kind), d.root);
     });
   }
-  d.panelClose.addEventListener('click', () => {
+  // The panel closes (the selection cleared) by its Close button or by Escape within it, and the
+  // focus goes back to the map, where the reader came from.
+  const closePanel = () => {
     act((core) => core.select(null))();
     d.canvas.focus();
+  };
+  d.panelClose.addEventListener('click', closePanel);
+  d.panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.ctrlKey || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    closePanel();
   });
 }
 
