@@ -425,6 +425,27 @@ test('nonsense attributes dispatch error and keep the last good state', async (t
   );
 });
 
+test('removing the year, mode or theme attribute shows its default, as a fresh map does', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { lang: 'en' }, 'fresh');
+  await addMap(page, { lang: 'en', year: '2019', mode: 'pillar', theme: 'dark' });
+  await startMaps(page);
+  await waitReady(page, { host: '#fresh' });
+  await waitReady(page, { host: '#map-under-test' });
+  await frames(page);
+  const latest = await text(page, 'year-value', '#fresh');
+  assert.equal(await text(page, 'year-value', '#map-under-test'), '2019');
+  for (const name of ['year', 'mode', 'theme']) {
+    await page.$eval('#map-under-test', (el, name) => el.removeAttribute(name), name);
+  }
+  await waitEvent(page, 'year-change', (d, e) => e.id === 'map-under-test' && String(d.year) === latest);
+  await frames(page);
+  for (const id of ['year-value', 'subtitle', 'legend']) {
+    assert.equal(await text(page, id, '#map-under-test'), await text(page, id, '#fresh'), `#${id} as on a fresh map`);
+  }
+  assert.equal(await part(page, 'mode', '#map-under-test').inputValue(), 'cohort');
+});
+
 test('the canvas draws what toSVG() draws for the same view (≥97% of pixels agree)', async (t) => {
   const page = await t.open('/e2e/blank.html');
   await addMap(page, { year: '2021', theme: 'light', lang: 'id' });

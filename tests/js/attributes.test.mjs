@@ -19,6 +19,7 @@ function fakeCore() {
     setYear: record('setYear', (year) => {
       if (!(year >= 2017 && year <= 2024)) throw new Error(`${year} is not a programme year`);
     }),
+    latestYear: () => 2024,
     setMode: record('setMode'),
     setPillar: record('setPillar'),
     setLang: record('setLang'),
@@ -26,7 +27,7 @@ function fakeCore() {
   };
 }
 
-test('year: a number to setYear; nonsense reaches the core as NaN and is refused', () => {
+test('year: a number to setYear; nonsense reaches the core as NaN and is refused; removed, the latest', () => {
   const core = fakeCore();
   applyAttribute(core, 'year', '2021');
   assert.throws(() => applyAttribute(core, 'year', 'soon'));
@@ -34,6 +35,7 @@ test('year: a number to setYear; nonsense reaches the core as NaN and is refused
   assert.deepEqual(core.calls, [
     ['setYear', 2021],
     ['setYear', NaN],
+    ['setYear', 2024],
   ]);
 });
 

@@ -27,7 +27,8 @@ export function resolveTheme(wanted, prefersDark) {
 }
 
 /**
- * Hands attribute `name` = `value` (null when removed) to `core` (a MapCore). Throws on a value
+ * Hands attribute `name` = `value` (null when removed: the default, as on a fresh map) to `core`
+ * (a MapCore). Throws on a value
  * the core or the element does not know; the core then keeps its previous state. `theme` is only
  * checked here: the element resolves and applies it. `src`, `indicator` and `programme` load data
  * instead.
@@ -35,7 +36,7 @@ export function resolveTheme(wanted, prefersDark) {
 export function applyAttribute(core, name, value) {
   switch (name) {
     case 'year':
-      if (value !== null) core.setYear(Number(value) || NaN);
+      core.setYear(value === null ? core.latestYear() : Number(value) || NaN);
       break;
     case 'mode':
       core.setMode(value ?? 'cohort');

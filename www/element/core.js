@@ -343,6 +343,10 @@ export class MapCore {
   setYear(year) {
     this.#call((h) => h.setYear(year));
   }
+  /** The programme's latest cohort year, the year a fresh map shows (undefined without a map). */
+  latestYear() {
+    return this.#json((h) => h.ui(), null)?.years.at(-1);
+  }
   setMode(mode) {
     this.#call((h) => h.setMode(mode));
   }
