@@ -124,6 +124,44 @@ test('without WebAssembly (CSP lacks wasm-unsafe-eval): the static fallback, the
   assert.deepEqual(foreign, []);
 });
 
+test('without WebAssembly, year="2021" lang="en": the text says what the static map and table show; what needs the map is hidden', async (t) => {
+  t.allowConsoleError(/WebAssembly|wasm-unsafe-eval|Content Security Policy/i);
+  const page = await t.open('/nowasm/e2e/blank.html');
+  await addMap(page, { year: '2021', lang: 'en' });
+  // The lazy map's preview first shows 2021, as the attributes ask.
+  await waitState(page, 'preview');
+  assert.match(await text(page, 'subtitle'), /2021/);
+  await waitState(page, 'fallback');
+  await part(page, 'fallback').waitFor({ state: 'visible', timeout: 5000 });
+  const caption = await until(async () => {
+    const now = await page.locator('peta-cerdas #table caption').textContent();
+    return /20\d\d/.test(now) && now;
+  }, 'the table is captioned with its year');
+  const svgYear = await page.$eval('peta-cerdas', async (el) => {
+    const src = el.shadowRoot.getElementById('fallback-img').src;
+    const svg = await (await fetch(src)).text();
+    return svg.match(/<desc[^>]*>[^<]*?\b(20\d\d)\b/)[1];
+  });
+  assert.ok(caption.includes(svgYear), `the table (${caption}) and the static map (${svgYear}) show one year`);
+  const subtitle = await text(page, 'subtitle');
+  assert.doesNotMatch(subtitle, /2021/, 'no word of the year the static map does not show');
+  assert.match(subtitle, /latest year/, `the subtitle says which year shows: ${subtitle}`);
+  assert.equal(await text(page, 'summary'), '', 'no summary of a view that is not shown');
+  for (const id of ['legend', 'identified', 'participation-box', 'year', 'mode', 'search', 'panel', 'map', 'help']) {
+    assert.equal(await part(page, id).isVisible(), false, `#${id} needs the interactive map: hidden`);
+  }
+  const hiddenForReaders = await page.$eval('peta-cerdas', (el) =>
+    ['legend', 'identified', 'participation-box', 'help', 'summary'].filter(
+      (id) => el.shadowRoot.getElementById(id).closest('[hidden]') || !el.shadowRoot.getElementById(id).textContent,
+    ),
+  );
+  assert.deepEqual(
+    hiddenForReaders,
+    ['legend', 'identified', 'participation-box', 'help', 'summary'],
+    'hidden from screen readers too',
+  );
+});
+
 test('hostile host CSS: the map is still drawn and visible', async (t) => {
   const page = await t.open('/e2e/hostile.html');
   await waitReady(page);

@@ -136,6 +136,7 @@ export function buildDom(t) {
   d.identifiedTitle = el('p', { class: 'sr-only', id: 'identified-title' });
   d.identified = id('ul', 'identified', { class: 'identified', 'aria-labelledby': 'identified-title' });
   d.attribution = id('p', 'attribution', { class: 'attribution' });
+  d.legendBox = el('div', { class: 'legend-box' }, d.legendTitle, d.legend, d.legendHint);
 
   d.tableCaption = el('caption');
   d.tableHead = el('thead');
@@ -156,7 +157,7 @@ export function buildDom(t) {
     d.message,
     el('div', { class: 'map-box' }, d.stage, d.zoom, d.panel),
     d.fallback,
-    el('div', { class: 'legend-box' }, d.legendTitle, d.legend, d.legendHint),
+    d.legendBox,
     d.identifiedTitle,
     d.identified,
     d.summary,

@@ -7,15 +7,28 @@ import { dataUrl, fetchOnce } from './data.js';
 import { fillTable, latestYear } from './table.js';
 
 /**
- * Hides the map and the toolbar, shows the static map and says why (once, in the alert), then
- * fills the table.
+ * Hides what only the interactive map can show or answer (the map, the toolbar, the panel, the
+ * legend and counts a preview left for its year, the participation box, the keyboard help), shows
+ * the static map and says why (once, in the alert) and which year it shows, then fills the table.
  * `emitError(message)` reports the reason (and a failed table load) as the `error` event.
  */
 export async function showFallback(d, t, lang, base, reason, emitError) {
   d.title.textContent = t.title;
-  d.stage.hidden = true;
-  d.zoom.hidden = true;
-  d.controls.hidden = true;
+  d.subtitle.textContent = t.fallbackShows;
+  d.summary.textContent = '';
+  for (const part of [
+    d.stage,
+    d.zoom,
+    d.controls,
+    d.panel,
+    d.legendBox,
+    d.identifiedTitle,
+    d.identified,
+    d.participationBox,
+    d.help,
+  ]) {
+    part.hidden = true;
+  }
   d.fallback.hidden = false;
   d.message.textContent = t.noWasm;
   d.message.hidden = false;

@@ -25,6 +25,7 @@ export class ParticipationBox {
     this.status = el('p', { class: 'muted', hidden: true });
     this.box = el('details', { id: 'participation-box' }, this.summary, this.status);
     d.identified.after(this.box);
+    d.participationBox = this.box;
     this.box.addEventListener('toggle', () => {
       if (!this.box.open) return;
       if (this.#section) {
