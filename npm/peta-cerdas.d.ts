@@ -65,18 +65,24 @@ export declare class PetaCerdasElement extends HTMLElement {
   load(): Promise<void>;
   /** Bytes of WebAssembly memory used by every map on the page. */
   readonly memoryBytes: number;
-  /** The region at a longitude/latitude (WGS 84), or null at sea. Throws before the map has loaded. */
+  /**
+   * The region at a longitude/latitude (WGS 84), or null at sea (and once an internal error has
+   * stopped the map). Throws `peta-cerdas: the map is not loaded yet` before the map has loaded:
+   * await `ready` or `load()` first.
+   */
   regionAt(lon: number, lat: number): RegionRef | null;
   /**
-   * Where a longitude/latitude lies on the map, in CSS pixels from the canvas's top-left corner.
-   * Throws before the map has loaded.
+   * Where a longitude/latitude lies on the map, in CSS pixels from the canvas's top-left corner;
+   * null only once an internal error has stopped the map. Throws `peta-cerdas: the map is not
+   * loaded yet` before the map has loaded: await `ready` or `load()` first.
    */
   toScreen(lon: number, lat: number): { x: number; y: number } | null;
   /**
    * Shows your own indicator: CSV text with a code (`35.20`) or name column and a value column,
-   * `,` or `;` separated (decimal comma with `;`). Rejects when no row can be used, and with an
-   * `AbortError` when a later `loadIndicator` or `clearIndicator` came first, or before the map
-   * has loaded. The CSV parser is a small second wasm, fetched the first time.
+   * `,` or `;` separated (decimal comma with `;`). Rejects when no row can be used, with an
+   * `AbortError` when a later `loadIndicator` or `clearIndicator` came first, and with
+   * `peta-cerdas: the map is not loaded yet` before the map has loaded. The CSV parser is a small
+   * second wasm, fetched the first time.
    */
   loadIndicator(csv: string): Promise<IndicatorReport>;
   /** Removes the indicator; the map shows cohorts again. */
@@ -98,7 +104,10 @@ export declare class PetaCerdasElement extends HTMLElement {
    * Rejects before the map has loaded.
    */
   toCSV(): Promise<string>;
-  /** The current view as a standalone SVG document. Throws before the map has loaded. */
+  /**
+   * The current view as a standalone SVG document. Throws `peta-cerdas: the map is not loaded yet`
+   * before the map has loaded.
+   */
   toSVG(): string;
   /** The current canvas as a PNG. Rejects before the map has loaded. */
   toPNG(): Promise<Blob>;
