@@ -48,8 +48,11 @@ function snippets(c) {
   const attrs = attributes(c)
     .map(([name, value]) => ` ${name}="${value}"`)
     .join('');
+  // The height goes in the site's stylesheet: a strict CSP (style-src 'self') blocks a style attribute.
   const element = `<script type="module" src="${new URL('dist/peta-cerdas.js', base)}"></script>
-<peta-cerdas${attrs} style="--peta-cerdas-map-height: ${c.height}px"></peta-cerdas>`;
+<peta-cerdas${attrs}></peta-cerdas>
+<!-- The map's height, in your site's stylesheet (a strict CSP blocks style attributes):
+peta-cerdas { --peta-cerdas-map-height: ${c.height}px; } -->`;
   const hash = new URLSearchParams(attributes(c)).toString();
   const title = c.lang === 'en' ? "Map of Indonesia's Smart City Movement" : 'Peta Gerakan Menuju Kota Cerdas';
   const iframe = `<iframe src="${new URL(`embed.html#${hash}`, base)}" title="${title}"

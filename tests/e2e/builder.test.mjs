@@ -20,10 +20,11 @@ test('builder: year and language choices reach the snippets and the preview', as
     'lang="en"',
     'mode="pillar"',
     'pillar="economy"',
-    '--peta-cerdas-map-height: 480px',
+    'peta-cerdas { --peta-cerdas-map-height: 480px; }',
   ]) {
     assert.ok(element.includes(part), `element snippet has ${part}: ${element}`);
   }
+  assert.doesNotMatch(element, /style=/, 'no style attribute, which a strict CSP blocks');
   assert.match(element, /<script type="module" src="http:\/\/[^"]+\/peta-cerdas\.js"><\/script>/);
   assert.match(iframe, /embed\.html#year=2019&mode=pillar&pillar=economy&lang=en"/);
   const attrs = await page.$eval('#builder-preview', (el) => ({
@@ -50,6 +51,32 @@ test('builder: year and language choices reach the snippets and the preview', as
   const land = await landPixels(page, '#builder-preview');
   assert.ok(land.land > land.total / 10, `the preview is drawn: ${JSON.stringify(land)}`);
   await page.locator('#builder').screenshot({ path: path.join(ROOT, 'target/builder.png') });
+});
+
+test("builder: the element snippet, pasted into a page under the strict CSP with its rule in the site's stylesheet, works", async (t) => {
+  const builder = await t.open('/index.html');
+  await builder.locator('#builder > summary').click();
+  await builder.fill('#builder-height', '480');
+  const snippet = await builder.inputValue('#snippet-element');
+  const rule = snippet.match(/peta-cerdas \{[^}]*\}/)[0];
+  t.server.route('/csp/e2e/pasted-snippet.css', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/css' });
+    res.end(rule);
+  });
+  t.server.route('/csp/e2e/pasted-snippet.html', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="id"><head><meta charset="utf-8"><title>A site's page</title>
+<script src="csp-listen.js"></script><link rel="stylesheet" href="pasted-snippet.css"></head>
+<body><main>${snippet}</main></body></html>`);
+  });
+  const page = await t.open('/csp/e2e/pasted-snippet.html');
+  await waitReady(page);
+  const height = await page.$eval(
+    'peta-cerdas',
+    (el) => el.shadowRoot.querySelector('.stage').getBoundingClientRect().height,
+  );
+  assert.equal(height, 480, 'the stylesheet sets the map height');
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
 });
 
 test('builder: Copy puts the snippet on the clipboard (or selects it)', async (t) => {
