@@ -55,7 +55,7 @@ function snippets(c) {
 peta-cerdas { --peta-cerdas-map-height: ${c.height}px; } -->`;
   const hash = new URLSearchParams(attributes(c)).toString();
   const title = c.lang === 'en' ? "Map of Indonesia's Smart City Movement" : 'Peta Gerakan Menuju Kota Cerdas';
-  const iframe = `<iframe src="${new URL(`embed.html#${hash}`, base)}" title="${title}"
+  const iframe = `<iframe src="${new URL(`embed.html?height=${c.height}#${hash}`, base)}" title="${title}"
   style="width: 100%; height: ${c.height + 260}px; border: 0" loading="lazy"></iframe>
 <script src="${new URL('embed-resize.js', base)}"></script>`;
   return { element, iframe };

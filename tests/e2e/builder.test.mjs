@@ -26,7 +26,7 @@ test('builder: year and language choices reach the snippets and the preview', as
   }
   assert.doesNotMatch(element, /style=/, 'no style attribute, which a strict CSP blocks');
   assert.match(element, /<script type="module" src="http:\/\/[^"]+\/peta-cerdas\.js"><\/script>/);
-  assert.match(iframe, /embed\.html#year=2019&mode=pillar&pillar=economy&lang=en"/);
+  assert.match(iframe, /embed\.html\?height=480#year=2019&mode=pillar&pillar=economy&lang=en"/);
   const attrs = await page.$eval('#builder-preview', (el) => ({
     year: el.getAttribute('year'),
     lang: el.getAttribute('lang'),
@@ -88,4 +88,18 @@ test('builder: Copy puts the snippet on the clipboard (or selects it)', async (t
   const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => null));
   if (copied !== null) assert.ok(copied.includes('year="2021"'), copied);
   else assert.equal(await page.evaluate(() => document.activeElement.id), 'snippet-element');
+});
+
+test("the builder's iframe address sizes the map inside it: embed.html?height=", async (t) => {
+  const stageHeight = async (page) => {
+    await page.locator('peta-cerdas .stage').waitFor({ state: 'attached', timeout: 15_000 });
+    return page.$eval('peta-cerdas', (el) => el.shadowRoot.querySelector('.stage').getBoundingClientRect().height);
+  };
+  const standard = await stageHeight(await t.open('/embed.html#year=2021'));
+  const asked = await stageHeight(await t.open('/embed.html?height=300#year=2021'));
+  assert.ok(Math.abs(asked - 300) <= 1, `the map is 300 px high: ${asked}`);
+  assert.ok(Math.abs(standard - 300) > 20, `the control is not 300 px already: ${standard}`);
+  // An address is anyone's to write: a height out of range keeps the default, with a warning.
+  const page = await t.open('/embed.html?height=99999#year=2021');
+  assert.ok(Math.abs((await stageHeight(page)) - standard) <= 1, 'the default height is kept');
 });
