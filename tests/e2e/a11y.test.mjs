@@ -261,6 +261,13 @@ test('keyboard: Shift+arrows (nearest region that way) reach most regions', asyn
   assert.ok(distinct.size >= regions * 0.8, `most regions reached: ${distinct.size}`);
 });
 
+/** The year slider to its first year, by keyboard, as a reader would (Home). */
+async function toFirstYear(page) {
+  await part(page, 'year').focus();
+  await page.keyboard.press('Home');
+  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+}
+
 test('the data table follows the year', async (t) => {
   const page = await t.open('/index.html');
   await waitReady(page);
@@ -278,9 +285,7 @@ test('the data table follows the year', async (t) => {
     const r = await rows();
     return r.length > 100 && r;
   }, 'the opened table lists the members');
-  await part(page, 'year').focus();
-  await page.keyboard.press('Home');
-  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+  await toFirstYear(page);
   await until(async () => (await rows()).length < atLatest.length, 'the table shrinks for 2017');
   const at2017 = await rows();
   assert.ok(at2017.length >= 20 && at2017.length <= 30, `about 25 members in 2017: ${at2017.length}`);
@@ -306,9 +311,7 @@ test('prefers-reduced-motion: play jumps to the last year at once', async (t) =>
   const page = await t.open('/index.html', { emulate: { reducedMotion: 'reduce' } });
   await waitReady(page);
   const latest = await text(page, 'year-value');
-  await part(page, 'year').focus();
-  await page.keyboard.press('Home');
-  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+  await toFirstYear(page);
   const clicked = Date.now();
   await part(page, 'play').click();
   await until(async () => (await text(page, 'year-value')) === latest, `play reaches ${latest}`, 1000);
@@ -322,9 +325,7 @@ test('prefers-reduced-motion: play jumps to the last year at once', async (t) =>
 test('without reduced motion, play steps through the years', async (t) => {
   const page = await t.open('/index.html');
   await waitReady(page);
-  await part(page, 'year').focus();
-  await page.keyboard.press('Home');
-  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+  await toFirstYear(page);
   await part(page, 'play').click();
   assert.equal(await part(page, 'play').getAttribute('aria-pressed'), 'true');
   await waitEvent(page, 'year-change', (d) => d.year === 2018, 3000);
@@ -448,9 +449,7 @@ async function liveness(page, id) {
 test('a year change is announced once: by the summary, not by the year output as well', async (t) => {
   const page = await t.open('/index.html#lang=en');
   await waitReady(page);
-  await part(page, 'year').focus();
-  await page.keyboard.press('Home');
-  await waitEvent(page, 'year-change', (d) => d.year === 2017);
+  await toFirstYear(page);
   await until(async () => (await text(page, 'summary')).includes('2017'), 'the summary names the year');
   assert.equal(await liveness(page, 'summary'), 'polite', 'the summary is the live region');
   assert.equal(await liveness(page, 'year-value'), 'off', 'the year output is not one');

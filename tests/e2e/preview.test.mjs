@@ -29,6 +29,20 @@ const interactive = (requests) =>
   requests.filter((name) => /pkg\/|overview\.bin|\.csv$|atlas\.bin|detail\//.test(name));
 
 /**
+ * The stage with the preview, then with the interactive map started over it and drawn (the
+ * pointer away, so no hover outline): two screenshots to compare.
+ */
+async function previewThenMap(page) {
+  const stage = page.locator('peta-cerdas .stage');
+  const before = await stage.screenshot();
+  await startMaps(page);
+  await waitReady(page);
+  await page.mouse.move(0, 0);
+  await frames(page, 3);
+  return { before, after: await stage.screenshot() };
+}
+
+/**
  * Opens `path` in a fresh page of `contextOptions`, recording its requests, and waits for its
  * preview and a quiet network: nothing of the interactive map may have been fetched by then.
  */
@@ -73,13 +87,7 @@ for (const width of [1200, 360]) {
       return Number(group.getAttribute('stroke-width')) * group.getScreenCTM().a;
     });
 
-    const stage = page.locator('peta-cerdas .stage');
-    const before = await stage.screenshot();
-    await startMaps(page);
-    await waitReady(page);
-    await page.mouse.move(0, 0);
-    await frames(page, 3);
-    const after = await stage.screenshot();
+    const { before, after } = await previewThenMap(page);
     // The interactive map thins it by the same rule (src/scene: doubtful_width); its SVG export
     // writes what the canvas draws, in tenths of a px.
     const mapOutline = await page.evaluate(() => {
@@ -232,13 +240,8 @@ test("a link the preview can show (the demo's iframe code) is its first paint, w
     /2019/.test(document.querySelector('peta-cerdas').shadowRoot.getElementById('subtitle').textContent),
   );
   assert.deepEqual(interactive(requests), [], 'still no WebAssembly');
-  const stage = page.locator('peta-cerdas .stage');
-  const before = await stage.screenshot();
-  await startMaps(page);
-  await waitReady(page);
-  await page.mouse.move(0, 0);
-  await frames(page, 3);
-  const result = await agreement(page, before, await stage.screenshot());
+  const { before, after } = await previewThenMap(page);
+  const result = await agreement(page, before, after);
   assert.ok(result.all >= 0.998, `the map draws what the preview showed: ${(result.all * 100).toFixed(3)}% agree`);
   assert.deepEqual(await shown(), { lang: 'en', background: 'rgb(17, 21, 27)' });
   const other = await t.open('/embed.html#lang=en&view=111.35,-7.65,24');
