@@ -354,6 +354,22 @@ test('year="2020", between two cohorts: the thumb sits at 2019, the label says 2
   assert.equal(await text(page, 'year-value'), '2021');
 });
 
+test('year="2020": ArrowLeft goes to 2019, the cohort the thumb sits at, and then to 2018', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await addMap(page, { year: '2020' });
+  await waitReady(page);
+  await frames(page);
+  const slider = part(page, 'year');
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await waitEvent(page, 'year-change', (d) => d.year === 2019);
+  assert.equal(await text(page, 'year-value'), '2019');
+  assert.equal(await slider.inputValue(), '2');
+  await page.keyboard.press('ArrowLeft');
+  await waitEvent(page, 'year-change', (d) => d.year === 2018);
+  assert.equal(await slider.inputValue(), '1');
+});
+
 test('a src that 404s shows a message and dispatches error, with no uncaught exception, asking for preview.json once', async (t) => {
   t.allowConsoleError(/Failed to load resource.*404/);
   const page = await t.open('/e2e/blank.html');

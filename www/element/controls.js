@@ -98,6 +98,9 @@ export function renderControls(d, t, ui, section) {
   d.pillar.value = ui.pillar;
 }
 
+/** The keys with which a range input steps down. */
+const STEP_BACK = new Set(['ArrowLeft', 'ArrowDown', 'PageDown']);
+
 /**
  * Wires the toolbar and the map's buttons. `map` gives `core` (null before the map loads),
  * `years()` (the programme years, or undefined), `setYear(year)`, `player`, `center()` and `changed()`.
@@ -120,6 +123,15 @@ export function attachControls(d, map) {
       map.player.stop();
       map.setYear(year);
     }
+  });
+  // From a year between cohorts (2020), the thumb sits at the cohort before it (2019), so a step
+  // back goes to that cohort; the range input would step from the thumb, skipping it.
+  d.year.addEventListener('keydown', (event) => {
+    const ui = map.ui();
+    if (!STEP_BACK.has(event.key) || !ui || ui.years.includes(ui.year) || ui.year < ui.years[0]) return;
+    event.preventDefault();
+    map.player.stop();
+    map.setYear(ui.years[yearIndex(ui.years, ui.year)]);
   });
   d.play.addEventListener('click', () => map.player.toggle());
   on(d.mode, 'change', (core) => core.setMode(d.mode.value));
