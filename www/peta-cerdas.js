@@ -271,6 +271,7 @@ export class PetaCerdasElement extends HTMLElement {
       const current = () => generation === this.#generation;
       const programme = programmeSource(this, document.baseURI);
       if (!(await this.#core.open(this.#shell.d.canvas, base, current, programme))) return;
+      this.#shell.showMessage(null);
       if (first) {
         for (const name of START_ORDER) {
           if (name === 'theme' || this.hasAttribute(name)) this.#applyAttribute(name, this.getAttribute(name));
@@ -278,7 +279,6 @@ export class PetaCerdasElement extends HTMLElement {
         if (this.hasAttribute('indicator')) await this.#fetchIndicator();
         if (this.hasAttribute('sync-hash')) this.#hash.apply(location.hash, true);
       }
-      this.#shell.showMessage(null);
       this.#shell.resize();
       // atlas.bin waits until a view wants finer borders than the overview has.
       this.#detail.reset(base, current);
@@ -435,8 +435,9 @@ export class PetaCerdasElement extends HTMLElement {
       failed: (message) => this.#emitError(message),
     });
     this.#hash = new HashSync(this, this.#core, {
-      strings: () => this.#t(),
+      strings: (lang) => STRINGS[lang],
       emitError: (message) => this.#emitError(message),
+      notice: (message) => this.#shell.showMessage(message),
       applied: () => this.#applyTheme(),
       changed: () => this.#changed(),
     });

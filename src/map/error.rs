@@ -8,6 +8,7 @@ use crate::keyword::UnknownKeyword;
 use crate::programme::ProgrammeError;
 use crate::quoted::Quoted;
 use crate::region::RegionCode;
+use crate::style::Lang;
 use crate::view::HashError;
 use std::fmt;
 
@@ -84,6 +85,29 @@ impl fmt::Display for MapError {
             MapError::UnknownRegion(code) => write!(f, "no region has the code {code}"),
             MapError::Hash(error) => write!(f, "{error}"),
             MapError::InLink(error) => write!(f, "URL hash: {error}"),
+        }
+    }
+}
+
+impl MapError {
+    /// What [`super::MapState::apply_hash`] reports, in the reader's language: someone followed
+    /// the link, and the element puts "part of the link was ignored" before it.
+    pub fn link_message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (MapError::Hash(error), _) => error.message(lang),
+            (MapError::InLink(error), Lang::Id) => match **error {
+                MapError::YearOutOfRange { year, first, last } => {
+                    format!("tahun {year} di luar program ({first}-{last})")
+                }
+                MapError::NoIndicator => "mode=indicator: belum ada indikator yang dimuat".to_owned(),
+                MapError::UnknownRegion(code) => format!("tidak ada wilayah dengan kode {code}"),
+                ref other => other.to_string(),
+            },
+            (MapError::InLink(error), Lang::En) if matches!(**error, MapError::NoIndicator) => {
+                "mode=indicator: no indicator is loaded".to_owned()
+            }
+            (MapError::InLink(error), Lang::En) => error.to_string(),
+            (other, _) => other.to_string(),
         }
     }
 }

@@ -708,6 +708,16 @@ mod tests {
         std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}; `make data` prepares it"))
     }
 
+    /// The project's programme CSV files, loaded as a site's own would be.
+    fn load_project_programme(map: &mut MapState) {
+        map.load_programme(
+            include_str!("../../data/programme/members.csv"),
+            include_str!("../../data/programme/pillars.csv"),
+            include_str!("../../data/programme/cohorts.csv"),
+        )
+        .unwrap();
+    }
+
     /// What a page's map starts from: overview.bin and the preview's paths of the coarsest
     /// level, written here from atlas.bin as `peta-cerdas preview` writes them.
     fn load_overview(map: &mut MapState) {
@@ -818,12 +828,7 @@ mod tests {
         assert!(matches!(map.set_mode("heat"), Err(MapError::Keyword(ref e)) if e.what == "mode"));
         assert!(matches!(map.set_theme("<b>"), Err(MapError::Keyword(ref e)) if e.valid == ["light", "dark"]));
         assert_eq!(map.set_mode("indicator"), Err(MapError::NoIndicator));
-        map.load_programme(
-            include_str!("../../data/programme/members.csv"),
-            include_str!("../../data/programme/pillars.csv"),
-            include_str!("../../data/programme/cohorts.csv"),
-        )
-        .unwrap();
+        load_project_programme(&mut map);
         assert_eq!(map.colouring().year, 2024);
         assert_eq!(map.set_year(2016), Err(MapError::YearOutOfRange { year: 2016, first: 2017, last: 2024 }));
         assert_eq!(map.colouring().year, 2024);
@@ -836,14 +841,35 @@ mod tests {
     }
 
     #[test]
+    fn a_links_problems_are_told_in_the_readers_language() {
+        let mut map = MapState::new();
+        load_project_programme(&mut map);
+        let problems = map.apply_hash("#year=2030&mode=indicator&lang=xx&region=99.99");
+        let words = |lang| problems.iter().map(|problem| problem.link_message(lang)).collect::<Vec<_>>();
+        assert_eq!(
+            words(Lang::Id),
+            [
+                r#"lang="xx": harus salah satu dari: id, en"#,
+                "tahun 2030 di luar program (2017-2024)",
+                "mode=indicator: belum ada indikator yang dimuat",
+                "tidak ada wilayah dengan kode 99.99",
+            ]
+        );
+        assert_eq!(
+            words(Lang::En),
+            [
+                r#"lang="xx": expected one of: id, en"#,
+                "year 2030 is outside the programme (2017-2024)",
+                "mode=indicator: no indicator is loaded",
+                "no region has the code 99.99",
+            ]
+        );
+    }
+
+    #[test]
     fn a_links_language_and_theme_stay_in_the_hash_the_map_writes() {
         let mut map = MapState::new();
-        map.load_programme(
-            include_str!("../../data/programme/members.csv"),
-            include_str!("../../data/programme/pillars.csv"),
-            include_str!("../../data/programme/cohorts.csv"),
-        )
-        .unwrap();
+        load_project_programme(&mut map);
         assert_eq!(map.link_theme(), None);
         assert!(map.hash().contains("lang=id") && !map.hash().contains("theme="), "{}", map.hash());
         assert_eq!(map.apply_hash("#year=2021&lang=en&theme=dark"), []);
@@ -943,12 +969,7 @@ mod tests {
         assert_eq!(map.sources_wanted(false), [crate::programme::sources_file(files[0].0)]);
 
         // A programme read from CSV has its texts.
-        map.load_programme(
-            include_str!("../../data/programme/members.csv"),
-            include_str!("../../data/programme/pillars.csv"),
-            include_str!("../../data/programme/cohorts.csv"),
-        )
-        .unwrap();
+        load_project_programme(&mut map);
         assert!(map.sources_wanted(true).is_empty());
     }
 

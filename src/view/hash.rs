@@ -28,25 +28,69 @@ pub struct ViewState {
     pub camera: Option<[f64; 3]>,
 }
 
-/// One field of a hash that could not be used.
+/// One field of a hash that could not be used: the reader followed a link that someone typed or
+/// cut short, so the words come in the map's language ([`HashError::message`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HashError {
+    /// The field's key and value, cut to 40 characters; empty for [`HashProblem::TooLong`].
     pub key: String,
     pub value: String,
-    pub problem: String,
+    pub problem: HashProblem,
+}
+
+/// Why a field of a hash could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HashProblem {
+    /// The whole hash, of this many bytes, is longer than any link the map writes.
+    TooLong(usize),
+    UnknownKey,
+    /// A keyword outside its set: the keys it may be.
+    NotOneOf(Vec<&'static str>),
+    /// A year before the programme's first cohort.
+    BeforeProgramme,
+    NotAYear,
+    NotARegionCode,
+    NotACamera,
+    CameraOutOfRange,
+}
+
+impl HashError {
+    /// "year=\"1999\": the programme began in 2017", in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let pick = |id: &'static str, en: &'static str| if lang == Lang::Id { id } else { en };
+        let words = match &self.problem {
+            HashProblem::TooLong(bytes) if lang == Lang::Id => {
+                return format!("tautan {bytes} bita terlalu panjang untuk peta-cerdas")
+            }
+            HashProblem::TooLong(bytes) => return format!("a link of {bytes} bytes is too long for peta-cerdas"),
+            HashProblem::NotOneOf(keys) => {
+                let one_of = pick("harus salah satu dari", "expected one of");
+                return format!("{}={}: {one_of}: {}", self.key, Quoted(&self.value), keys.join(", "));
+            }
+            HashProblem::UnknownKey => pick("kunci tidak dikenal", "unknown key"),
+            HashProblem::BeforeProgramme => pick("program dimulai pada 2017", "the programme began in 2017"),
+            HashProblem::NotAYear => pick("harus tahun seperti 2021", "expected a year such as 2021"),
+            HashProblem::NotARegionCode => {
+                pick("harus kode Kemendagri seperti 35.20", "expected a Kemendagri code such as 35.20")
+            }
+            HashProblem::NotACamera => pick("harus bujur,lintang,zoom", "expected lon,lat,zoom"),
+            HashProblem::CameraOutOfRange => pick("bujur,lintang,zoom di luar jangkauan", "lon,lat,zoom out of range"),
+        };
+        format!("{}={}: {words}", self.key, Quoted(&self.value))
+    }
 }
 
 impl fmt::Display for HashError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "URL hash: {}={}: {}", self.key, Quoted(&self.value), self.problem)
+        write!(f, "URL hash: {}", self.message(Lang::En))
     }
 }
 
 impl std::error::Error for HashError {}
 
 /// A keyword field of a link, exactly one of its keys.
-fn keyword<K: Keyword>(value: &str) -> Result<K, String> {
-    K::from_key(value).map_err(|_| format!("expected one of: {}", K::keys().join(", ")))
+fn keyword<K: Keyword>(value: &str) -> Result<K, HashProblem> {
+    K::from_key(value).map_err(|_| HashProblem::NotOneOf(K::keys()))
 }
 
 impl ViewState {
@@ -59,26 +103,25 @@ impl ViewState {
         if hash.len() > MAX_HASH_LEN {
             problems.push(HashError {
                 key: String::new(),
-                value: format!("{} bytes", hash.len()),
-                problem: "too long to be a peta-cerdas link".to_owned(),
+                value: String::new(),
+                problem: HashProblem::TooLong(hash.len()),
             });
             return (state, problems);
         }
         for pair in hash.split('&').filter(|pair| !pair.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode_percent(value);
-            let problem: Result<(), String> = match key {
-                "year" => parse_year(&value).map(|year| state.year = Some(year)).map_err(str::to_owned),
+            let problem: Result<(), HashProblem> = match key {
+                "year" => parse_year(&value).map(|year| state.year = Some(year)),
                 "mode" => keyword(&value).map(|mode| state.mode = Some(mode)),
                 "pillar" => keyword(&value).map(|pillar| state.pillar = Some(pillar)),
                 "lang" => keyword(&value).map(|lang| state.lang = Some(lang)),
                 "theme" => keyword(&value).map(|theme| state.theme = Some(theme)),
-                "region" => value
-                    .parse()
-                    .map(|code| state.region = Some(code))
-                    .map_err(|_| "expected a Kemendagri code such as 35.20".to_owned()),
-                "view" => parse_camera(&value).map(|camera| state.camera = Some(camera)).map_err(str::to_owned),
-                _ => Err("unknown key".to_owned()),
+                "region" => {
+                    value.parse().map(|code| state.region = Some(code)).map_err(|_| HashProblem::NotARegionCode)
+                }
+                "view" => parse_camera(&value).map(|camera| state.camera = Some(camera)),
+                _ => Err(HashProblem::UnknownKey),
             };
             if let Err(problem) = problem {
                 problems.push(HashError {
@@ -133,20 +176,20 @@ fn fixed(value: f64, decimals: u32) -> String {
     format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
-fn parse_year(value: &str) -> Result<u16, &'static str> {
+fn parse_year(value: &str) -> Result<u16, HashProblem> {
     match value.parse::<u16>() {
         Ok(year) if (2017..=2100).contains(&year) => Ok(year),
-        Ok(_) => Err("the programme began in 2017"),
-        Err(_) => Err("expected a year such as 2021"),
+        Ok(year) if year < 2017 => Err(HashProblem::BeforeProgramme),
+        _ => Err(HashProblem::NotAYear),
     }
 }
 
-fn parse_camera(value: &str) -> Result<[f64; 3], &'static str> {
+fn parse_camera(value: &str) -> Result<[f64; 3], HashProblem> {
     let numbers: Vec<f64> = value
         .split(',')
         .map(|part| crate::decimal::parse_f64(part.trim()))
         .collect::<Option<_>>()
-        .ok_or("expected lon,lat,zoom")?;
+        .ok_or(HashProblem::NotACamera)?;
     match numbers[..] {
         [lon, lat, zoom]
             if (-180.0..=180.0).contains(&lon)
@@ -156,8 +199,8 @@ fn parse_camera(value: &str) -> Result<[f64; 3], &'static str> {
         {
             Ok([lon, lat, zoom])
         }
-        [_, _, _] => Err("lon,lat,zoom out of range"),
-        _ => Err("expected lon,lat,zoom"),
+        [_, _, _] => Err(HashProblem::CameraOutOfRange),
+        _ => Err(HashProblem::NotACamera),
     }
 }
 
@@ -216,7 +259,13 @@ mod tests {
         assert_eq!(state.year, None);
         let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(keys, ["year", "region", "view", "zzz", "lang"]);
-        assert!(problems[1].to_string().contains("Kemendagri code"));
+        assert_eq!(
+            problems[1].to_string(),
+            r#"URL hash: region="<img src=x>": expected a Kemendagri code such as 35.20"#
+        );
+        assert_eq!(problems[1].message(Lang::Id), r#"region="<img src=x>": harus kode Kemendagri seperti 35.20"#);
+        assert_eq!(problems[0].problem, HashProblem::BeforeProgramme);
+        assert_eq!(ViewState::from_hash("year=3000").1[0].problem, HashProblem::NotAYear);
     }
 
     #[test]
@@ -224,7 +273,7 @@ mod tests {
         // A zoom below 0.01 used to be accepted and then written as `view=10,-2,0`.
         let (state, problems) = ViewState::from_hash("view=10,-2,0.004");
         assert_eq!(state.camera, None);
-        assert_eq!(problems[0].problem, "lon,lat,zoom out of range");
+        assert_eq!(problems[0].problem, HashProblem::CameraOutOfRange);
         let (state, problems) = ViewState::from_hash("view=10,-2,0.01");
         assert!(problems.is_empty());
         assert_eq!(ViewState::from_hash(&state.to_hash()), (state, Vec::new()));
@@ -244,6 +293,7 @@ mod tests {
         let (state, problems) = ViewState::from_hash(&"year=2021&".repeat(1000));
         assert_eq!(state, ViewState::default());
         assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message(Lang::En), "a link of 10000 bytes is too long for peta-cerdas");
     }
 
     proptest! {

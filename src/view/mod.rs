@@ -4,7 +4,7 @@
 mod hash;
 pub mod reuse;
 
-pub use hash::{HashError, ViewState};
+pub use hash::{HashError, HashProblem, ViewState};
 
 use geo::{Coord, Rect};
 

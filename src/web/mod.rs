@@ -277,7 +277,9 @@ impl MapHandle {
 
     #[wasm_bindgen(js_name = applyHash)]
     pub fn apply_hash(&mut self, hash: &str) -> String {
-        let problems: Vec<String> = self.state.apply_hash(hash).iter().map(ToString::to_string).collect();
+        let problems = self.state.apply_hash(hash);
+        let lang = self.state.lang();
+        let problems: Vec<String> = problems.iter().map(|problem| problem.link_message(lang)).collect();
         contract::json(&problems)
     }
 

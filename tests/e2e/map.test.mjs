@@ -264,6 +264,26 @@ test("a link's language and theme (the builder's iframe code) survive the hash t
   await until(async () => (await hashParams(page)).get('lang') === 'id', 'the hash follows the language');
 });
 
+test("a link's problems are told in the link's language, and the rest of the link applies", async (t) => {
+  t.allowConsoleError(/link/);
+  const page = await t.open('/embed.html#year=2030&mode=pillar&region=99.99&lang=id');
+  await waitReady(page);
+  await until(async () => (await part(page, 'message').isVisible()) === true, 'the message shows');
+  assert.equal(
+    await text(page, 'message'),
+    'Sebagian alamat tautan diabaikan: tahun 2030 di luar program (2017-2024); tidak ada wilayah dengan kode 99.99',
+  );
+  assert.equal(await part(page, 'mode').inputValue(), 'pillar');
+  // A link in English is told in English, the prefix included, though the page's map began in Indonesian.
+  const english = await t.open('/embed.html#year=2016&lang=en');
+  await waitReady(english);
+  await until(async () => (await part(english, 'message').isVisible()) === true, 'the message shows');
+  assert.equal(
+    await text(english, 'message'),
+    'Part of the link was ignored: year="2016": the programme began in 2017',
+  );
+});
+
 /** The tooltip's text, or null while it is hidden. */
 async function tooltipShown(page) {
   return (await part(page, 'tooltip').isVisible()) ? text(page, 'tooltip') : null;

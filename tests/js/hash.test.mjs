@@ -7,19 +7,26 @@ import { STRINGS } from '../../www/element/strings.js';
 test("a link's problems are reported together, each set apart by a semicolon", () => {
   // As the core words them (src/map/error.rs, src/view/hash.rs).
   const problems = [
-    'URL hash: year="soon": expected a year such as 2021',
-    'URL hash: mode="x": expected one of: cohort, pillar, indicator',
+    'year="soon": expected a year such as 2021',
+    'mode="x": expected one of: cohort, pillar, indicator',
   ];
-  const core = { attached: true, hash: () => '', applyHash: () => problems };
+  const core = { attached: true, hash: () => '', lang: () => 'en', applyHash: () => problems };
   const errors = [];
+  const notices = [];
   const sync = new HashSync({ hasAttribute: () => true }, core, {
-    strings: () => STRINGS.en,
+    strings: (lang) => STRINGS[lang],
     emitError: (message) => errors.push(message),
+    notice: (message) => notices.push(message),
     applied: () => {},
     changed: () => {},
   });
   sync.apply('#year=soon&mode=x', true);
-  assert.deepEqual(errors, [
-    'Part of the link was ignored: URL hash: year="soon": expected a year such as 2021; URL hash: mode="x": expected one of: cohort, pillar, indicator',
-  ]);
+  const told =
+    'Part of the link was ignored: year="soon": expected a year such as 2021; mode="x": expected one of: cohort, pillar, indicator';
+  assert.deepEqual(errors, [told]);
+  assert.deepEqual(notices, [told], 'the reader is told too');
+  // A good link next: the notice goes.
+  problems.length = 0;
+  sync.apply('#year=2021', false);
+  assert.deepEqual(notices, [told, null]);
 });

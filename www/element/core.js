@@ -347,6 +347,10 @@ export class MapCore {
   latestYear() {
     return this.#json((h) => h.ui(), null)?.years.at(-1);
   }
+  /** The language the map speaks now, before the controls show it (null without a map). */
+  lang() {
+    return this.#json((h) => h.ui(), null)?.lang ?? null;
+  }
   setMode(mode) {
     this.#call((h) => h.setMode(mode));
   }

@@ -18,8 +18,9 @@ export class HashSync {
   #timer = 0;
 
   /**
-   * `element` (its `sync-hash` attribute decides), `core` (a MapCore), and `map`: `strings()`,
-   * `emitError(message)`, `applied()` (re-resolve the theme after a hash set it) and `changed()`.
+   * `element` (its `sync-hash` attribute decides), `core` (a MapCore), and `map`: `strings(lang)`,
+   * `emitError(message)`, `notice(message)` (shown above the map; null hides it), `applied()`
+   * (re-resolve the theme after a hash set it) and `changed()`.
    */
   constructor(element, core, map) {
     this.#element = element;
@@ -28,15 +29,20 @@ export class HashSync {
   }
 
   /**
-   * Applies `hash` (a hash the element wrote itself is skipped, unless `initial`); its problems go
-   * to `error` in one sentence, `; ` between them (each is a sentence of its own).
+   * Applies `hash` (a hash the element wrote itself is skipped, unless `initial`). Its problems,
+   * in the map's language and `; ` between them, go to `error` and are shown to the reader, who
+   * followed the link and would otherwise not know why the map shows something else; the next
+   * link applied replaces them.
    */
   apply(hash, initial) {
     const core = this.#core;
     if (!core.attached || !hash || hash === '#') return;
     if (!initial && sameHash(hash, core.hash())) return;
     const problems = core.applyHash(hash);
-    if (problems.length) this.#map.emitError(`${this.#map.strings().hashProblems}: ${problems.join('; ')}`);
+    // In the language the link left the map in, as the core words the problems.
+    const message = problems.length ? `${this.#map.strings(core.lang()).hashProblems}: ${problems.join('; ')}` : null;
+    this.#map.notice(message);
+    if (message) this.#map.emitError(message);
     this.#map.applied();
     this.#map.changed();
   }
