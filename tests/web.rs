@@ -210,11 +210,12 @@ fn corpus_inputs_throw_and_the_previous_map_stays() {
         assert!(map.is_ready());
         assert_eq!(map.ui(), before, "{fragment}");
     }
-    // A hash is reported on, not thrown (docs/web-api.md): each bad field is named and nothing changes.
+    // A hash is reported on, not thrown (docs/web-api.md): each bad field is named, in the map's
+    // language (Indonesian here), and nothing changes.
     for (hash, fragment) in [
-        (include_str!("corpus/hash/view-1e308.txt"), "view=\\\"1e308,-7,8\\\": lon,lat,zoom out of range"),
-        (include_str!("corpus/regressions/hash/zoom-written-as-zero.txt"), "lon,lat,zoom out of range"),
-        (include_str!("corpus/hash/markup-region.txt"), "expected a Kemendagri code"),
+        (include_str!("corpus/hash/view-1e308.txt"), "view=\\\"1e308,-7,8\\\": bujur,lintang,zoom di luar jangkauan"),
+        (include_str!("corpus/regressions/hash/zoom-written-as-zero.txt"), "bujur,lintang,zoom di luar jangkauan"),
+        (include_str!("corpus/hash/markup-region.txt"), "harus kode Kemendagri"),
     ] {
         let problems = map.apply_hash(hash.trim_end());
         assert!(problems.contains(fragment), "{hash}: {problems}");
