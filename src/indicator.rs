@@ -322,8 +322,8 @@ impl Layer {
         let body = bytes
             .strip_prefix(LAYER_MAGIC)
             .ok_or_else(|| IndicatorError("not an indicator layer of this version".to_owned()))?;
-        let (label, values): (String, Vec<Option<f64>>) =
-            postcard::from_bytes(body).map_err(|e| IndicatorError(format!("a damaged indicator layer: {e}")))?;
+        let (label, values): (String, Vec<Option<f64>>) = postcard::from_bytes(body)
+            .map_err(|e| IndicatorError(format!("an indicator layer: {}", crate::asset::damage(&e))))?;
         Layer::from_values(label, values).ok_or_else(|| IndicatorError("an indicator layer without a value".to_owned()))
     }
 

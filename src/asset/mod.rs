@@ -110,6 +110,16 @@ pub fn detail_file(province: u8, level: u8) -> String {
     format!("detail/{level}/{province:02}.bin")
 }
 
+/// What a binary file that postcard could not decode suffered, for its error message. Postcard's
+/// own words (its `Display`) say which serde call failed, which helps nobody holding the file,
+/// and would add their text and code to the WebAssembly.
+pub(crate) fn damage(error: &postcard::Error) -> &'static str {
+    match error {
+        postcard::Error::DeserializeUnexpectedEnd => "it ends early (a truncated file or download?)",
+        _ => "damaged",
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssetError {
     NotAnAsset,
@@ -244,14 +254,8 @@ fn read<T: serde::de::DeserializeOwned>(magic: &[u8; 4], reads: u16, bytes: &[u8
     if found != reads {
         return Err(AssetError::Version { found, reads });
     }
-    let (value, rest) = postcard::take_from_bytes(body).map_err(|e| {
-        AssetError::Corrupt(match e {
-            postcard::Error::DeserializeUnexpectedEnd => {
-                format!("it ends early, after {} bytes (a truncated file or download?)", bytes.len())
-            }
-            other => format!("{other} (somewhere in the {} bytes after the header)", body.len()),
-        })
-    })?;
+    let (value, rest) = postcard::take_from_bytes(body)
+        .map_err(|e| AssetError::Corrupt(format!("{} (in the {} bytes after the header)", damage(&e), body.len())))?;
     if !rest.is_empty() {
         return Err(AssetError::Corrupt(format!(
             "{} unexpected bytes after its end, at byte {}",

@@ -14,6 +14,7 @@ use super::{
     CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme, ProgrammeError,
     ProvinceMembership, Source, Sources, Subject,
 };
+use crate::asset::damage;
 use crate::region::RegionCode;
 use serde::{Deserialize, Serialize};
 
@@ -248,7 +249,7 @@ impl Programme {
     /// rising, every listing in a cohort year.
     pub fn from_bytes(bytes: &[u8]) -> Result<Programme, ProgrammeError> {
         let body = bytes.strip_prefix(MAGIC).ok_or_else(|| refused(FILE, "not a programme file of this version"))?;
-        let facts: Facts = postcard::from_bytes(body).map_err(|e| refused(FILE, format!("damaged: {e}")))?;
+        let facts: Facts = postcard::from_bytes(body).map_err(|e| refused(FILE, damage(&e)))?;
         if facts.cohorts.is_empty() {
             return Err(refused(FILE, "no cohort"));
         }
@@ -323,8 +324,7 @@ impl Programme {
         if u64::from_le_bytes(*written_for) != expected {
             return Err(refused(SOURCES_FILES, "written for other programme facts than the ones loaded"));
         }
-        let sections: Vec<Section> =
-            postcard::from_bytes(body).map_err(|e| refused(SOURCES_FILES, format!("damaged: {e}")))?;
+        let sections: Vec<Section> = postcard::from_bytes(body).map_err(|e| refused(SOURCES_FILES, damage(&e)))?;
         if sections.is_empty() || sections.windows(2).any(|pair| pair[0].province >= pair[1].province) {
             return Err(refused(SOURCES_FILES, "damaged: no province, or provinces not ascending"));
         }
