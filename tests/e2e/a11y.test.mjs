@@ -454,3 +454,46 @@ test('a year change is announced once: by the summary, not by the year output as
   assert.equal(await liveness(page, 'summary'), 'polite', 'the summary is the live region');
   assert.equal(await liveness(page, 'year-value'), 'off', 'the year output is not one');
 });
+
+/** The `data-<name>` of what has the focus inside the element, or null. */
+function focusedData(page, name) {
+  return page.evaluate(
+    (name) => document.querySelector('peta-cerdas').shadowRoot.activeElement?.dataset[name] ?? null,
+    name,
+  );
+}
+
+test('a legend toggle by keyboard keeps the focus on its button, though the legend is redrawn', async (t) => {
+  const page = await t.open('/index.html#lang=id');
+  await waitReady(page);
+  await frames(page);
+  const first = part(page, 'legend').locator('button[data-key]').first();
+  const key = await first.getAttribute('data-key');
+  const pressed = () => part(page, 'legend').locator(`button[data-key="${key}"]`).getAttribute('aria-pressed');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await pressed()) === 'false', 'the class is hidden');
+  assert.equal(await focusedData(page, 'key'), key);
+  await page.keyboard.press('Space');
+  await until(async () => (await pressed()) === 'true', 'the class is shown again');
+  assert.equal(await focusedData(page, 'key'), key);
+});
+
+test('participation by keyboard: a province keeps the focus through a year change, and "show all" hands it back', async (t) => {
+  const page = await t.open('/index.html#lang=id');
+  await waitReady(page);
+  await frames(page);
+  await part(page, 'participation-box').locator('summary').click();
+  const province = part(page, 'participation-provinces').locator('button[data-province="Jawa Timur"]');
+  await province.waitFor();
+  await province.focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await province.getAttribute('aria-pressed')) === 'true', 'Jawa Timur is chosen');
+  await page.$eval('peta-cerdas', (el) => el.setAttribute('year', '2019'));
+  await until(async () => (await part(page, 'participation-cohorts').locator('tbody tr').count()) === 3, '3 cohorts');
+  assert.equal(await focusedData(page, 'province'), 'Jawa Timur', 'the redrawn row keeps the focus');
+  await part(page, 'participation-all').focus();
+  await page.keyboard.press('Enter');
+  await until(() => part(page, 'participation-all').isHidden(), '"show all" hides');
+  assert.equal(await focusedData(page, 'province'), 'Jawa Timur', 'the focus goes back to the province it undid');
+});

@@ -21,6 +21,21 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * Runs `rebuild()`, which replaces what `container` holds, and gives the focus back to the new
+ * element whose `data-<name>` (`name` in dataset form) matches the one that had it: a list
+ * redrawn under a keyboard reader must not drop them back to the start of the page.
+ */
+export function rebuildKeepingFocus(container, name, rebuild) {
+  const focused = container.getRootNode().activeElement;
+  const value = focused && container.contains(focused) ? focused.dataset[name] : undefined;
+  rebuild();
+  if (value === undefined) return;
+  for (const node of container.querySelectorAll('[data-' + name + ']')) {
+    if (node.dataset[name] === value) return node.focus();
+  }
+}
+
 /** `url` when it is an absolute http(s) URL (normalised), else null: data never makes a javascript: link. */
 export function safeHref(url) {
   try {

@@ -2,7 +2,7 @@
 // are toggle buttons (pressed = shown) that hide or show their class; the repeat hatching and the
 // dashed outline of doubtful listings are overlays, not classes, and do not toggle. Below it, the identified-per-cohort list (`#identified`).
 
-import { el } from './dom.js';
+import { el, rebuildKeepingFocus } from './dom.js';
 
 /**
  * The legend's entries from `ui().legend.entries`: `{key, label, count, fill, hatched, dashed, pressed}`,
@@ -23,8 +23,12 @@ export function legendItems(entries) {
 /** Writes the legend `{title, entries}`. The swatch colour is set through the CSSOM (CSP-safe). */
 export function renderLegend(d, legend) {
   d.legendTitle.textContent = legend.title;
-  d.legend.replaceChildren(
-    ...legendItems(legend.entries).map((item) => {
+  rebuildKeepingFocus(d.legend, 'key', () => fillLegend(d.legend, legend.entries));
+}
+
+function fillLegend(list, entries) {
+  list.replaceChildren(
+    ...legendItems(entries).map((item) => {
       const kind = item.hatched ? ' hatched' : item.dashed ? ' dashed' : '';
       const swatch = el('span', { class: `swatch${kind}`, 'aria-hidden': 'true' });
       swatch.style.backgroundColor = item.fill;

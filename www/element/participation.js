@@ -6,7 +6,7 @@
 // hands to fillTable). Built only while open; rebuilt on a year, language or theme change.
 // No innerHTML: the image is a `data:` URL (a strict CSP's `img-src 'self' data:` allows it).
 
-import { el } from './dom.js';
+import { el, rebuildKeepingFocus } from './dom.js';
 import { DOWNLOAD_TYPES, saveBlob } from './download.js';
 import { fillTable } from './table.js';
 
@@ -151,7 +151,15 @@ export class ParticipationSection {
     );
     p.provinceCaption.textContent = t.provinceCaption(data.year);
     p.provinceHead.replaceChildren(el('tr', {}, ...t.provinceColumns.map((c) => el('th', { scope: 'col', text: c }))));
-    p.provinceBody.replaceChildren(
+    rebuildKeepingFocus(p.provinceBody, 'province', () => this.#fillProvinces(ui, data));
+    p.hint.textContent = t.provinceHint;
+    p.showAll.textContent = t.showAllProvinces;
+    p.showAll.hidden = !this.#d.tableFilter;
+  }
+
+  /** One row per province of `data`, its name a button that chooses it. */
+  #fillProvinces(ui, data) {
+    this.parts.provinceBody.replaceChildren(
       ...provinceCells(data.provinces, ui.lang).map((row) =>
         el(
           'tr',
@@ -172,19 +180,21 @@ export class ParticipationSection {
         ),
       ),
     );
-    p.hint.textContent = t.provinceHint;
-    p.showAll.textContent = t.showAllProvinces;
-    p.showAll.hidden = !this.#d.tableFilter;
   }
 
   /** Flies to a province and filters the data table to it; `null` shows every province again. */
   choose(province) {
     const d = this.#d;
+    const previous = d.tableFilter;
     d.tableFilter = province || null;
     if (province) this.#core.fitProvince(province);
-    this.parts.showAll.hidden = !d.tableFilter;
+    const showAll = this.parts.showAll;
+    // "Show all" hides itself: the focus goes back to the province it undid.
+    const refocus = !d.tableFilter && showAll.getRootNode().activeElement === showAll;
+    showAll.hidden = !d.tableFilter;
     for (const button of this.parts.provinceBody.querySelectorAll('button[data-province]')) {
       button.setAttribute('aria-pressed', String(button.dataset.province === d.tableFilter));
+      if (refocus && button.dataset.province === previous) button.focus();
     }
     const ui = this.#uiNow();
     // An open table refills (unless another choice came first); a closed one opens, and its
