@@ -12,6 +12,7 @@ import {
   startMaps,
   test,
   text,
+  until,
   waitEvent,
   waitReady,
   waitState,
@@ -186,6 +187,37 @@ test('a lazy map starts when the pointer comes over it, and a tap on a phone sta
   await part(phone, 'panel').waitFor({ state: 'visible', timeout: 3000 });
   assert.match(selected.code, /^\d\d\.\d\d$/);
   assert.equal(await text(phone, 'panel-title'), selected.name);
+});
+
+test("a tap on a phone scrolls the panel, a sheet below the map, into sight; a link's selection does not scroll", async (t) => {
+  const context = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+  const phone = await (await t.context(context)).newPage();
+  t.watch(phone);
+  // The demo page, whose introduction puts the map low enough for the panel to start below the fold.
+  await phone.goto(t.url('/index.html#lang=id'));
+  await phone.locator('peta-cerdas').evaluate((map) => map.load());
+  await waitReady(phone);
+  const canvas = part(phone, 'map');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const at = await call(phone, 'toScreen', [MAGETAN.lon, MAGETAN.lat]);
+  await phone.touchscreen.tap(box.x + at.x, box.y + at.y);
+  await waitEvent(phone, 'region-select', (d) => d.code !== null);
+  await part(phone, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  const titleInSight = () =>
+    part(phone, 'panel-title').evaluate((title) => {
+      const { top, bottom } = title.getBoundingClientRect();
+      return top >= 0 && bottom <= window.innerHeight;
+    });
+  await until(titleInSight, "the panel's title is in sight");
+
+  const linked = await (await t.context(context)).newPage();
+  t.watch(linked);
+  await linked.goto(t.url('/index.html#region=35.20'));
+  await waitReady(linked);
+  await part(linked, 'panel').waitFor({ state: 'visible', timeout: 3000 });
+  await frames(linked, 3);
+  assert.equal(await linked.evaluate(() => window.scrollY), 0, 'the page stays at its top');
 });
 
 test('the preview follows the attributes and the year slider; the interactive map keeps what the reader chose', async (t) => {

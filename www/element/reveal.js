@@ -1,7 +1,8 @@
 // The selection panel must not hide the selection: on a wide map the panel lies over the left of
 // the stage (Sumatra), so after a selection whose region lies under it, the map pans the region
 // into the middle of the part of the stage the panel leaves free. On a narrow map the panel is a
-// sheet below the stage (styles.js) and nothing moves.
+// sheet below the stage (styles.js) and the map does not move; after a tap, which on a phone
+// leaves that sheet below the fold, the page scrolls it into sight.
 
 /** Two fixed places whose screen points tell a view's offset and scale (see regionPoint). */
 const REFERENCE = [
@@ -61,13 +62,20 @@ export function regionPoint(core, index) {
 
 /**
  * After a selection: pans the map when the selected region's point lies under the panel. `point`
- * is where it was clicked (canvas px), or null to measure the region's centre. True when it panned.
+ * is where it was clicked or tapped (canvas px), or null to measure the region's centre (a key,
+ * a search or a link chose it: the page is not scrolled for them). True when it panned.
  */
 export function revealSelection(d, core, index, point) {
   if (index === null || d.panel.hidden) return false;
   const panel = d.panel.getBoundingClientRect();
   const stage = d.stage.getBoundingClientRect();
-  if (panel.top >= stage.bottom - 1) return false;
+  if (panel.top >= stage.bottom - 1) {
+    if (point) {
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      d.panel.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+    }
+    return false;
+  }
   const at = point ?? regionPoint(core, index);
   if (!at) return false;
   const canvas = d.canvas.getBoundingClientRect();
