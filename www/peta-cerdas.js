@@ -9,7 +9,7 @@ import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
 import { DetailLoader, dataBase, fetchOnce, programmeSource } from './element/data.js';
 import { Events } from './element/events.js';
 import { FirstPaint } from './element/first-paint.js';
-import { HashSync } from './element/hash.js';
+import { HashSync, linkLang } from './element/hash.js';
 import { ParticipationBox } from './element/participation-box.js';
 import { Shell } from './element/shell.js';
 import { STRINGS } from './element/strings.js';
@@ -233,9 +233,13 @@ export class PetaCerdasElement extends HTMLElement {
 
   // ---- start-up ----
 
-  /** The language shown: the core's once it answered, the `lang` attribute before. */
+  /**
+   * The language shown: the core's (or the preview's) once it answered; before, a `sync-hash`
+   * link's, which the map will follow, else the `lang` attribute.
+   */
   #lang() {
-    return this.#shell?.ui?.lang ?? (this.getAttribute('lang') === 'en' ? 'en' : 'id');
+    const asked = (this.hasAttribute('sync-hash') && linkLang(location.hash)) || this.getAttribute('lang');
+    return this.#shell?.ui?.lang ?? (asked === 'en' ? 'en' : 'id');
   }
 
   #t() {

@@ -284,6 +284,30 @@ test("a link's problems are told in the link's language, and the rest of the lin
   );
 });
 
+test("before the map runs, the chrome speaks a link's language: the preview's link and one it cannot show", async (t) => {
+  // A link the preview shows: the box below the map speaks it too.
+  const previewed = await t.open('/embed.html?height=300#year=2021&lang=en');
+  await waitState(previewed, 'preview');
+  assert.equal(await part(previewed, 'participation-box').locator('summary').textContent(), 'Participation');
+  // A link the preview cannot show (a region) starts the map at once; until the wasm arrives
+  // (held back here) the toolbar and the loading line are in the link's language.
+  const page = await (await t.context()).newPage();
+  t.watch(page);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(t.url('/embed.html#lang=en&region=35.20'));
+  await waitState(page, 'loading');
+  assert.equal(await page.locator('peta-cerdas label[for=year]').textContent(), 'Year');
+  assert.equal(await page.locator('peta-cerdas .loading').textContent(), 'Loading the map…');
+  release();
+  await waitReady(page);
+  assert.equal(await page.locator('peta-cerdas label[for=year]').textContent(), 'Year');
+});
+
 /** The tooltip's text, or null while it is hidden. */
 async function tooltipShown(page) {
   return (await part(page, 'tooltip').isVisible()) ? text(page, 'tooltip') : null;

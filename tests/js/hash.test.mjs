@@ -1,7 +1,7 @@
 // sync-hash: what a link's hash could not set is reported in one readable sentence.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HashSync } from '../../www/element/hash.js';
+import { HashSync, linkLang } from '../../www/element/hash.js';
 import { STRINGS } from '../../www/element/strings.js';
 
 test("a link's problems are reported together, each set apart by a semicolon", () => {
@@ -29,4 +29,12 @@ test("a link's problems are reported together, each set apart by a semicolon", (
   problems.length = 0;
   sync.apply('#year=2021', false);
   assert.deepEqual(notices, [told, null]);
+});
+
+test("a link's language is the last lang field spelled as the core writes it", () => {
+  assert.equal(linkLang('#year=2021&lang=en'), 'en');
+  assert.equal(linkLang('lang=en&region=35.20&lang=id'), 'id');
+  assert.equal(linkLang('#lang=en&lang=fr'), 'en', 'the core keeps the last valid one');
+  assert.equal(linkLang('#year=2021'), null);
+  assert.equal(linkLang(''), null);
 });

@@ -59,6 +59,9 @@ export function localise(d, t, lang, playing) {
   d.panelClose.textContent = t.close;
   d.panelEvidenceTitle.textContent = t.evidence;
   d.tableSummary.textContent = t.table;
+  d.loading.textContent = t.loading;
+  // The participation box (participation-box.js) joins the DOM after the shell's first localise.
+  if (d.participationSummary) d.participationSummary.textContent = t.participation;
   d.langLabel.textContent = t.language;
   d.downloadLabel.textContent = t.download;
   d.lang.value = lang;

@@ -11,6 +11,18 @@ export function sameHash(a, b) {
   return a.replace(/^#/, '') === b.replace(/^#/, '');
 }
 
+/**
+ * The language a link names (`lang=id` or `lang=en`, the last such field), or null: the one the
+ * map will speak once it applies the link, which the chrome speaks until then.
+ */
+export function linkLang(hash) {
+  let lang = null;
+  for (const field of hash.replace(/^#/, '').split('&')) {
+    if (field === 'lang=id' || field === 'lang=en') lang = field.slice('lang='.length);
+  }
+  return lang;
+}
+
 export class HashSync {
   #element;
   #core;

@@ -6,7 +6,6 @@
 import { el } from './dom.js';
 
 export class ParticipationBox {
-  #strings;
   #ui = null;
   /** The participation.js section, once a first opening imported it. */
   #section = null;
@@ -19,13 +18,13 @@ export class ParticipationBox {
    * reports that what the box shows could not be imported.
    */
   constructor(d, core, { strings, changed, failed }) {
-    this.#strings = strings;
     this.summary = el('summary', { text: strings().participation });
     /** Why the box is empty, when its import failed. */
     this.status = el('p', { class: 'muted', hidden: true });
     this.box = el('details', { id: 'participation-box' }, this.summary, this.status);
     d.identified.after(this.box);
     d.participationBox = this.box;
+    d.participationSummary = this.summary;
     this.box.addEventListener('toggle', () => {
       if (!this.box.open) return;
       if (this.#section) {
@@ -55,7 +54,6 @@ export class ParticipationBox {
   /** The latest `ui()` answer, as the element hears it after each refresh. */
   update(ui) {
     this.#ui = ui;
-    this.summary.textContent = this.#strings().participation;
     this.#section?.update(ui);
   }
 }
