@@ -497,3 +497,49 @@ test('participation by keyboard: a province keeps the focus through a year chang
   await until(() => part(page, 'participation-all').isHidden(), '"show all" hides');
   assert.equal(await focusedData(page, 'province'), 'Jawa Timur', 'the focus goes back to the province it undid');
 });
+
+test('search: the number of hits, or that there are none, is said politely in the map language', async (t) => {
+  const page = await t.open('/index.html#lang=id');
+  await waitReady(page);
+  const search = part(page, 'search');
+  const said = async (query, expected) => {
+    await search.fill(query);
+    await until(async () => (await text(page, 'search-status')) === expected, `"${query}" says "${expected}"`);
+  };
+  assert.equal(await liveness(page, 'search-status'), 'polite', 'the status is a polite live region');
+  await said('xqzzv', 'Tidak ditemukan');
+  const hits = await part(page, 'search-results').locator('li[data-index]').count();
+  assert.equal(hits, 0);
+  await search.fill('Magetan');
+  const count = await part(page, 'search-results').locator('li[data-index]').count();
+  await said('Magetan', `${count} hasil ditemukan`);
+  await search.press('Escape');
+  assert.equal(await text(page, 'search-status'), '', 'a closed list says nothing');
+  await part(page, 'lang').selectOption('en');
+  await until(
+    async () => (await page.$eval('peta-cerdas', (el) => el.shadowRoot.getElementById('root').lang)) === 'en',
+    'English',
+  );
+  await said('xqzzv', 'No match');
+});
+
+test('a region too small to see at the country view is ringed when selected, in the highlight colour', async (t) => {
+  const page = await t.open('/index.html#lang=id');
+  await waitReady(page);
+  await frames(page);
+  const canvas = part(page, 'map');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // Kota Magelang (33.71), a few km across: a dot at the country view.
+  const at = await page.locator('peta-cerdas').evaluate((map) => map.toScreen(110.22, -7.48));
+  const ringPoint = [Math.round(box.x + at.x), Math.round(box.y + at.y - 10)];
+  const before = await coloursAt(page, await page.screenshot(), [ringPoint]);
+  await page.locator('peta-cerdas').evaluate((map) => map.select('33.71'));
+  await frames(page, 3);
+  const after = await coloursAt(page, await page.screenshot(), [ringPoint]);
+  const darkness = ([r, g, b]) => 255 - (r + g + b) / 3;
+  assert.ok(
+    darkness(after[0]) > darkness(before[0]) + 80,
+    `the ring darkens ${ringPoint}: ${before[0]} -> ${after[0]}`,
+  );
+});

@@ -77,6 +77,8 @@ export function buildDom(t) {
   d.pillarField = el('span', { class: 'field', hidden: true }, d.pillarLabel, d.pillar);
   d.searchLabel = el('label', { for: 'search' });
   d.searchResults = id('ul', 'search-results', { role: 'listbox', class: 'results', hidden: true });
+  // How many hits the list holds (or none), said politely as the reader types: the list itself is silent.
+  d.searchStatus = id('p', 'search-status', { role: 'status', class: 'sr-only' });
   d.search = id('input', 'search', {
     type: 'search',
     role: 'combobox',
@@ -98,7 +100,7 @@ export function buildDom(t) {
     el('span', { class: 'field' }, d.yearLabel, d.year, d.yearValue, d.play),
     el('span', { class: 'field' }, d.modeLabel, d.mode),
     d.pillarField,
-    el('span', { class: 'field search' }, d.searchLabel, d.search, d.searchResults),
+    el('span', { class: 'field search' }, d.searchLabel, d.search, d.searchResults, d.searchStatus),
     el('span', { class: 'field' }, d.langLabel, d.lang),
     el(
       'span',

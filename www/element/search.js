@@ -1,7 +1,7 @@
 // The region search: an ARIA 1.2 combobox (`#search`) with a listbox of hits (`#search-results`).
 // Typing asks the core for up to SEARCH_LIMIT typo-tolerant hits, the first one active; ↓/↑ move
 // the active option (wrapping), Enter or a click flies to and selects it, Escape or leaving the
-// box closes the list.
+// box closes the list. A status (`#search-status`) says how many hits there are, or none.
 
 import { el } from './dom.js';
 
@@ -40,25 +40,26 @@ export function attachSearch(d, map) {
     d.searchResults.hidden = true;
     d.search.setAttribute('aria-expanded', 'false');
     d.search.removeAttribute('aria-activedescendant');
+    d.searchStatus.textContent = '';
   };
 
   const open = () => {
     const query = d.search.value.trim();
     if (!query || !map.core) return close();
     const options = searchOptions(map.core.search(query, SEARCH_LIMIT));
+    const t = map.strings();
     d.searchResults.replaceChildren(
       ...(options.length
         ? options.map((o) =>
             el('li', { role: 'option', id: o.id, 'data-index': o.index, 'aria-selected': String(o.selected) }, o.text),
           )
-        : [
-            el('li', { role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false', text: map.strings().noHits }),
-          ]),
+        : [el('li', { role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false', text: t.noHits })]),
     );
     d.searchResults.hidden = false;
     d.search.setAttribute('aria-expanded', 'true');
     if (options.length) d.search.setAttribute('aria-activedescendant', options[0].id);
     else d.search.removeAttribute('aria-activedescendant');
+    d.searchStatus.textContent = options.length ? t.hits(options.length) : t.noHits;
   };
 
   const choose = (index) => {
