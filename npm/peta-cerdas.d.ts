@@ -47,12 +47,15 @@ export interface PetaCerdasEventMap extends Omit<HTMLElementEventMap, 'error'> {
 
 /**
  * The map. Attributes: `year`, `mode`, `pillar`, `lang`, `theme`, `region`, `src` (base URL of the
- * data folder; default `./data/` beside the module), `indicator` (URL of an indicator CSV),
- * `programme` (URL of a folder with the site's own `members.csv`, `pillars.csv` and `cohorts.csv`,
- * loaded instead of the packaged ones), `as-of` (the date the data is current as of, `2025-06-30`,
- * shown at the end of the attribution), `loading` (`lazy`, the default: the prerendered preview
- * first and the interactive map at a reader's first pointer, tap, key or focus on it; `eager`: the
- * interactive map at once) and the boolean `sync-hash`.
+ * data folder; default: the package's `data/` folder, beside `peta-cerdas.js`, or for
+ * `dist/peta-cerdas.js` beside its `dist/` folder, or wherever a bundler emitted its files),
+ * `indicator` (URL of an indicator CSV), `programme` (URL of a folder with the site's own
+ * `members.csv`, `pillars.csv` and `cohorts.csv`, loaded instead of the packaged ones), `as-of` (the
+ * date the data is current as of, `2025-06-30`, shown at the end of the attribution once the
+ * interactive map runs; the preview shows no date), `loading` (`lazy`, the default: the
+ * prerendered preview first and the interactive map at a reader's first pointer, tap, key or focus
+ * on it; `eager`: the interactive map at once; any other value is `lazy`) and the boolean
+ * `sync-hash`. `loading` and `sync-hash` are not observed: set them before the element is connected.
  */
 export declare class PetaCerdasElement extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -101,12 +104,13 @@ export declare class PetaCerdasElement extends HTMLElement {
   /**
    * The data table of the current year as CSV text for spreadsheets: a UTF-8 BOM, the header in
    * the map's language, one row per member with every year and its confidence and every source URL.
-   * Rejects before the map has loaded.
+   * Rejects before the map has loaded, and when a sources file or the reports' wasm cannot be
+   * fetched; resolves to null once an internal error has stopped the map.
    */
   toCSV(): Promise<string>;
   /**
-   * The current view as a standalone SVG document. Throws `peta-cerdas: the map is not loaded yet`
-   * before the map has loaded.
+   * The current view as a standalone SVG document; null once an internal error has stopped the
+   * map. Throws `peta-cerdas: the map is not loaded yet` before the map has loaded.
    */
   toSVG(): string;
   /** The current canvas as a PNG. Rejects before the map has loaded. */

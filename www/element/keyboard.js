@@ -1,7 +1,7 @@
 // The keyboard on the map canvas (`#map`). Bindings:
 //   ←/→/↑/↓              pan the map by KEY_PAN_PX
 //   Shift + ←/→/↑/↓      move the focus ring to the nearest region that way (the first press
-//                        starts at the selected region or the largest in view); announced
+//                        starts at the selected region or the one nearest the view's centre); announced
 //   Page Down / Page Up  move the focus ring to the next/previous region in the data table's
 //                        order (province, then name): a walk that reaches every region; announced
 //   Enter / Space        select the focused region; announced. With nothing focused the first
