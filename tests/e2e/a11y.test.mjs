@@ -2,7 +2,20 @@
 // reachable from the keyboard, the data table following the year, reduced motion, forced colours.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, assert, events, frames, part, test, text, until, waitEvent, waitReady, waitState } from './lib.mjs';
+import {
+  MAGETAN,
+  ROOT,
+  assert,
+  events,
+  frames,
+  part,
+  test,
+  text,
+  until,
+  waitEvent,
+  waitReady,
+  waitState,
+} from './lib.mjs';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -541,5 +554,27 @@ test('a region too small to see at the country view is ringed when selected, in 
   assert.ok(
     darkness(after[0]) > darkness(before[0]) + 80,
     `the ring darkens ${ringPoint}: ${before[0]} -> ${after[0]}`,
+  );
+});
+
+test('a selection by keyboard or search is announced in words of its own: selected, the panel open', async (t) => {
+  const page = await t.open('/index.html#lang=id');
+  await waitReady(page);
+  await part(page, 'map').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  const focused = await until(() => text(page, 'announce'), 'the focused region is announced');
+  await page.keyboard.press('Enter');
+  const { detail } = await waitEvent(page, 'region-select', (d) => d.code !== null);
+  assert.ok(focused.startsWith(detail.name), `"${focused}" named ${detail.name} first`);
+  await until(
+    async () => (await text(page, 'announce')) === `${detail.name} dipilih; panel terbuka`,
+    'Enter says that the region was selected and the panel opened',
+  );
+  await part(page, 'search').fill('Magetan');
+  await part(page, 'search').press('Enter');
+  await waitEvent(page, 'region-select', (d) => d.code === MAGETAN.code);
+  await until(
+    async () => (await text(page, 'announce')) === `${MAGETAN.name} dipilih; panel terbuka`,
+    'a choice in the search says so too',
   );
 });

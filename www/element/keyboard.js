@@ -76,7 +76,8 @@ export function enterStep(focused) {
 /**
  * Listens for keys on `canvas`. `map` gives `core` (a MapCore, or null before the map loads),
  * `center()` (the canvas centre in CSS px), `announce(info)` (a region's description for screen
- * readers) and `changed()` (redraw and refresh the controls).
+ * readers), `announceSelection(info)` (that it was selected) and `changed()` (redraw and refresh
+ * the controls).
  */
 export function attachKeyboard(canvas, map) {
   canvas.addEventListener('keydown', (event) => {
@@ -100,7 +101,7 @@ export function attachKeyboard(canvas, map) {
           if (index !== null) map.announce(core.regionInfo(index));
         } else {
           core.selectIndex(focused);
-          map.announce(core.regionInfo(focused));
+          map.announceSelection(core.regionInfo(focused));
         }
         break;
       }

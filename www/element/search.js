@@ -33,7 +33,7 @@ export function nextOption(current, count, key) {
 
 /**
  * Wires the combobox. `d`: the element's DOM parts; `map` gives `core` (null before the map
- * loads), `strings()`, `announce(info)` and `changed()`.
+ * loads), `strings()`, `announceSelection(info)` and `changed()`.
  */
 export function attachSearch(d, map) {
   const close = () => {
@@ -69,7 +69,7 @@ export function attachSearch(d, map) {
     const info = core.regionInfo(index);
     if (info) {
       d.search.value = info.name;
-      map.announce(info);
+      map.announceSelection(info);
     }
     close();
     map.changed();

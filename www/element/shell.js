@@ -100,6 +100,11 @@ export class Shell {
       announce: (info) => {
         if (info) d.announce.textContent = info.description;
       },
+      // A selection is said in other words than the focus on that region was, which a screen
+      // reader would not read again, and says that the panel opened.
+      announceSelection: (info) => {
+        if (info) d.announce.textContent = strings().selected(info.name);
+      },
       showTooltip: (index, x, y) => this.#showTooltip(index, x, y),
       hideTooltip: () => {
         this.#hoverPoint = null;
