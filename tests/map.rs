@@ -7,6 +7,7 @@ use geo::{Area, Centroid};
 use peta_cerdas::contract;
 use peta_cerdas::map::{Direction, FocusMove, MapState};
 use peta_cerdas::prepare::{self, CodeList};
+use peta_cerdas::scene;
 use peta_cerdas::view::project;
 use std::collections::BTreeSet;
 
@@ -193,4 +194,20 @@ fn indicator_text_is_escaped_in_the_svg() {
     let svg = map.to_svg().unwrap();
     assert!(!svg.contains("<img"), "raw markup in the SVG");
     assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+/// A region too small to find by its outline is ringed at its box's centre; once a zoom makes it
+/// large enough it is not, and a large region never is.
+#[test]
+fn small_regions_are_ringed_until_a_zoom_shows_them() {
+    let mut map = loaded_map();
+    let ring =
+        |map: &MapState, code: &str| scene::ring_centre(map.atlas().unwrap(), map.viewport(), index_of(map, code));
+    // Kota Magelang, a few km across, at the country view; Papua's Kabupaten Merauke is large.
+    let [x, y] = ring(&map, "33.71").expect("a city is a dot at the country view");
+    let magelang = map.viewport().to_screen(project(110.22, -7.48));
+    assert!((x - magelang[0]).abs() < 6.0 && (y - magelang[1]).abs() < 6.0, "{x},{y} vs {magelang:?}");
+    assert_eq!(ring(&map, "94.01"), None);
+    map.fly_to(index_of(&map, "33.71"));
+    assert_eq!(ring(&map, "33.71"), None, "flown to, it fills the view");
 }

@@ -216,6 +216,19 @@ impl Styling {
     }
 }
 
+/// A hovered, focused or selected region smaller than this on screen (CSS px, both sides) is
+/// also ringed: at the country view its own outline is a few pixels nobody finds.
+const RING_BELOW_PX: f64 = 12.0;
+/// The ring's radius, CSS px.
+pub const RING_RADIUS_PX: f64 = 10.0;
+
+/// Where to ring region `index` (the centre of its box on screen, CSS px) when it is too small
+/// to see by its outline; None when it is large enough, or unknown.
+pub fn ring_centre(atlas: &Atlas, viewport: &Viewport, index: usize) -> Option<[f64; 2]> {
+    let [left, top, right, bottom] = crate::view::reuse::screen_box(atlas, viewport, index)?;
+    (right - left < RING_BELOW_PX && bottom - top < RING_BELOW_PX).then(|| [(left + right) / 2.0, (top + bottom) / 2.0])
+}
+
 /// The coarsest level whose simplification error stays under [`MAX_ERROR_PX`] at this zoom.
 pub fn level_for(atlas: &Atlas, viewport: &Viewport) -> usize {
     let levels = atlas.levels();

@@ -90,7 +90,7 @@ const MAX_REPAINT_SHARE: f64 = 0.5;
 const MAX_REPAINT_RECTS: usize = 64;
 
 /// A region's box on screen in CSS px: [left, top, right, bottom].
-fn screen_box(atlas: &Atlas, viewport: &Viewport, region: usize) -> Option<[f64; 4]> {
+pub(crate) fn screen_box(atlas: &Atlas, viewport: &Viewport, region: usize) -> Option<[f64; 4]> {
     let bounds = atlas.region_bounds(region)?;
     let [left, top] = viewport.to_screen(project(bounds.min().x, bounds.max().y));
     let [right, bottom] = viewport.to_screen(project(bounds.max().x, bounds.min().y));

@@ -6,7 +6,7 @@
 //! rasterising every region takes most of a frame, copying a bitmap a small part of it.
 
 use crate::atlas::Atlas;
-use crate::scene::{border_width, Scene, DOUBTFUL_DASH};
+use crate::scene::{border_width, ring_centre, Scene, DOUBTFUL_DASH, RING_RADIUS_PX};
 use crate::style::Rgb;
 use crate::view::reuse::{cut_rings, surroundings, PixelRect, Placement};
 use crate::view::{project, Viewport};
@@ -345,12 +345,25 @@ pub fn present(
         let Some(path) = index.and_then(|index| cache.path(atlas, level, index)) else {
             continue;
         };
-        ctx.set_stroke_style_str(&colours.background.to_string());
-        ctx.set_line_width((width + 2.0) / scale);
-        ctx.stroke_with_path(path);
-        ctx.set_stroke_style_str(&colours.highlight.to_string());
-        ctx.set_line_width(width / scale);
-        ctx.stroke_with_path(path);
+        for (colour, line) in [(colours.background, width + 2.0), (colours.highlight, width)] {
+            ctx.set_stroke_style_str(&colour.to_string());
+            ctx.set_line_width(line / scale);
+            ctx.stroke_with_path(path);
+        }
+    }
+    // A region too small to find by its outline is ringed too, in CSS px whatever the zoom.
+    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    for (index, width) in [(scene.hovered, 1.5), (scene.selected, 2.5)] {
+        let Some([x, y]) = index.and_then(|index| ring_centre(atlas, &scene.viewport, index)) else {
+            continue;
+        };
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, RING_RADIUS_PX, 0.0, std::f64::consts::TAU);
+        for (colour, line) in [(colours.background, width + 2.0), (colours.highlight, width)] {
+            ctx.set_stroke_style_str(&colour.to_string());
+            ctx.set_line_width(line);
+            ctx.stroke();
+        }
     }
     ctx.restore();
 }

@@ -543,18 +543,32 @@ test('a region too small to see at the country view is ringed when selected, in 
   const canvas = part(page, 'map');
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
-  // Kota Magelang (33.71), a few km across: a dot at the country view.
-  const at = await page.locator('peta-cerdas').evaluate((map) => map.toScreen(110.22, -7.48));
-  const ringPoint = [Math.round(box.x + at.x), Math.round(box.y + at.y - 10)];
-  const before = await coloursAt(page, await page.screenshot(), [ringPoint]);
-  await page.locator('peta-cerdas').evaluate((map) => map.select('33.71'));
-  await frames(page, 3);
-  const after = await coloursAt(page, await page.screenshot(), [ringPoint]);
-  const darkness = ([r, g, b]) => 255 - (r + g + b) / 3;
-  assert.ok(
-    darkness(after[0]) > darkness(before[0]) + 80,
-    `the ring darkens ${ringPoint}: ${before[0]} -> ${after[0]}`,
+  // Kota Mataram (52.71), a few km across: a dot at the country view, clear of the panel.
+  const at = await page.locator('peta-cerdas').evaluate((map) => map.toScreen(116.12, -8.58));
+  // Sixteen directions, each sampled at 9, 10 and 11 px out (the ring is 2.5 px wide at 10 px).
+  const directions = Array.from({ length: 16 }, (_, i) => (i * Math.PI) / 8);
+  const around = directions.flatMap((angle) =>
+    [9, 10, 11].map((r) => [
+      Math.round(box.x + at.x + r * Math.cos(angle)),
+      Math.round(box.y + at.y + r * Math.sin(angle)),
+    ]),
   );
+  const darkness = ([r, g, b]) => 255 - (r + g + b) / 3;
+  // How many directions cross something near black (the light theme's highlight).
+  const dark = async () => {
+    const colours = await coloursAt(page, await page.screenshot(), around);
+    return directions.filter((_, i) => colours.slice(3 * i, 3 * i + 3).some((c) => darkness(c) > 200)).length;
+  };
+  const plain = await dark();
+  await page.locator('peta-cerdas').evaluate((map) => map.select('52.71'));
+  await frames(page, 3);
+  assert.equal(
+    await page.locator('peta-cerdas').evaluate((map) => JSON.stringify(map.toScreen(116.12, -8.58))),
+    JSON.stringify(at),
+    'the map did not move',
+  );
+  const ringed = await dark();
+  assert.ok(ringed >= 14 && plain <= 4, `directions crossing near black: ${plain} without the ring, ${ringed} with it`);
 });
 
 test('a selection by keyboard or search is announced in words of its own: selected, the panel open', async (t) => {
@@ -576,5 +590,25 @@ test('a selection by keyboard or search is announced in words of its own: select
   await until(
     async () => (await text(page, 'announce')) === `${MAGETAN.name} dipilih; panel terbuka`,
     'a choice in the search says so too',
+  );
+});
+
+test("the panel's lists have headings (h4 under the panel's h3), in the map's language", async (t) => {
+  const page = await t.open('/index.html#lang=id');
+  await waitReady(page);
+  // Kota Pasuruan: memberships, pillars and quoted evidence.
+  assert.equal(await page.$eval('peta-cerdas', (el) => el.select('35.75')), true);
+  const panel = part(page, 'panel');
+  await panel.waitFor({ state: 'visible', timeout: 3000 });
+  const headings = () => panel.getByRole('heading', { level: 4 }).allTextContents();
+  assert.deepEqual(await headings(), ['Keanggotaan', 'Pilar', 'Bukti pilar']);
+  const listed = await panel.evaluate((section) =>
+    [...section.querySelectorAll('h4')].map((h) => h.nextElementSibling.id),
+  );
+  assert.deepEqual(listed, ['panel-memberships', 'panel-pillars', 'panel-citations'], 'each heads its list');
+  await part(page, 'lang').selectOption('en');
+  await until(
+    async () => JSON.stringify(await headings()) === JSON.stringify(['Membership', 'Pillars', 'Pillar evidence']),
+    'the headings follow the language',
   );
 });
