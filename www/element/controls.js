@@ -57,6 +57,8 @@ export function localise(d, t, lang, playing) {
   d.legendHint.textContent = t.legendHint;
   d.identifiedTitle.textContent = t.identified;
   d.panelClose.textContent = t.close;
+  d.panelMembershipsTitle.textContent = t.memberships;
+  d.panelPillarsTitle.textContent = t.pillars;
   d.panelEvidenceTitle.textContent = t.evidence;
   d.tableSummary.textContent = t.table;
   d.loading.textContent = t.loading;

@@ -124,10 +124,13 @@ export function buildDom(t) {
   d.panelClose = id('button', 'panel-close', { type: 'button', class: 'close' });
   d.panelProvince = id('p', 'panel-province');
   d.panelDescription = id('p', 'panel-description', { class: 'muted' });
+  // Each list under a heading of its own, by which a screen reader moves through the panel.
+  d.panelMembershipsTitle = el('h4', { text: t.memberships });
   d.panelMemberships = id('ul', 'panel-memberships');
+  d.panelPillarsTitle = el('h4', { text: t.pillars });
   d.panelPillars = id('ul', 'panel-pillars');
+  d.panelEvidenceTitle = el('h4', { text: t.evidence });
   d.panelCitations = id('ul', 'panel-citations');
-  d.panelEvidenceTitle = el('p', { class: 'muted', text: t.evidence });
   d.panel = id(
     'section',
     'panel',
@@ -136,7 +139,9 @@ export function buildDom(t) {
     d.panelClose,
     d.panelProvince,
     d.panelDescription,
+    d.panelMembershipsTitle,
     d.panelMemberships,
+    d.panelPillarsTitle,
     d.panelPillars,
     d.panelEvidenceTitle,
     d.panelCitations,

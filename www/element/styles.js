@@ -20,7 +20,7 @@ export const CSS = `
 .root.dark { color-scheme: dark; --bg: #11151b; --fg: #e8edf3; --muted: #b4bfcc; --line: #6b7785; --panel: #1b222b; --accent: #8cc4ff; --focus: #ff8fd0; }
 .root *, .root *::before, .root *::after { box-sizing: border-box !important; }
 .root [hidden] { display: none !important; }
-h2, h3, p, ul, ol, figure { margin: 0; padding: 0; }
+h2, h3, h4, p, ul, ol, figure { margin: 0; padding: 0; }
 ul { list-style: none; }
 h2 { font-size: 1.15rem; font-weight: 650; }
 .subtitle, .muted { color: var(--muted); }
@@ -62,6 +62,8 @@ canvas:focus-visible { outline-offset: -3px; }
   background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; }
 .panel h3 { font-size: 1.05rem; padding-right: 2.5rem; }
 .panel .close { position: absolute; top: .4rem; right: .4rem; }
+/* The lists' headings are small labels, as close to their list as a line is to the next. */
+.panel h4 { font-size: 13px; font-weight: 600; color: var(--muted); margin-bottom: -.4rem; }
 .panel li { margin: .25rem 0; }
 .panel q { display: block; font-style: italic; color: var(--muted); }
 a { color: var(--accent); text-decoration: underline; overflow-wrap: anywhere; }
