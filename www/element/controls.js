@@ -211,7 +211,6 @@ export class Player {
       return;
     }
     if (ui.year === last) this.#map.setYear(ui.years[0]);
-    this.#button.setAttribute('aria-pressed', 'true');
     this.#button.textContent = this.#map.strings().pause;
     this.#timer = setInterval(() => {
       const { years, year } = this.#map.ui();
@@ -225,7 +224,6 @@ export class Player {
     if (!this.#timer) return;
     clearInterval(this.#timer);
     this.#timer = 0;
-    this.#button.setAttribute('aria-pressed', 'false');
     this.#button.textContent = this.#map.strings().play;
   }
 }

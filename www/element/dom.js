@@ -69,7 +69,8 @@ export function buildDom(t) {
   d.year = id('input', 'year', { type: 'range', min: '0', max: '0', step: '1', value: '0' });
   // An <output> is a live region of its own; the summary already announces the year.
   d.yearValue = id('output', 'year-value', { for: 'year', 'aria-live': 'off' });
-  d.play = id('button', 'play', { type: 'button', 'aria-pressed': 'false' });
+  // Its label says what it does (Play, then Pause): a toggle that changes its label is no pressed button.
+  d.play = id('button', 'play', { type: 'button' });
   d.modeLabel = el('label', { for: 'mode' });
   d.mode = id('select', 'mode');
   d.pillarLabel = el('label', { for: 'pillar' });
