@@ -44,6 +44,9 @@ function attributes(c) {
   return attrs;
 }
 
+/** What embed.html shows besides the map (toolbar, legend, attribution) in a 700 px column. */
+const IFRAME_EXTRA_PX = 580;
+
 function snippets(c) {
   const attrs = attributes(c)
     .map(([name, value]) => ` ${name}="${value}"`)
@@ -55,9 +58,13 @@ function snippets(c) {
 peta-cerdas { --peta-cerdas-map-height: ${c.height}px; } -->`;
   const hash = new URLSearchParams(attributes(c)).toString();
   const title = c.lang === 'en' ? "Map of Indonesia's Smart City Movement" : 'Peta Gerakan Menuju Kota Cerdas';
-  const iframe = `<iframe src="${new URL(`embed.html?height=${c.height}#${hash}`, base)}" title="${title}"
-  style="width: 100%; height: ${c.height + 260}px; border: 0" loading="lazy"></iframe>
-<script src="${new URL('embed-resize.js', base)}"></script>`;
+  // The frame's height shows all of embed.html in a column of 700 px or wider (npm/README.md);
+  // embed-resize.js, where the site allows scripts, then fits it to what the page reports.
+  const iframe = `<iframe class="peta-cerdas" src="${new URL(`embed.html?height=${c.height}#${hash}`, base)}"
+  title="${title}" height="${c.height + IFRAME_EXTRA_PX}" loading="lazy"></iframe>
+<script src="${new URL('embed-resize.js', base)}"></script>
+<!-- In your site's stylesheet (a strict CSP blocks style attributes):
+iframe.peta-cerdas { width: 100%; border: 0; } -->`;
   return { element, iframe };
 }
 

@@ -79,6 +79,33 @@ test("builder: the element snippet, pasted into a page under the strict CSP with
   assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
 });
 
+test("builder: the iframe snippet, without its script, under the strict CSP in a 700 px column, shows all of the map's page", async (t) => {
+  const builder = await t.open('/index.html');
+  await builder.locator('#builder > summary').click();
+  await builder.fill('#builder-height', '480');
+  const snippet = await builder.inputValue('#snippet-iframe');
+  const withoutScript = snippet.replace(/<script[^>]*><\/script>/, '');
+  const rule = snippet.match(/iframe\.peta-cerdas \{[^}]*\}/)[0];
+  t.server.route('/csp/e2e/pasted-iframe.css', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/css' });
+    res.end(`${rule} main { width: 700px; }`);
+  });
+  t.server.route('/csp/e2e/pasted-iframe.html', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="id"><head><meta charset="utf-8"><title>A site's page</title>
+<script src="csp-listen.js"></script><link rel="stylesheet" href="pasted-iframe.css"></head>
+<body><main>${withoutScript}</main></body></html>`);
+  });
+  const page = await t.open('/csp/e2e/pasted-iframe.html', { context: { viewport: { width: 900, height: 1400 } } });
+  const frameBox = await page.locator('iframe.peta-cerdas').boundingBox();
+  assert.equal(Math.round(frameBox.width), 700, 'the stylesheet rule sets the width');
+  const frame = page.frameLocator('iframe.peta-cerdas');
+  await frame.locator('peta-cerdas').waitFor();
+  const content = await frame.locator('html').evaluate((html) => html.scrollHeight);
+  assert.ok(content <= frameBox.height, `embed.html is ${content} px tall, the frame ${frameBox.height} px`);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+});
+
 test('builder: Copy puts the snippet on the clipboard (or selects it)', async (t) => {
   const page = await t.open('/index.html', { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
   await page.locator('#builder > summary').click();
