@@ -107,12 +107,12 @@ export declare class PetaCerdasElement extends HTMLElement {
    * Rejects before the map has loaded, and when a sources file or the reports' wasm cannot be
    * fetched; resolves to null once an internal error has stopped the map.
    */
-  toCSV(): Promise<string>;
+  toCSV(): Promise<string | null>;
   /**
    * The current view as a standalone SVG document; null once an internal error has stopped the
    * map. Throws `peta-cerdas: the map is not loaded yet` before the map has loaded.
    */
-  toSVG(): string;
+  toSVG(): string | null;
   /** The current canvas as a PNG. Rejects before the map has loaded. */
   toPNG(): Promise<Blob>;
 

@@ -90,11 +90,11 @@ async function use(): Promise<void> {
     const identified: number[] = stats.cohorts.map((c) => c.identified);
     console.log(stats.regions, stats.year, members, identified, stats.pillars);
   }
-  const csv: string = await map.toCSV();
-  const svg: string = map.toSVG();
+  const csv: string | null = await map.toCSV();
+  const svg: string | null = map.toSVG();
   const png: Blob = await map.toPNG();
   const bytes: number = map.memoryBytes;
-  console.log(selected, cleared, csv.length, svg.length, png.size, bytes, onPage, defined, observed);
+  console.log(selected, cleared, csv?.length, svg?.length, png.size, bytes, onPage, defined, observed);
 }
 
 void use();
