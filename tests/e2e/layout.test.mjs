@@ -379,3 +379,18 @@ for (const ratio of [1, 3]) {
     await waitEvent(page, 'region-select', (d) => d.code === MAGETAN.code);
   });
 }
+
+test("on a touch screen the search's hits are 44 px tall, as the other controls are", async (t) => {
+  const page = await t.open('/index.html', {
+    context: { hasTouch: true, isMobile: true, viewport: { width: 400, height: 800 } },
+  });
+  await waitReady(page);
+  await part(page, 'search').fill('Kota');
+  const options = part(page, 'search-results').locator('li[role=option]');
+  await until(async () => (await options.count()) > 1, 'hits for "Kota"');
+  const heights = await options.evaluateAll((nodes) => nodes.map((li) => li.getBoundingClientRect().height));
+  assert.ok(
+    heights.every((height) => height >= 44 - 0.5),
+    `every hit at least 44 px tall: ${heights}`,
+  );
+});

@@ -5,7 +5,8 @@
 const TAP = `button, select, input { min-height: 44px; min-width: 44px; }
   input[type=range] { height: 44px; }
   .zoom button { width: 44px; height: 44px; }
-  details summary { min-height: 44px; padding: .6rem 0; }`;
+  details summary { min-height: 44px; padding: .6rem 0; }
+  .results li { min-height: 44px; display: flex; align-items: center; }`;
 
 /** The whole stylesheet; colours are custom properties so `.dark` and forced colours can swap them. */
 export const CSS = `
