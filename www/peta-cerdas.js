@@ -257,7 +257,8 @@ export class PetaCerdasElement extends HTMLElement {
     if (!this.#firstPaint.wanted()) return this.#start();
     if (eager) this.#start();
     if (await this.#firstPaint.show(!eager)) {
-      if (!this.#core.attached) this.#shell.setState('preview');
+      // A reader who reached for a lazy map before its preview came still waits for the map.
+      if (!this.#core.attached) this.#shell.setState('preview', this.#started && !eager);
       this.#events.emit('preview', {});
     } else {
       this.load();
@@ -270,7 +271,8 @@ export class PetaCerdasElement extends HTMLElement {
     const generation = ++this.#generation;
     const base = dataBase(this.getAttribute('src'), document.baseURI);
     const first = !this.#core.attached;
-    if (first && !this.#firstPaint.showing) this.#shell.setState('loading');
+    // The map loads: over the preview when one shows (a reader reached for it), else alone.
+    if (first) this.#shell.setState(this.#firstPaint.showing ? 'preview' : 'loading', true);
     try {
       const current = () => generation === this.#generation;
       const programme = programmeSource(this, document.baseURI);

@@ -372,3 +372,41 @@ test('a lazy map reports unknown keyword values at connection, under its preview
     ['Nilai atribut mode="sideways" tidak dikenal; tampilan sebelumnya dipertahankan.'],
   );
 });
+
+/** The loading line's text when it shows (null when it does not), and the stage's aria-busy. */
+function loadingShown(page) {
+  return page.$eval('peta-cerdas', (el) => {
+    const line = el.shadowRoot.querySelector('.loading');
+    const box = line.getBoundingClientRect();
+    return {
+      line: box.width > 0 && box.height > 0 ? line.textContent : null,
+      busy: el.shadowRoot.querySelector('.stage').getAttribute('aria-busy'),
+    };
+  });
+}
+
+test('a reader who reaches for a lazy map sees it load over the preview (aria-busy) until it is ready, or fails', async (t) => {
+  t.allowConsoleError(/Failed to load resource/);
+  for (const outcome of ['ready', 'error']) {
+    const page = await t.open('/e2e/blank.html');
+    // The map's wasm held back, as on a slow phone; then given, or refused.
+    let answer;
+    const answered = new Promise((resolve) => (answer = resolve));
+    await page.route('**/pkg/peta_cerdas_bg.wasm', async (route) => {
+      await answered;
+      await (outcome === 'ready' ? route.continue() : route.fulfill({ status: 404, body: '' }));
+    });
+    await page.evaluate(() => document.querySelector('main').append(document.createElement('peta-cerdas')));
+    await waitState(page, 'preview');
+    await frames(page, 2);
+    assert.deepEqual(await loadingShown(page), { line: null, busy: null }, 'a preview nobody reached for');
+    const box = await page.locator('peta-cerdas .stage').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await until(async () => (await loadingShown(page)).line, 'the loading line shows after the pointer came');
+    assert.deepEqual(await loadingShown(page), { line: 'Memuat peta…', busy: 'true' });
+    assert.equal(await page.locator('peta-cerdas svg.preview').count(), 1, 'over the preview');
+    answer();
+    await waitState(page, outcome);
+    assert.deepEqual(await loadingShown(page), { line: null, busy: null }, `${outcome}: the line goes`);
+  }
+});

@@ -174,7 +174,7 @@ export function buildDom(t) {
   d.root = id(
     'div',
     'root',
-    { class: 'root', 'data-state': 'loading' },
+    { class: 'root' },
     d.header,
     d.controls,
     d.message,

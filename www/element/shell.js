@@ -75,6 +75,7 @@ export class Shell {
     this.#onDrawn = onDrawn;
     adoptStyles(shadow);
     const d = (this.d = buildDom(strings()));
+    this.setState('loading');
     shadow.append(d.root);
     // The chrome's words and the mode options from the first paint, so that the toolbar has its
     // final size before the map loads (no layout shift when it does).
@@ -226,10 +227,16 @@ export class Shell {
     showMode(this.d, mode === 'pillar' ? 'pillar' : 'cohort', PILLAR_KEYS.includes(pillar) ? pillar : 'count');
   }
 
-  /** `loading` | `preview` | `ready` | `fallback` | `error` on the root (`data-state`). */
-  setState(state) {
+  /**
+   * `loading` | `preview` | `ready` | `fallback` | `error` on the root (`data-state`). `busy`: the
+   * interactive map is loading for the reader, which the loading line over the stage shows and
+   * `aria-busy` on it tells: with nothing on screen yet, or over the preview they reached for.
+   */
+  setState(state, busy = state === 'loading') {
     this.d.root.dataset.state = state;
-    this.d.loading.hidden = state !== 'loading';
+    this.d.loading.hidden = !busy;
+    if (busy) this.d.stage.setAttribute('aria-busy', 'true');
+    else this.d.stage.removeAttribute('aria-busy');
   }
 
   /** The alert over the map (null hides it). */

@@ -58,7 +58,9 @@ canvas:focus-visible { outline-offset: -3px; }
 .hint { position: absolute; z-index: 4; left: 50%; top: 50%; transform: translate(-50%, -50%); max-width: 85%;
   background: rgba(17,21,27,.86); color: #fff; padding: .6rem .9rem; border-radius: 6px; text-align: center; pointer-events: none; }
 .message { background: var(--panel); color: var(--fg); border: 2px solid var(--focus); border-radius: 6px; padding: .5rem .75rem; }
-.loading { position: absolute; inset: 0; display: grid; place-items: center; color: var(--muted); }
+/* In the middle of the stage, over the preview too; a tap goes through it to the map. */
+.loading { position: absolute; z-index: 2; left: 50%; top: 50%; transform: translate(-50%, -50%); white-space: nowrap;
+  pointer-events: none; background: var(--panel); color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: .3rem .75rem; }
 .panel { position: absolute; z-index: 3; top: .5rem; left: .5rem; bottom: .5rem; width: min(22rem, 70%); overflow: auto;
   background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .75rem; display: flex; flex-direction: column; gap: .5rem; }
 .panel h3 { font-size: 1.05rem; padding-right: 2.5rem; }
