@@ -395,18 +395,25 @@ export class PetaCerdasElement extends HTMLElement {
 
   // ---- events ----
 
-  /** After each refresh: the events for what changed, and `ready` at the first draw. */
+  /**
+   * After each refresh: the events for what changed, and `ready` at the first draw, before them:
+   * what a link or the `region` attribute selected is told after the code that awaited `ready`
+   * (or heard its event) has run, so that a listener it added hears it.
+   */
   #refreshed(ui, firstDraw) {
     this.#participation.update(ui);
-    this.#events.refreshed(ui, (index) => this.#core.regionInfo(index));
-    if (firstDraw) {
-      // The canvas has drawn the same view over the preview in this frame.
-      this.#firstPaint.drop();
-      this.#shell.setState('ready');
-      this.#events.emit('ready', {});
-      this.#resolveReady();
+    const tell = () => this.#events.refreshed(ui, (index) => this.#core.regionInfo(index));
+    if (!firstDraw) return tell();
+    // The canvas has drawn the same view over the preview in this frame.
+    this.#firstPaint.drop();
+    this.#shell.setState('ready');
+    this.#events.emit('ready', {});
+    this.#resolveReady();
+    // Queued after the reactions to `ready` that resolving it queued.
+    queueMicrotask(() => {
+      tell();
       this.#selectEarly();
-    }
+    });
   }
 
   /** A `select()` that came before the map ran, now that the map can answer it. */

@@ -852,3 +852,26 @@ test('touch: a two-finger pinch zooms; one finger shows the hint and does not pa
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await until(async () => (await hashZoom(page)) > zoom0 * 2, `the pinch zooms in from ${zoom0}`);
 });
+
+test("a link's region is selected after ready: a listener added on ready, or after awaiting it, hears region-select", async (t) => {
+  const page = await t.open('/e2e/blank.html#region=35.20');
+  await page.evaluate(() => {
+    window.heard = { onEvent: [], afterAwait: [] };
+    const map = document.createElement('peta-cerdas');
+    map.setAttribute('sync-hash', '');
+    map.addEventListener('ready', () =>
+      map.addEventListener('region-select', (event) => window.heard.onEvent.push(event.detail.code)),
+    );
+    (async () => {
+      await map.ready;
+      map.addEventListener('region-select', (event) => window.heard.afterAwait.push(event.detail.code));
+    })();
+    document.querySelector('main').append(map);
+  });
+  await waitEvent(page, 'region-select', (d) => d.code === MAGETAN.code, 15_000);
+  assert.deepEqual(
+    (await events(page)).filter((e) => e.type === 'ready' || e.type === 'region-select').map((e) => e.type),
+    ['ready', 'region-select'],
+  );
+  assert.deepEqual(await page.evaluate(() => window.heard), { onEvent: ['35.20'], afterAwait: ['35.20'] });
+});
