@@ -204,7 +204,7 @@ fn parse_camera(value: &str) -> Result<[f64; 3], HashProblem> {
     }
 }
 
-/// `%XX` escapes decoded as UTF-8 (lossily); anything malformed is kept as typed.
+/// `%XX` escapes decoded as UTF-8 and `+` as a space; anything malformed is kept as typed.
 fn decode_percent(value: &str) -> String {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -226,7 +226,8 @@ fn decode_percent(value: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // Escapes of bytes that are not UTF-8 are malformed too: the value is kept as typed.
+    String::from_utf8(out).unwrap_or_else(|_| value.to_owned())
 }
 
 #[cfg(test)]
@@ -277,6 +278,13 @@ mod tests {
         let (state, problems) = ViewState::from_hash("view=10,-2,0.01");
         assert!(problems.is_empty());
         assert_eq!(ViewState::from_hash(&state.to_hash()), (state, Vec::new()));
+    }
+
+    #[test]
+    fn decodes_escapes_and_keeps_what_is_malformed() {
+        assert_eq!(decode_percent("Kota+Blitar%20%C3%A9"), "Kota Blitar é");
+        assert_eq!(decode_percent("%zz%4"), "%zz%4");
+        assert_eq!(decode_percent("%ff%fe"), "%ff%fe", "escapes of bytes that are not UTF-8");
     }
 
     #[test]
