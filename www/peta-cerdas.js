@@ -4,7 +4,7 @@
 // preview, data, dom, styles, strings, gestures, keyboard, search, controls, legend, panel,
 // tooltip, table, fallback and hash. No innerHTML, no inline style, no eval.
 
-import { OBSERVED, START_ORDER, applyAttribute, resolveTheme, unknownKeyword } from './element/attributes.js';
+import { OBSERVED, START_ORDER, applyAttribute, resolveTheme, unusableValue } from './element/attributes.js';
 import { MapCore, WasmUnavailable, wasmMemoryBytes } from './element/core.js';
 import { DetailLoader, dataBase, fetchOnce, programmeSource } from './element/data.js';
 import { Events } from './element/events.js';
@@ -54,10 +54,10 @@ export class PetaCerdasElement extends HTMLElement {
   /** A `select()` that came before the interactive map ran (`{code}`), applied at its first draw. */
   #earlySelection = null;
   /**
-   * Unknown keyword values reported before the interactive map ran, by attribute, so that they
-   * are not reported again when it applies them.
+   * Unusable values reported, by attribute, so that a keyword's reported before the interactive
+   * map ran is not reported again when the map applies it.
    */
-  #reportedEarly = new Map();
+  #reportedUnusable = new Map();
 
   constructor() {
     super();
@@ -75,7 +75,7 @@ export class PetaCerdasElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#shell) this.#build();
-    if (!this.#core.attached) for (const name of OBSERVED) this.#reportEarly(name, this.getAttribute(name));
+    if (!this.#core.attached) for (const name of OBSERVED) this.#reportUnusable(name, this.getAttribute(name));
     this.#resizeObserver = new ResizeObserver(() => {
       this.#firstPaint.place();
       this.#shell.resize();
@@ -104,7 +104,10 @@ export class PetaCerdasElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (oldValue === value) return;
-    if (this.isConnected && !this.#core.attached) this.#reportEarly(name, value);
+    // A folder is judged here whenever it changes: the map has no word on it.
+    if (this.isConnected && (!this.#core.attached || name === 'src' || name === 'programme')) {
+      this.#reportUnusable(name, value);
+    }
     if (this.#firstPaint?.showing && !this.#core.attached) return this.#firstPaint.repaint();
     if (!this.#core.attached) return;
     if (name === 'src') {
@@ -354,8 +357,8 @@ export class PetaCerdasElement extends HTMLElement {
    * the previous state kept.
    */
   #applyAttribute(name, value) {
-    const reported = this.#reportedEarly.get(name) === value;
-    this.#reportedEarly.delete(name);
+    const reported = this.#reportedUnusable.get(name) === value;
+    this.#reportedUnusable.delete(name);
     try {
       applyAttribute(this.#core, name, value);
       if (name === 'theme') this.#applyTheme();
@@ -365,14 +368,15 @@ export class PetaCerdasElement extends HTMLElement {
   }
 
   /**
-   * Reports a keyword attribute's unknown value while the interactive map does not run (a
-   * preview shows whatever the value), as the map would: once per value.
+   * Reports a value the map cannot use (`unusableValue`), once per value: a keyword's while the
+   * interactive map does not run (a preview shows whatever the value), as the map would, and a
+   * data folder's whenever it changes.
    */
-  #reportEarly(name, value) {
-    if (!unknownKeyword(name, value)) {
-      this.#reportedEarly.delete(name);
-    } else if (this.#reportedEarly.get(name) !== value) {
-      this.#reportedEarly.set(name, value);
+  #reportUnusable(name, value) {
+    if (!unusableValue(name, value, document.baseURI)) {
+      this.#reportedUnusable.delete(name);
+    } else if (this.#reportedUnusable.get(name) !== value) {
+      this.#reportedUnusable.set(name, value);
       this.#emitError(this.#t().badValue(name, value));
     }
   }

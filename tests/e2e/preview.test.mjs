@@ -327,6 +327,20 @@ test('a tap on the year slider before the map has loaded: the map starts at that
   assert.equal(await slider.inputValue(), thumb, 'the thumb stays where the reader put it');
 });
 
+test('a data folder that is not a URL is reported, before and after the map runs, and the packaged data serve', async (t) => {
+  const page = await t.open('/e2e/blank.html');
+  await page.evaluate(() => {
+    const map = document.createElement('peta-cerdas');
+    map.setAttribute('src', 'http://[x');
+    document.querySelector('main').append(map);
+  });
+  await waitEvent(page, 'error', (d) => d.message.includes('src="http://[x"'));
+  await page.locator('peta-cerdas').evaluate((map) => map.load());
+  await waitReady(page);
+  await page.$eval('peta-cerdas', (el) => el.setAttribute('programme', 'http://[y'));
+  await waitEvent(page, 'error', (d) => d.message.includes('programme="http://[y"'));
+});
+
 test('a lazy map reports unknown keyword values at connection, under its preview, and not again when it loads', async (t) => {
   const page = await t.open('/e2e/blank.html');
   const bad = { theme: 'purple', lang: 'fr', pillar: 'x' };

@@ -1,7 +1,7 @@
 // How attribute values reach the core, the theme, and the URL hash comparison.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { OBSERVED, START_ORDER, applyAttribute, resolveTheme, unknownKeyword } from '../../www/element/attributes.js';
+import { OBSERVED, START_ORDER, applyAttribute, resolveTheme, unusableValue } from '../../www/element/attributes.js';
 import { LANGS, MODES, PILLARS, THEMES } from '../../www/element/contract.js';
 import { sameHash } from '../../www/element/hash.js';
 
@@ -87,15 +87,23 @@ test("keyword attributes: a word outside the core's list is unknown before the m
     ['lang', LANGS],
     ['theme', THEMES],
   ]) {
-    for (const value of [...words, null]) assert.ok(!unknownKeyword(name, value), `${name}=${value}`);
-    for (const value of ['', 'x', words[0].toUpperCase()]) assert.ok(unknownKeyword(name, value), `${name}=${value}`);
+    for (const value of [...words, null]) assert.ok(!unusableValue(name, value), `${name}=${value}`);
+    for (const value of ['', 'x', words[0].toUpperCase()]) assert.ok(unusableValue(name, value), `${name}=${value}`);
   }
   for (const [name, value] of [
     ['year', 'soon'],
     ['region', '99.99'],
     ['as-of', 'tomorrow'],
   ]) {
-    assert.ok(!unknownKeyword(name, value), `${name} is no keyword`);
+    assert.ok(!unusableValue(name, value), `${name} is no keyword`);
+  }
+  // A folder that is not a URL: the packaged data would serve, unasked.
+  const page = 'https://example.go.id/peta/';
+  for (const name of ['src', 'programme']) {
+    assert.ok(unusableValue(name, 'http://[x', page), `${name}="http://[x"`);
+    for (const value of ['data/', '../peta-data', 'https://cdn.example/data', '', null]) {
+      assert.ok(!unusableValue(name, value, page), `${name}=${value}`);
+    }
   }
 });
 

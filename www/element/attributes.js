@@ -2,6 +2,7 @@
 // theme, which the element resolves itself (`auto` follows prefers-color-scheme).
 
 import { LANGS, MODES, PILLARS, RESOLVED_THEMES, THEMES } from './contract.js';
+import { dataBase } from './data.js';
 
 /** Every attribute the element observes. */
 export const OBSERVED = ['year', 'mode', 'pillar', 'lang', 'theme', 'region', 'src', 'indicator', 'programme', 'as-of'];
@@ -12,13 +13,20 @@ export const START_ORDER = ['lang', 'theme', 'as-of', 'year', 'mode', 'pillar', 
 /** The attributes whose values are keywords of the core, each with its list (contract.js). */
 const KEYWORDS = { mode: MODES, pillar: PILLARS, lang: LANGS, theme: THEMES };
 
+/** The attributes that name a data folder. */
+const FOLDERS = ['src', 'programme'];
+
 /**
- * True when `value` of attribute `name` is a word outside its keyword list, which the map will
- * refuse: known before the map runs, so a preview can have it reported. An absent attribute
- * (null) and the attributes that are no keywords are never unknown.
+ * True when `value` of attribute `name` is one the map cannot use: a word outside its keyword
+ * list, which the map will refuse, or a folder (`src`, `programme`) that is not a URL, for which
+ * the packaged data serve. Known before the map runs, so a preview can have it reported. An
+ * absent attribute (null), an empty folder and the other attributes are never unusable here
+ * (the core judges a year, a region and a date).
  */
-export function unknownKeyword(name, value) {
-  return value !== null && Object.hasOwn(KEYWORDS, name) && !KEYWORDS[name].includes(value);
+export function unusableValue(name, value, documentBase) {
+  if (value === null) return false;
+  if (FOLDERS.includes(name)) return value !== '' && dataBase(value, documentBase) === null;
+  return Object.hasOwn(KEYWORDS, name) && !KEYWORDS[name].includes(value);
 }
 
 /** The theme to draw (`light` or `dark`) for the `theme` attribute: as asked, else the system's preference. */
@@ -48,7 +56,7 @@ export function applyAttribute(core, name, value) {
       core.setLang(value ?? 'id');
       break;
     case 'theme':
-      if (unknownKeyword(name, value)) throw new Error(`unknown theme ${value}`);
+      if (unusableValue(name, value)) throw new Error(`unknown theme ${value}`);
       break;
     case 'as-of':
       core.setAsOf(value ?? '');
