@@ -241,8 +241,10 @@ export class PetaCerdasElement extends HTMLElement {
    * link's, which the map will follow, else the `lang` attribute.
    */
   #lang() {
+    const shown = this.#shell?.ui?.lang;
+    if (shown) return shown;
     const asked = (this.hasAttribute('sync-hash') && linkLang(location.hash)) || this.getAttribute('lang');
-    return this.#shell?.ui?.lang ?? (asked === 'en' ? 'en' : 'id');
+    return asked === 'en' ? 'en' : 'id';
   }
 
   #t() {

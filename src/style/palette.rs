@@ -133,16 +133,15 @@ pub(super) fn cohort(theme: Theme, index: usize, count: usize) -> Rgb {
 /// spans: it stops short of the lightness of the theme's neutral, so that the faintest class
 /// (one pillar, the lowest indicator values) still stands apart from the regions that are not
 /// members by lightness, not by hue alone (`style::tests`).
-const LIGHT_RAMP_SPAN: f64 = 0.68;
-const DARK_RAMP_SPAN: f64 = 0.68;
+const RAMP_SPAN: f64 = 0.68;
 
 /// Class `index` of `count` ordered classes. The first class (the earliest cohort, or the most
 /// pillars) stands out most from the theme's background: dark on light, bright on dark.
 pub(super) fn ramp(theme: Theme, index: usize, count: usize) -> Rgb {
     let step = if count > 1 { index.min(count - 1) as f64 / (count - 1) as f64 } else { 0.0 };
     let colour = match theme {
-        Theme::Light => colorous::VIRIDIS.eval_continuous(LIGHT_RAMP_SPAN * step),
-        Theme::Dark => colorous::CIVIDIS.eval_continuous(1.0 - DARK_RAMP_SPAN * step),
+        Theme::Light => colorous::VIRIDIS.eval_continuous(RAMP_SPAN * step),
+        Theme::Dark => colorous::CIVIDIS.eval_continuous(1.0 - RAMP_SPAN * step),
     };
     Rgb([colour.r, colour.g, colour.b])
 }

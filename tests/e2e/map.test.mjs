@@ -264,24 +264,25 @@ test("a link's language and theme (the builder's iframe code) survive the hash t
   await until(async () => (await hashParams(page)).get('lang') === 'id', 'the hash follows the language');
 });
 
-test("a link's problems are told in the link's language, and the rest of the link applies", async (t) => {
-  t.allowConsoleError(/link/);
-  const page = await t.open('/embed.html#year=2030&mode=pillar&region=99.99&lang=id');
+/** Opens `path` and answers the notice the map shows above itself once it is ready. */
+async function linkNotice(t, path) {
+  const page = await t.open(path);
   await waitReady(page);
   await until(async () => (await part(page, 'message').isVisible()) === true, 'the message shows');
+  return { page, notice: await text(page, 'message') };
+}
+
+test("a link's problems are told in the link's language, and the rest of the link applies", async (t) => {
+  t.allowConsoleError(/link/);
+  const { page, notice } = await linkNotice(t, '/embed.html#year=2030&mode=pillar&region=99.99&lang=id');
   assert.equal(
-    await text(page, 'message'),
+    notice,
     'Sebagian alamat tautan diabaikan: tahun 2030 di luar program (2017-2024); tidak ada wilayah dengan kode 99.99',
   );
   assert.equal(await part(page, 'mode').inputValue(), 'pillar');
   // A link in English is told in English, the prefix included, though the page's map began in Indonesian.
-  const english = await t.open('/embed.html#year=2016&lang=en');
-  await waitReady(english);
-  await until(async () => (await part(english, 'message').isVisible()) === true, 'the message shows');
-  assert.equal(
-    await text(english, 'message'),
-    'Part of the link was ignored: year="2016": the programme began in 2017',
-  );
+  const english = await linkNotice(t, '/embed.html#year=2016&lang=en');
+  assert.equal(english.notice, 'Part of the link was ignored: year="2016": the programme began in 2017');
 });
 
 test("before the map runs, the chrome speaks a link's language: the preview's link and one it cannot show", async (t) => {

@@ -345,11 +345,15 @@ export class MapCore {
   }
   /** The programme's latest cohort year, the year a fresh map shows (undefined without a map). */
   latestYear() {
-    return this.#json((h) => h.ui(), null)?.years.at(-1);
+    return this.#uiNow()?.years.at(-1);
   }
   /** The language the map speaks now, before the controls show it (null without a map). */
   lang() {
-    return this.#json((h) => h.ui(), null)?.lang ?? null;
+    return this.#uiNow()?.lang ?? null;
+  }
+  /** The `ui()` answer now, for the rare question the last refresh cannot answer yet; null without a map. */
+  #uiNow() {
+    return this.#json((h) => h.ui(), null);
   }
   setMode(mode) {
     this.#call((h) => h.setMode(mode));
