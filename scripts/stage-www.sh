@@ -13,7 +13,7 @@ cp data/build/overview.bin data/build/atlas.bin "$out/"
 rm -rf "$out/detail" && cp -r data/build/detail "$out/detail"
 cp data/programme/members.csv data/programme/pillars.csv data/programme/cohorts.csv "$out/"
 # The packaged programme, compiled: the page decodes it instead of parsing the CSV files, and
-# fetches its sources when they show: a panel its region's province's (sources/<province>.bin),
+# fetches its sources when they show: a panel its region's (sources/<holder>.bin, e.g. 35.20.bin),
 # the table and a CSV export all of them (sources/all.bin). An older build's single sources.bin goes.
 rm -f "$out/sources.bin"
 "$CLI" pack-programme -o "$out"

@@ -100,10 +100,10 @@ enum Command {
         data: DataArgs,
     },
     /// Write the programme, checked, into a folder as `programme.bin` (the facts, what the page
-    /// loads instead of parsing the three CSV files) and `sources/<province>.bin` (their source
-    /// links, notes and quotes, one file per province, and `sources/00.bin` for the citations
-    /// whose region the source leaves open: a panel fetches its region's province's, the table
-    /// and a CSV export all of them).
+    /// loads instead of parsing the three CSV files) and `sources/<holder>.bin` (their source
+    /// links, notes and quotes: `sources/35.20.bin` a region's, `sources/32.00.bin` a pilot
+    /// province's own, `sources/00.00.bin` the citations whose region the source leaves open;
+    /// a panel fetches its region's, the table and a CSV export `sources/all.bin`).
     PackProgramme {
         #[arg(short = 'o', long)]
         output: PathBuf,
@@ -520,10 +520,10 @@ fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> 
     eprintln!("{}: {} bytes, {} gzipped", path.display(), facts.len(), gzipped_len(&facts));
     let mut written = BTreeSet::new();
     let mut gzipped = Vec::new();
-    for (province, bytes) in programme.sources_files() {
-        let path = output.join(programme::sources_file(province));
+    for (holder, bytes) in programme.sources_files() {
+        let path = output.join(programme::sources_file(holder));
         write(&path, &bytes)?;
-        gzipped.push((gzipped_len(&bytes), province));
+        gzipped.push((gzipped_len(&bytes), holder));
         written.insert(path);
     }
     let all = programme.all_sources();
@@ -531,7 +531,7 @@ fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> 
     write(&path, &all)?;
     eprintln!("{}: {} bytes, {} gzipped", path.display(), all.len(), gzipped_len(&all));
     written.insert(path);
-    // The file of a province that has no texts any more would be staged with these: the folder is
+    // The file of a holder that has no texts any more would be staged with these: the folder is
     // this command's alone.
     let sources = output.join("sources");
     std::fs::create_dir_all(&sources)
@@ -540,7 +540,7 @@ fn run_pack_programme(output: &Path, folder: &Path) -> Result<ExitCode, String> 
     gzipped.sort_unstable();
     if let (Some(smallest), Some(largest)) = (gzipped.first(), gzipped.last()) {
         eprintln!(
-            "{}: {} province files, bytes gzipped: {} in all, min {} ({:02}.bin), max {} ({:02}.bin)",
+            "{}: {} holders' files, bytes gzipped: {} in all, min {} ({}.bin), max {} ({}.bin)",
             sources.display(),
             gzipped.len(),
             gzipped.iter().map(|(bytes, _)| bytes).sum::<usize>(),

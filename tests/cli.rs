@@ -293,12 +293,14 @@ fn check_names_every_bad_row_of_a_programme_folder() {
 }
 
 #[test]
-fn pack_programme_writes_the_facts_and_one_sources_file_per_province_that_together_are_the_csv() {
+fn pack_programme_writes_the_facts_and_one_sources_file_per_holder_that_together_are_the_csv() {
     let out = std::env::temp_dir().join(format!("peta-cerdas-pack-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(out.join("sources")).unwrap();
-    // A file of a province with no texts, from an earlier run on other data, does not survive.
-    std::fs::write(out.join("sources/99.bin"), b"stale").unwrap();
+    // A file of a region with no texts, or of the provinces' files of an older format, from an
+    // earlier run does not survive.
+    std::fs::write(out.join("sources/35.99.bin"), b"stale").unwrap();
+    std::fs::write(out.join("sources/35.bin"), b"stale").unwrap();
     let run = cli(&["pack-programme", "-o", out.to_str().unwrap()], "");
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert!(text(&run.stderr).contains("files, bytes gzipped"), "{}", text(&run.stderr));
@@ -316,8 +318,10 @@ fn pack_programme_writes_the_facts_and_one_sources_file_per_province_that_togeth
         .map(|&p| peta_cerdas::programme::sources_file(p)["sources/".len()..].to_owned())
         .collect();
     expected.push("all.bin".to_owned());
-    assert_eq!(names, expected, "one file per province with texts, one of them all, and no other");
-    assert!(names.contains(&"35.bin".to_owned()) && !out.join("sources.bin").exists());
+    assert_eq!(names, expected, "one file per holder with texts, one of them all, and no other");
+    for holder in ["35.20.bin", "32.00.bin", "00.00.bin"] {
+        assert!(names.contains(&holder.to_owned()), "{holder}: Magetan's, Jawa Barat's own, the unplaced");
+    }
     let mut whole = peta_cerdas::programme::Programme::from_bytes(&std::fs::read(out.join("programme.bin")).unwrap())
         .expect("programme.bin reads");
     whole.add_sources(&std::fs::read(out.join("sources/all.bin")).unwrap()).unwrap();

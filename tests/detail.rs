@@ -284,7 +284,7 @@ fn the_element_lists_every_level_and_sources_file_for_bundlers() {
     let read = |name: &str| std::fs::read_to_string(root().join("data/programme").join(name)).unwrap();
     let programme = Programme::from_csv(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv")).unwrap();
     let mut sources: Vec<String> =
-        programme.sources_files().into_iter().map(|(province, _)| sources_file(province)).collect();
+        programme.sources_files().into_iter().map(|(holder, _)| sources_file(holder)).collect();
     sources.push(ALL_SOURCES_FILE.to_owned());
     listed_for_bundlers("sources/", sources);
 }

@@ -255,26 +255,26 @@ fn a_zoom_asks_for_its_provinces_detail_and_draws_it() {
 /// The packed programme's sources through the binding: the file names a panel, the open table and
 /// a CSV export want, what `ui()` says meanwhile, and a damaged file refused.
 #[wasm_bindgen_test]
-fn a_panel_asks_for_its_provinces_sources_and_the_table_for_every_provinces() {
+fn a_panel_asks_for_its_regions_sources_and_the_table_for_every_holders() {
     let canvas = canvas();
     let mut map = MapHandle::new(canvas.clone()).unwrap();
     load_overview(&mut map);
     let programme = Programme::from_csv(MEMBERS, PILLARS, COHORTS).unwrap();
     map.load_packed_programme(&programme.to_bytes()).unwrap();
     let files: Vec<(String, Vec<u8>)> =
-        programme.sources_files().into_iter().map(|(province, bytes)| (sources_file(province), bytes)).collect();
+        programme.sources_files().into_iter().map(|(holder, bytes)| (sources_file(holder), bytes)).collect();
     let file = |name: &str| &files.iter().find(|(file, _)| file == name).expect("a file of that name").1;
     assert!(map.sources_wanted(false).is_empty(), "nothing selected shows no source");
     assert!(map.select("35.20"));
-    assert_eq!(map.sources_wanted(false), ["sources/35.bin"]);
+    assert_eq!(map.sources_wanted(false), ["sources/35.20.bin"]);
     assert!(map.ui().contains(r#""sources":false"#));
-    map.load_programme_sources(file("sources/35.bin")).unwrap();
+    map.load_programme_sources(file("sources/35.20.bin")).unwrap();
     assert!(map.sources_wanted(false).is_empty());
     assert!(map.ui().contains(r#""sources":true"#));
     let message = thrown(map.load_programme_sources(b"PCPS").expect_err("damaged"));
     assert!(message.contains("sources"), "{message}");
 
-    assert_eq!(map.sources_wanted(true), ["sources/all.bin"], "a CSV export wants every province's, in one file");
+    assert_eq!(map.sources_wanted(true), ["sources/all.bin"], "a CSV export wants every holder's, in one file");
     map.set_table_open(true);
     assert_eq!(map.sources_wanted(false), ["sources/all.bin"], "so does the open table");
     assert!(map.ui().contains(r#""sources":false"#));

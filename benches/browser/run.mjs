@@ -418,7 +418,7 @@ function layerRows(real, c) {
 
 /**
  * `files` ({ path: { gzip } }) as one line: the element's own modules summed, the rest by name,
- * a data file by its path in the data folder (`sources/35.bin`, not a bare `35.bin`).
+ * a data file by its path in the data folder (`sources/35.20.bin`, not a bare `35.20.bin`).
  */
 function fileList(files) {
   const entries = Object.entries(files);

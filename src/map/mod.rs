@@ -191,10 +191,10 @@ impl MapState {
         self.table_open = open;
     }
 
-    /// The sources files (`sources/35.bin`) the view shows and the programme lacks: the selected
-    /// region's province's (its panel), and while the table is open, or when `all` asks for them
-    /// (a CSV export), every province's: the one file of them all ([`ALL_SOURCES_FILE`]) when
-    /// more than one is missing.
+    /// The sources files (`sources/35.20.bin`) the view shows and the programme lacks: the
+    /// selected region's (its panel), and while the table is open, or when `all` asks for them
+    /// (a CSV export), every holder's: the one file of them all ([`ALL_SOURCES_FILE`]) when more
+    /// than one is missing.
     pub fn sources_wanted(&self, all: bool) -> Vec<String> {
         let Some(programme) = self.programme.as_ref() else {
             return Vec::new();
@@ -202,14 +202,14 @@ impl MapState {
         if all || self.table_open {
             return match programme.missing_sources() {
                 [] => Vec::new(),
-                &[province] => vec![sources_file(province)],
+                &[holder] => vec![sources_file(holder)],
                 _ => vec![ALL_SOURCES_FILE.to_owned()],
             };
         }
         let selected = self.selected.and_then(|index| self.atlas.as_ref()?.regions().get(index));
         selected
-            .map(|region| region.code.province)
-            .filter(|&province| !programme.has_sources_of(province))
+            .map(|region| region.code)
+            .filter(|&code| !programme.has_sources_of(code))
             .map(sources_file)
             .into_iter()
             .collect()
@@ -745,7 +745,7 @@ mod tests {
         Hover(f64, f64),
         Click(f64, f64),
         Indicator(Option<u8>),
-        Sources(u8),
+        Sources(&'static str),
         Programme,
     }
 
@@ -763,7 +763,7 @@ mod tests {
             (0.0..1200.0, 0.0..800.0).prop_map(|(x, y)| Step::Hover(x, y)),
             (0.0..1200.0, 0.0..800.0).prop_map(|(x, y)| Step::Click(x, y)),
             proptest::option::of(2u8..7).prop_map(Step::Indicator),
-            prop::sample::select(vec![33u8, 35, 51]).prop_map(Step::Sources),
+            prop::sample::select(vec!["33.74", "35.20", "51.71"]).prop_map(Step::Sources),
             Just(Step::Programme),
         ]
     }
@@ -808,8 +808,8 @@ mod tests {
                             .join("\n");
                         map.load_indicator(&csv).unwrap();
                     }
-                    Step::Sources(province) => {
-                        let file = &files.iter().find(|(of, _)| *of == province).unwrap().1;
+                    Step::Sources(holder) => {
+                        let file = &files.iter().find(|(of, _)| *of == holder.parse().unwrap()).unwrap().1;
                         map.load_programme_sources(file).unwrap();
                     }
                     Step::Programme => map.load_packed_programme(&programme.to_bytes()).unwrap(),
@@ -925,13 +925,13 @@ mod tests {
     }
 
     #[test]
-    fn a_panel_wants_its_provinces_sources_and_the_table_every_provinces() {
+    fn a_panel_wants_its_regions_sources_and_the_table_every_holders() {
         let parsed = crate::programme::packaged();
         let files = parsed.sources_files();
-        let file = |province: u8| &files.iter().find(|(of, _)| *of == province).unwrap().1;
+        let file = |code: &str| &files.iter().find(|(of, _)| *of == code.parse().unwrap()).unwrap().1;
         let mut map = MapState::new();
         map.set_size(1200.0, 800.0);
-        assert!(matches!(map.load_programme_sources(file(35)), Err(MapError::NotLoaded(Missing::Programme))));
+        assert!(matches!(map.load_programme_sources(file("35.20")), Err(MapError::NotLoaded(Missing::Programme))));
         load_overview(&mut map);
         map.load_packed_programme(&parsed.to_bytes()).unwrap();
         let sources_shown = |map: &MapState| crate::contract::ui(map).unwrap().sources;
@@ -939,17 +939,21 @@ mod tests {
         assert!(sources_shown(&map));
 
         assert!(map.select_code("35.20".parse().unwrap()));
-        assert_eq!(map.sources_wanted(false), ["sources/35.bin"], "Magetan's panel wants Jawa Timur's");
+        assert_eq!(map.sources_wanted(false), ["sources/35.20.bin"], "Magetan's panel wants its own");
         assert!(!sources_shown(&map));
-        map.load_programme_sources(file(35)).unwrap();
+        map.load_programme_sources(file("35.20")).unwrap();
         assert!(map.sources_wanted(false).is_empty());
         assert!(sources_shown(&map));
         let magetan = crate::contract::region_info(&map, map.selected().unwrap()).unwrap();
         assert!(magetan.memberships.iter().all(|m| m.source_url.starts_with("http")));
         assert!(map.select_code("33.74".parse().unwrap()));
-        assert_eq!(map.sources_wanted(false), ["sources/33.bin"]);
+        assert_eq!(map.sources_wanted(false), ["sources/33.74.bin"]);
+        // Kabupaten Bojonegoro, in Magetan's province, has texts of its own to fetch.
+        assert!(map.select_code("35.22".parse().unwrap()));
+        assert_eq!(map.sources_wanted(false), ["sources/35.22.bin"]);
+        assert!(map.select_code("33.74".parse().unwrap()));
 
-        // The table shows every province's, and so does a CSV export whatever is open: one file.
+        // The table shows every holder's, and so does a CSV export whatever is open: one file.
         assert_eq!(map.sources_wanted(true), ["sources/all.bin"]);
         map.set_table_open(true);
         assert_eq!(map.sources_wanted(false), ["sources/all.bin"]);
@@ -958,13 +962,13 @@ mod tests {
         assert!(map.sources_wanted(false).is_empty() && map.sources_wanted(true).is_empty());
         assert!(sources_shown(&map) && map.programme().unwrap().has_sources());
         assert_eq!(map.programme().unwrap().memberships(), parsed.memberships());
-        // Jawa Tengah's panel file, asked for before the table opened, comes in last: no error.
-        map.load_programme_sources(file(33)).unwrap();
+        // Kota Semarang's panel file, asked for before the table opened, comes in last: no error.
+        map.load_programme_sources(file("33.74")).unwrap();
 
-        // With one province left, the table wants that province's file.
+        // With one holder left, the table wants that holder's file.
         map.load_packed_programme(&parsed.to_bytes()).unwrap();
-        for (province, bytes) in files.iter().skip(1) {
-            map.load_programme_sources(bytes).unwrap_or_else(|e| panic!("{province}: {e}"));
+        for (holder, bytes) in files.iter().skip(1) {
+            map.load_programme_sources(bytes).unwrap_or_else(|e| panic!("{holder}: {e}"));
         }
         assert_eq!(map.sources_wanted(false), [crate::programme::sources_file(files[0].0)]);
 

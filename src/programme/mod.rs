@@ -17,7 +17,7 @@ use crate::region::RegionCode;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
-pub use packed::{sources_file, ALL_SOURCES_FILE, FILE as PACKED_FILE, SOURCES_FILES};
+pub use packed::{holder, sources_file, ALL_SOURCES_FILE, FILE as PACKED_FILE, SOURCES_FILES};
 
 /// The packaged programme (data/programme/), for unit tests across the crate.
 #[cfg(test)]
@@ -285,8 +285,8 @@ pub struct Programme {
 }
 
 /// Whether the texts behind the facts (source links and titles, notes, quotes) are in: a
-/// programme read from CSV has them all, one from `programme.bin` gets them province by province
-/// from the sources files written with it (`sources/35.bin`).
+/// programme read from CSV has them all, one from `programme.bin` gets them holder by holder (a
+/// region's, a province's own: [`holder`]) from the sources files written with it (`sources/35.20.bin`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Sources {
     /// Read from CSV, texts and all.
@@ -294,9 +294,9 @@ enum Sources {
     Packed {
         /// The facts' fingerprint, which each of their sources files carries.
         fingerprint: u64,
-        /// The provinces with texts whose file is not in yet, ascending. A sorted Vec, not a
-        /// set: no BTree code in the WebAssembly for a few dozen codes.
-        missing: Vec<u8>,
+        /// The holders with texts whose file is not in yet, ascending. A sorted Vec, not a set:
+        /// no BTree code in the WebAssembly for a few hundred codes.
+        missing: Vec<RegionCode>,
     },
 }
 
@@ -333,14 +333,14 @@ impl Programme {
         self.missing_sources().is_empty()
     }
 
-    /// Whether the texts of a province's regions and of its own memberships are loaded (a
-    /// province without any has them).
-    pub fn has_sources_of(&self, province: u8) -> bool {
-        self.missing_sources().binary_search(&province).is_err()
+    /// Whether a holder's texts are loaded (a region's: its memberships' and citations'; one
+    /// without any has them).
+    pub fn has_sources_of(&self, holder: RegionCode) -> bool {
+        self.missing_sources().binary_search(&holder).is_err()
     }
 
-    /// The provinces whose sources file is still to be added, ascending.
-    pub fn missing_sources(&self) -> &[u8] {
+    /// The holders whose sources file is still to be added, ascending.
+    pub fn missing_sources(&self) -> &[RegionCode] {
         match &self.sources {
             Sources::Own => &[],
             Sources::Packed { missing, .. } => missing,

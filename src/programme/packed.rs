@@ -5,10 +5,10 @@
 //!
 //! The facts the map colours, hovers and counts by (years, confidence, pillars) are a few kB;
 //! the texts behind them (source links and titles, notes, quotes) are most of the bytes and only
-//! a panel, the table or a CSV export shows them, so they are files of their own, one per
-//! province (a panel fetches its region's province's alone) and one of every province (the table
-//! and the CSV export fetch that one instead of each province's). Each names the facts it belongs
-//! to by their fingerprint, and each of its sections its province.
+//! a panel, the table or a CSV export shows them, so they are files of their own, one per holder
+//! (see [`holder`]: a panel fetches its region's alone, a few hundred bytes) and one of them all
+//! (the table and the CSV export fetch that one instead of each holder's). Each names the facts
+//! it belongs to by their fingerprint, and each of its sections its holder.
 
 use super::{
     CitationKind, Cohort, Confidence, Membership, Pillar, PillarCitation, Programme, ProgrammeError,
@@ -20,18 +20,34 @@ use serde::{Deserialize, Serialize};
 
 /// The facts' file name in a data folder.
 pub const FILE: &str = "programme.bin";
-/// The sources files in errors, which name the province in the message.
-pub const SOURCES_FILES: &str = "sources/<province>.bin";
+/// The sources files in errors, which name the holder in the message.
+pub const SOURCES_FILES: &str = "sources/<holder>.bin";
 /// "PCPG" and the format's version.
 const MAGIC: &[u8; 5] = b"PCPG\x02";
 /// "PCPS" and the format's version.
-const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x03";
-/// The texts of every province in one file, for the table and the CSV export.
+const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x04";
+/// The texts of every holder in one file, for the table and the CSV export.
 pub const ALL_SOURCES_FILE: &str = "sources/all.bin";
 
-/// The texts' file of one province in a data folder: `sources/35.bin`.
-pub fn sources_file(province: u8) -> String {
-    format!("sources/{province:02}.bin")
+/// The texts' file of one holder in a data folder: `sources/35.20.bin`.
+pub fn sources_file(holder: RegionCode) -> String {
+    format!("sources/{holder}.bin")
+}
+
+/// Whose texts a section of a sources file holds, named as a region code, and so which file
+/// holds them: a region's own (its memberships and pillar citations: `35.20`), a province's own
+/// memberships and citations (regency `00`, which no region has: `35.00`), or the citations
+/// whose region the source leaves open (`00.00`).
+pub fn holder(subject: Subject) -> RegionCode {
+    match subject {
+        Subject::Region(code) => code,
+        Subject::Province(province) => province_holder(province),
+        Subject::Unresolved => RegionCode { province: 0, regency: 0 },
+    }
+}
+
+fn province_holder(province: u8) -> RegionCode {
+    RegionCode { province, regency: 0 }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -67,11 +83,11 @@ struct CitationFact {
     kind: CitationKind,
 }
 
-/// A sources file's part of one province: its texts, in the order of its members, provinces
-/// and citations among the facts'.
+/// A sources file's part of one holder: its texts, in the order of its members, provinces and
+/// citations among the facts'.
 #[derive(Serialize, Deserialize)]
 struct Section {
-    province: u8,
+    holder: RegionCode,
     texts: Texts,
 }
 
@@ -118,21 +134,6 @@ fn fingerprint(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Where the citations whose region the source leaves open keep their texts (`sources/00.bin`):
-/// no province's file, and no Kemendagri province code.
-const NO_PROVINCE: u8 = 0;
-
-impl Subject {
-    /// The province whose sources file holds a citation's texts.
-    fn province(self) -> u8 {
-        match self {
-            Subject::Region(code) => code.province,
-            Subject::Province(province) => province,
-            Subject::Unresolved => NO_PROVINCE,
-        }
-    }
-}
-
 impl Programme {
     /// The facts as `programme.bin`.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -141,42 +142,37 @@ impl Programme {
         bytes
     }
 
-    /// The texts as one sources file per province that has any (`sources/35.bin`, see
-    /// [`sources_file`]), ascending by province, for the facts of [`Programme::to_bytes`].
-    pub fn sources_files(&self) -> Vec<(u8, Vec<u8>)> {
+    /// The texts as one sources file per holder that has any (`sources/35.20.bin`, see
+    /// [`sources_file`] and [`holder`]), ascending by holder, for the facts of [`Programme::to_bytes`].
+    pub fn sources_files(&self) -> Vec<(RegionCode, Vec<u8>)> {
         let facts = fingerprint(&self.facts_body());
-        self.provinces_with_texts()
-            .into_iter()
-            .map(|province| (province, self.sources_of(facts, &[province])))
-            .collect()
+        self.holders_with_texts().into_iter().map(|holder| (holder, self.sources_of(facts, &[holder]))).collect()
     }
 
-    /// Every province's texts in one file ([`ALL_SOURCES_FILE`]): one request for the table.
+    /// Every holder's texts in one file ([`ALL_SOURCES_FILE`]): one request for the table.
     pub fn all_sources(&self) -> Vec<u8> {
-        self.sources_of(fingerprint(&self.facts_body()), &self.provinces_with_texts())
+        self.sources_of(fingerprint(&self.facts_body()), &self.holders_with_texts())
     }
 
-    /// A sources file of these provinces (ascending, each with texts), for the facts of this fingerprint.
-    fn sources_of(&self, facts: u64, provinces: &[u8]) -> Vec<u8> {
+    /// A sources file of these holders (ascending, each with texts), for the facts of this fingerprint.
+    fn sources_of(&self, facts: u64, holders: &[RegionCode]) -> Vec<u8> {
         let cited = |confidence_note: &String, source: &Source, note: &String| Cited {
             confidence_note: confidence_note.clone(),
             source: source.clone(),
             note: note.clone(),
         };
-        let sections: Vec<Section> = provinces
+        let sections: Vec<Section> = holders
             .iter()
-            .map(|&province| Section {
-                province,
+            .map(|&of| Section {
+                holder: of,
                 texts: Texts {
-                    members: (self.members.iter().filter(|m| m.code.province == province))
+                    members: (self.members.iter().filter(|m| m.code == of))
                         .map(|m| cited(&m.confidence_note, &m.source, &m.note))
                         .collect(),
-                    provinces: (self.provinces.iter().filter(|p| p.province == province))
+                    provinces: (self.provinces.iter().filter(|p| province_holder(p.province) == of))
                         .map(|p| cited(&p.confidence_note, &p.source, &p.note))
                         .collect(),
-                    citations: (self.citations.iter().filter(|c| c.subject.province() == province))
-                        .map(Quoted::of)
-                        .collect(),
+                    citations: (self.citations.iter().filter(|c| holder(c.subject) == of)).map(Quoted::of).collect(),
                 },
             })
             .collect();
@@ -187,27 +183,29 @@ impl Programme {
         bytes
     }
 
-    /// The provinces with any membership or citation, ascending (and [`NO_PROVINCE`] for the
-    /// citations whose region the source leaves open): the ones a sources file is written for. A table of flags and plain loops, not a sort, a set or iterator adapters:
-    /// province codes are below 256, and each adapter type is code in the WebAssembly.
-    pub(super) fn provinces_with_texts(&self) -> Vec<u8> {
-        let mut has_texts = [false; 256];
+    /// The holders with any membership or citation, ascending: the ones a sources file is written
+    /// for. A table of flags (64 kB, for a moment) and plain loops, not a sort, a set or iterator
+    /// adapters: each of those is code in the WebAssembly.
+    pub(super) fn holders_with_texts(&self) -> Vec<RegionCode> {
+        let slot = |code: RegionCode| usize::from(code.province) << 8 | usize::from(code.regency);
+        let mut has_texts = vec![false; 1 << 16];
         for member in &self.members {
-            has_texts[usize::from(member.code.province)] = true;
+            has_texts[slot(member.code)] = true;
         }
         for province in &self.provinces {
-            has_texts[usize::from(province.province)] = true;
+            has_texts[slot(province_holder(province.province))] = true;
         }
         for citation in &self.citations {
-            has_texts[usize::from(citation.subject.province())] = true;
+            has_texts[slot(holder(citation.subject))] = true;
         }
-        let mut provinces = Vec::new();
-        for (province, &has) in (0..=u8::MAX).zip(&has_texts) {
+        let mut holders = Vec::new();
+        for (slot, &has) in (0..=u16::MAX).zip(&has_texts) {
             if has {
-                provinces.push(province);
+                let [province, regency] = slot.to_be_bytes();
+                holders.push(RegionCode { province, regency });
             }
         }
-        provinces
+        holders
     }
 
     fn facts_body(&self) -> Vec<u8> {
@@ -303,16 +301,16 @@ impl Programme {
             })
             .collect();
         let mut programme = Programme::new(facts.cohorts, members, provinces, citations);
-        let missing = programme.provinces_with_texts();
+        let missing = programme.holders_with_texts();
         programme.sources = Sources::Packed { fingerprint: fingerprint(body), missing };
         Ok(programme)
     }
 
-    /// Adds the texts of a sources file (one province's of [`Programme::sources_files`], or
+    /// Adds the texts of a sources file (one holder's of [`Programme::sources_files`], or
     /// [`Programme::all_sources`]) to facts read from `programme.bin`. A file of other facts or of
-    /// another version, a damaged one, or one with a province that has no texts or whose texts do
-    /// not match the province's facts one to one is refused, and the programme stays as it was.
-    /// Provinces whose texts are in already are left as they are: a panel's file and the table's
+    /// another version, a damaged one, or one with a holder that has no texts or whose texts do
+    /// not match the holder's facts one to one is refused, and the programme stays as it was.
+    /// Holders whose texts are in already are left as they are: a panel's file and the table's
     /// may cross in flight. A programme read from CSV has all its texts and takes none.
     pub fn add_sources(&mut self, bytes: &[u8]) -> Result<(), ProgrammeError> {
         let Sources::Packed { fingerprint: expected, .. } = self.sources else { return Ok(()) };
@@ -325,55 +323,49 @@ impl Programme {
             return Err(refused(SOURCES_FILES, "written for other programme facts than the ones loaded"));
         }
         let sections: Vec<Section> = postcard::from_bytes(body).map_err(|e| refused(SOURCES_FILES, damage(&e)))?;
-        if sections.is_empty() || sections.windows(2).any(|pair| pair[0].province >= pair[1].province) {
-            return Err(refused(SOURCES_FILES, "damaged: no province, or provinces not ascending"));
+        if sections.is_empty() || sections.windows(2).any(|pair| pair[0].holder >= pair[1].holder) {
+            return Err(refused(SOURCES_FILES, "damaged: no holder, or holders not ascending"));
         }
-        let with_texts = self.provinces_with_texts();
-        for Section { province, texts } in &sections {
-            let province = *province;
-            if with_texts.binary_search(&province).is_err() {
-                return Err(refused(SOURCES_FILES, format!("the texts of province {province:02} are none")));
-            }
-            let in_province = |of: u8| of == province;
+        for Section { holder: of, texts } in &sections {
+            let of = *of;
             let counts = (
-                self.members.iter().filter(|m| in_province(m.code.province)).count(),
-                self.provinces.iter().filter(|p| in_province(p.province)).count(),
-                self.citations.iter().filter(|c| in_province(c.subject.province())).count(),
+                self.members.iter().filter(|m| m.code == of).count(),
+                self.provinces.iter().filter(|p| province_holder(p.province) == of).count(),
+                self.citations.iter().filter(|c| holder(c.subject) == of).count(),
             );
+            if counts == (0, 0, 0) {
+                return Err(refused(SOURCES_FILES, format!("the texts of {of} are none")));
+            }
             if counts != (texts.members.len(), texts.provinces.len(), texts.citations.len()) {
-                return Err(refused(
-                    SOURCES_FILES,
-                    format!("province {province:02}: the texts do not match its facts one to one"),
-                ));
+                return Err(refused(SOURCES_FILES, format!("{of}: the texts do not match its facts one to one")));
             }
         }
         for section in sections {
             let Sources::Packed { missing, .. } = &mut self.sources else { break };
-            let Ok(place) = missing.binary_search(&section.province) else { continue };
+            let Ok(place) = missing.binary_search(&section.holder) else { continue };
             missing.remove(place);
             self.put_texts(section);
         }
         Ok(())
     }
 
-    /// Puts a checked section's texts in place of its province's empty ones.
-    fn put_texts(&mut self, Section { province, texts }: Section) {
-        let in_province = |of: u8| of == province;
+    /// Puts a checked section's texts in place of its holder's empty ones.
+    fn put_texts(&mut self, Section { holder: of, texts }: Section) {
         let mut members = texts.members.into_iter();
-        for member in self.members.iter_mut().filter(|m| in_province(m.code.province)) {
+        for member in self.members.iter_mut().filter(|m| m.code == of) {
             if let Some(cited) = members.next() {
                 (member.confidence_note, member.source, member.note) =
                     (cited.confidence_note, cited.source, cited.note);
             }
         }
         let mut provinces = texts.provinces.into_iter();
-        for own in self.provinces.iter_mut().filter(|p| in_province(p.province)) {
+        for own in self.provinces.iter_mut().filter(|p| province_holder(p.province) == of) {
             if let Some(cited) = provinces.next() {
                 (own.confidence_note, own.source, own.note) = (cited.confidence_note, cited.source, cited.note);
             }
         }
         let mut citations = texts.citations.into_iter();
-        for citation in self.citations.iter_mut().filter(|c| in_province(c.subject.province())) {
+        for citation in self.citations.iter_mut().filter(|c| holder(c.subject) == of) {
             if let Some(quoted) = citations.next() {
                 quoted.put_into(citation);
             }
@@ -388,15 +380,23 @@ mod tests {
 
     use crate::programme::packaged as programme;
 
-    /// What a sources file may change: the texts and which provinces' are in.
-    fn texts(programme: &Programme) -> (Vec<Membership>, Vec<ProvinceMembership>, Vec<PillarCitation>, Vec<u8>) {
+    /// What a sources file may change: the texts and which holders' are in.
+    fn texts(
+        programme: &Programme,
+    ) -> (Vec<Membership>, Vec<ProvinceMembership>, Vec<PillarCitation>, Vec<RegionCode>) {
         let missing = programme.missing_sources().to_vec();
         (programme.members.clone(), programme.provinces.clone(), programme.citations.clone(), missing)
     }
 
-    fn file_of(programme: &Programme, province: u8) -> Vec<u8> {
+    /// A holder by its file's name (`35.20`, `32.00`): the province's and the unplaced ones are no region's code.
+    fn code(holder: &str) -> RegionCode {
+        let (province, regency) = holder.split_once('.').unwrap();
+        RegionCode { province: province.parse().unwrap(), regency: regency.parse().unwrap() }
+    }
+
+    fn file_of(programme: &Programme, holder: &str) -> Vec<u8> {
         let files = programme.sources_files();
-        files.into_iter().find(|&(of, _)| of == province).map(|(_, bytes)| bytes).expect("a file of the province")
+        files.into_iter().find(|&(of, _)| of == code(holder)).map(|(_, bytes)| bytes).expect("a file of the holder")
     }
 
     #[test]
@@ -416,14 +416,14 @@ mod tests {
             assert_eq!(packed.pillars_of(code), parsed.pillars_of(code));
         }
         let files = parsed.sources_files();
-        let provinces: Vec<u8> = files.iter().map(|&(province, _)| province).collect();
-        assert_eq!(packed.missing_sources(), provinces);
-        assert!(provinces.len() > 30 && provinces.windows(2).all(|pair| pair[0] < pair[1]), "{provinces:?}");
-        // In any order: the last province's first.
-        for (province, file) in files.iter().rev() {
-            assert!(!packed.has_sources_of(*province));
+        let holders: Vec<RegionCode> = files.iter().map(|&(holder, _)| holder).collect();
+        assert_eq!(packed.missing_sources(), holders);
+        assert!(holders.len() > 200 && holders.windows(2).all(|pair| pair[0] < pair[1]), "{holders:?}");
+        // In any order: the last holder's first.
+        for (holder, file) in files.iter().rev() {
+            assert!(!packed.has_sources_of(*holder));
             packed.add_sources(file).unwrap();
-            assert!(packed.has_sources_of(*province));
+            assert!(packed.has_sources_of(*holder));
         }
         assert!(packed.has_sources());
         assert_eq!(packed.members, parsed.members);
@@ -434,27 +434,33 @@ mod tests {
     }
 
     #[test]
-    fn a_provinces_file_brings_its_regions_and_its_own_texts_only() {
+    fn a_regions_file_brings_its_own_texts_only_and_a_provinces_its_own() {
         let parsed = programme();
         let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
-        // Jawa Barat is a pilot province of 2023 as well as the home of members.
-        assert!(parsed.provinces.iter().any(|p| p.province == 32));
-        packed.add_sources(&file_of(&parsed, 32)).unwrap();
-        assert!(packed.has_sources_of(32) && !packed.has_sources_of(35) && !packed.has_sources());
-        assert!(!packed.missing_sources().contains(&32));
+        let unsourced = Source { url: String::new(), title: String::new() };
+        // Kota Pasuruan has a membership and pillar citations.
+        let pasuruan = code("35.75");
+        assert!(!parsed.citations_of(pasuruan).is_empty() && parsed.memberships_of(pasuruan).count() > 0);
+        packed.add_sources(&file_of(&parsed, "35.75")).unwrap();
+        assert!(packed.has_sources_of(pasuruan) && !packed.has_sources_of(code("35.20")) && !packed.has_sources());
         for (got, want) in packed.members.iter().zip(&parsed.members) {
-            let unsourced = Source { url: String::new(), title: String::new() };
-            let expected = if want.code.province == 32 { want.source.clone() } else { unsourced };
+            let expected = if want.code == pasuruan { want.source.clone() } else { unsourced.clone() };
             assert_eq!(got.source, expected, "{}", want.code);
         }
+        for (got, want) in packed.citations.iter().zip(&parsed.citations) {
+            assert_eq!(got.source_url == want.source_url, want.subject == Subject::Region(pasuruan), "{}", want.name);
+        }
+        assert!(packed.provinces.iter().all(|p| p.note.is_empty()));
+        // Jawa Barat is a pilot province of 2023 as well as the home of members: its own file
+        // brings the province's texts and none of its regions'.
+        assert!(parsed.provinces.iter().any(|p| p.province == 32));
+        packed.add_sources(&file_of(&parsed, "32.00")).unwrap();
         for (got, want) in packed.provinces.iter().zip(&parsed.provinces) {
             assert_eq!(got.note.is_empty(), want.province != 32, "{}", want.name);
         }
-        for (got, want) in packed.citations.iter().zip(&parsed.citations) {
-            assert_eq!(got.source_url == want.source_url, want.subject.province() == 32, "{}", want.name);
-        }
-        // A province with no member and no citation has nothing to fetch.
-        assert!(!packed.provinces_with_texts().contains(&99) && packed.has_sources_of(99));
+        assert!(packed.members.iter().filter(|m| m.code.province == 32).all(|m| m.source == unsourced));
+        // A region with no membership and no citation has nothing to fetch.
+        assert!(!packed.holders_with_texts().contains(&code("35.21")) && packed.has_sources_of(code("35.21")));
     }
 
     #[test]
@@ -465,29 +471,30 @@ mod tests {
             programme.citations.iter().filter(|c| c.subject == Subject::Unresolved).cloned().collect()
         };
         assert!(!unplaced(&parsed).is_empty());
-        assert_eq!(packed.missing_sources()[0], NO_PROVINCE);
-        packed.add_sources(&file_of(&parsed, NO_PROVINCE)).unwrap();
+        assert_eq!(packed.missing_sources()[0], holder(Subject::Unresolved));
+        packed.add_sources(&file_of(&parsed, "00.00")).unwrap();
         assert_eq!(unplaced(&packed), unplaced(&parsed));
         assert!(packed.members.iter().all(|m| m.source.url.is_empty()), "and nothing else");
-        assert_eq!(sources_file(NO_PROVINCE), "sources/00.bin");
+        assert_eq!(sources_file(holder(Subject::Unresolved)), "sources/00.00.bin");
     }
 
     #[test]
-    fn the_facts_and_each_province_leave_the_texts_of_the_others_out() {
+    fn the_facts_and_each_holder_leave_the_texts_of_the_others_out() {
         let parsed = programme();
         let files = parsed.sources_files();
         let total: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
         // The point of the split: the facts a first view needs are a small part of the bytes, and
-        // a panel's province a small part of the texts.
+        // a panel's region a small part of the texts.
         assert!(parsed.to_bytes().len() * 4 < total);
-        assert!(files.iter().all(|(_, bytes)| bytes.len() * 4 < total), "no province holds a quarter");
+        let largest = files.iter().map(|(holder, bytes)| (bytes.len(), *holder)).max().unwrap();
+        assert!(largest.0 * 25 < total, "no holder holds a twenty-fifth: {largest:?} of {total}");
     }
 
     #[test]
     fn a_sources_file_that_does_not_fit_is_refused_and_changes_nothing() {
         let parsed = programme();
         let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
-        packed.add_sources(&file_of(&parsed, 35)).unwrap();
+        packed.add_sources(&file_of(&parsed, "35.20")).unwrap();
         let before = texts(&packed);
         let refusal = |packed: &mut Programme, bytes: &[u8]| {
             let error = packed.add_sources(bytes).unwrap_err();
@@ -497,48 +504,48 @@ mod tests {
         };
         let mut other = programme();
         other.members.pop();
-        assert!(refusal(&mut packed, &file_of(&other, 33)).contains("other programme facts"));
-        // The byte after the fingerprint counts the sections; the province follows it.
-        let mut elsewhere = file_of(&parsed, 33);
-        assert_eq!((elsewhere[13], elsewhere[14]), (1, 33));
-        elsewhere[14] = 99;
-        assert!(refusal(&mut packed, &elsewhere).contains("province 99 are none"));
-        // Jawa Tengah's texts labelled as Jawa Barat's: counts differ, or the bytes do not read.
-        elsewhere[14] = 32;
-        assert!(refusal(&mut packed, &elsewhere).contains("province 32"));
-        let mut twice = file_of(&parsed, 33);
+        assert!(refusal(&mut packed, &file_of(&other, "33.74")).contains("other programme facts"));
+        // The byte after the fingerprint counts the sections; the holder's province and regency follow it.
+        let mut elsewhere = file_of(&parsed, "33.74");
+        assert_eq!((elsewhere[13], elsewhere[14], elsewhere[15]), (1, 33, 74));
+        elsewhere[15] = 99;
+        assert!(refusal(&mut packed, &elsewhere).contains("33.99 are none"));
+        // Kota Semarang's texts labelled as Kota Pasuruan's: counts differ, or the bytes do not read.
+        (elsewhere[14], elsewhere[15]) = (35, 75);
+        assert!(refusal(&mut packed, &elsewhere).contains("35.75"));
+        let mut twice = file_of(&parsed, "33.74");
         twice[13] = 2;
-        twice.extend_from_slice(&file_of(&parsed, 33)[14..]);
+        twice.extend_from_slice(&file_of(&parsed, "33.74")[14..]);
         assert!(refusal(&mut packed, &twice).contains("not ascending"));
-        let mut older = file_of(&parsed, 33);
+        let mut older = file_of(&parsed, "33.74");
         older[4] = 1;
         assert!(refusal(&mut packed, &older).contains("version"));
-        let whole = file_of(&parsed, 33);
+        let whole = file_of(&parsed, "33.74");
         for cut in [0, 5, 12, 13, 14, 15, whole.len() / 2, whole.len() - 1] {
             refusal(&mut packed, &whole[..cut]);
         }
         refusal(&mut packed, &parsed.to_bytes());
         packed.add_sources(&whole).unwrap();
-        assert!(packed.has_sources_of(33));
+        assert!(packed.has_sources_of(code("33.74")));
     }
 
     #[test]
-    fn the_file_of_every_province_brings_what_the_others_did_not() {
+    fn the_file_of_every_holder_brings_what_the_others_did_not() {
         let parsed = programme();
         let mut packed = Programme::from_bytes(&parsed.to_bytes()).unwrap();
-        packed.add_sources(&file_of(&parsed, 35)).unwrap();
-        let jawa_timur: Vec<Membership> = packed.members.iter().filter(|m| m.code.province == 35).cloned().collect();
+        packed.add_sources(&file_of(&parsed, "35.20")).unwrap();
+        let magetan: Vec<Membership> = packed.members.iter().filter(|m| m.code == code("35.20")).cloned().collect();
         packed.add_sources(&parsed.all_sources()).unwrap();
         assert!(packed.has_sources() && packed.missing_sources().is_empty());
         assert_eq!(packed.members, parsed.members);
         assert_eq!(packed.provinces, parsed.provinces);
         assert_eq!(packed.citations, parsed.citations);
-        let again: Vec<Membership> = packed.members.iter().filter(|m| m.code.province == 35).cloned().collect();
-        assert_eq!(again, jawa_timur);
+        let again: Vec<Membership> = packed.members.iter().filter(|m| m.code == code("35.20")).cloned().collect();
+        assert_eq!(again, magetan);
         // A panel's file that comes in after the table's changes nothing and is no error.
-        packed.add_sources(&file_of(&parsed, 35)).unwrap();
+        packed.add_sources(&file_of(&parsed, "35.20")).unwrap();
         assert_eq!(packed.members, parsed.members);
-        // One request in place of one per province, and fewer bytes than all of theirs.
+        // One request in place of one per holder, and fewer bytes than all of theirs.
         let each: usize = parsed.sources_files().iter().map(|(_, bytes)| bytes.len()).sum();
         assert!(parsed.all_sources().len() < each);
     }
@@ -546,7 +553,7 @@ mod tests {
     #[test]
     fn a_programme_from_csv_has_all_its_texts_and_takes_no_file() {
         let mut parsed = programme();
-        assert!(parsed.has_sources() && parsed.missing_sources().is_empty() && parsed.has_sources_of(35));
+        assert!(parsed.has_sources() && parsed.missing_sources().is_empty() && parsed.has_sources_of(code("35.20")));
         assert_eq!(parsed.add_sources(b"anything"), Ok(()));
         assert_eq!(parsed.members, programme().members);
     }
@@ -601,7 +608,7 @@ mod tests {
             let before = texts(&packed);
             match packed.add_sources(&bytes) {
                 Err(_) => prop_assert_eq!(texts(&packed), before),
-                // A changed byte inside a text still reads: the file's provinces, and no other, are then in.
+                // A changed byte inside a text still reads: the file's holders, and no other, are then in.
                 Ok(()) => prop_assert!(packed.missing_sources().len() < before.3.len()
                     && packed.missing_sources().iter().all(|p| before.3.contains(p))),
             }

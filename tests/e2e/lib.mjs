@@ -162,7 +162,7 @@ export async function startEnvironment() {
     'preview.json',
     'overview.bin',
     'programme.bin',
-    'sources/35.bin',
+    'sources/35.20.bin',
     'atlas.bin',
     'members.csv',
     'pillars.csv',

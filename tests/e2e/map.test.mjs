@@ -77,11 +77,11 @@ for (const name of PAGES) {
     await part(page, 'panel').waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await text(page, 'panel-title'), MAGETAN.name);
     assert.match(await text(page, 'panel-province'), /Jawa Timur/);
-    // The facts first, then (Jawa Timur's sources file) the links.
+    // The facts first, then (Magetan's sources file) the links.
     const sources = part(page, 'panel-memberships').locator('a[href^=http]');
     await sources.first().waitFor({ timeout: 3000 });
     assert.match(await sources.first().getAttribute('href'), /^https?:\/\/[^/]+/);
-    assert.deepEqual(await sourcesFetched(), ['sources/35.bin'], "the panel fetched its province's texts alone");
+    assert.deepEqual(await sourcesFetched(), ['sources/35.20.bin'], "the panel fetched its region's texts alone");
     await part(page, 'panel-close').click();
     await waitEvent(page, 'region-select', (d) => d.code === null);
     await part(page, 'panel').waitFor({ state: 'hidden', timeout: 3000 });
@@ -95,7 +95,7 @@ for (const name of PAGES) {
       async () => (await part(page, 'table').locator('tbody tr').count()) > 100 && (await unlinked()) === 0,
       'every table row links its sources',
     );
-    assert.deepEqual(await sourcesFetched(), ['sources/35.bin', 'sources/all.bin'], 'one request for the table');
+    assert.deepEqual(await sourcesFetched(), ['sources/35.20.bin', 'sources/all.bin'], 'one request for the table');
   });
 
   test(`${name}: the year slider changes the year, the legend and the subtitle`, async (t) => {

@@ -62,7 +62,7 @@ test('npm package: installs from the tarball and a plain page using it becomes r
       'data/detail/2/35.bin',
       'data/detail/3/35.bin',
       'data/programme.bin',
-      'data/sources/35.bin',
+      'data/sources/35.20.bin',
       'dist/peta-cerdas.js',
       'dist/peta-cerdas-extras.js',
       'data/members.csv',

@@ -47,7 +47,7 @@ export async function clickMagetan(page) {
   await page.waitVisible('panel');
   assert.equal(await page.text('panel-title'), MAGETAN.name);
   assert.match(await page.text('panel-province'), /Jawa Timur/);
-  // The facts first, then (sources/35.bin, Jawa Timur's texts, fetched for the panel) the links.
+  // The facts first, then (sources/35.20.bin, Magetan's texts, fetched for the panel) the links.
   const links = () =>
     page.eval(() =>
       [...document.querySelector('peta-cerdas').shadowRoot.querySelectorAll('#panel-memberships a[href]')].map((a) =>

@@ -157,12 +157,12 @@ test('sources: the files the core wants, each fetched once per programme; a fail
   t.after(() => (globalThis.fetch = realFetch));
   globalThis.fetch = async (url) => {
     requested.push(String(url).replace('https://example.org/', ''));
-    if (failing && String(url).endsWith('/33.bin')) return new Response('', { status: 503 });
+    if (failing && String(url).endsWith('/33.74.bin')) return new Response('', { status: 503 });
     return new Response(new Uint8Array([1, 2, 3]));
   };
-  // What a handle answers with Magetan's panel open: Jawa Timur's; for a CSV export, every province's.
+  // What a handle answers with Magetan's panel open: its own; for a CSV export, the two left.
   const { core, handle } = attached({
-    sourcesWanted: (all) => (all ? ['sources/33.bin', 'sources/35.bin'] : ['sources/35.bin']),
+    sourcesWanted: (all) => (all ? ['sources/33.74.bin', 'sources/35.20.bin'] : ['sources/35.20.bin']),
   });
   assert.deepEqual(core.sourceLoads(), [], 'no programme, no sources');
   await core.loadProgramme({ packed: new URL('https://example.org/one/') }, () => true);
@@ -175,23 +175,23 @@ test('sources: the files the core wants, each fetched once per programme; a fail
 
   const [failed, same] = core.sourceLoads(true);
   assert.equal(same, panel, 'a file in is not fetched again');
-  await assert.rejects(failed, /33\.bin: HTTP 503/);
-  await assert.rejects(core.tableCsv(), /HTTP 503/, 'the CSV waits for every province and says what failed');
+  await assert.rejects(failed, /33\.74\.bin: HTTP 503/);
+  await assert.rejects(core.tableCsv(), /HTTP 503/, 'the CSV waits for every file and says what failed');
   failing = false;
   // Asked again, the failed file is fetched again (no report without an overview here).
   assert.equal(await core.tableCsv(), null);
   assert.deepEqual(requested, [
     'one/programme.bin',
-    'one/sources/35.bin',
-    'one/sources/33.bin',
-    'one/sources/33.bin',
-    'one/sources/33.bin',
+    'one/sources/35.20.bin',
+    'one/sources/33.74.bin',
+    'one/sources/33.74.bin',
+    'one/sources/33.74.bin',
   ]);
 
   // Another programme: its own files; one from CSV files has its sources and wants none.
   await core.loadProgramme({ packed: new URL('https://example.org/two/') }, () => true);
   await Promise.all(core.sourceLoads());
-  assert.equal(requested.at(-1), 'two/sources/35.bin');
+  assert.equal(requested.at(-1), 'two/sources/35.20.bin');
   globalThis.fetch = siteFolder();
   await core.loadProgramme({ csv: new URL('https://example.org/csv/') }, () => true);
   const asked = handle.calls.filter(([name]) => name === 'sourcesWanted').length;

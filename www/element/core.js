@@ -137,7 +137,7 @@ export class MapCore {
   #dead = false;
   /**
    * Where the loaded programme came from (data.js `programmeSource`), and its sources files' loads
-   * once asked for, by file name (`sources/35.bin`).
+   * once asked for, by file name (`sources/35.20.bin`).
    */
   #programme = null;
   #sources = new Map();
