@@ -3,8 +3,9 @@
 // cascade of module imports (a round trip each on a slow link). The prerendered preview
 // (www/data/preview.json, staged first) rides inside it as a `data:` URL in place of its packaged
 // file, which data.js's `fetchOnce` decodes: the first paint then needs no second request. The
-// other packaged files' URLs, one literal each in data.js so that bundlers emit every file, are
-// written here as a list of names under one template (no bundler reads this file again). What
+// other packaged files' URLs, one literal each in data.js and sources-files.js so that bundlers
+// emit every file, are written here as a list of names under one template (no bundler reads this
+// file again), the sources' inline in place of their module's import. What
 // only an opened table or participation box, a download or a page without WebAssembly needs is
 // a second file, imported the first time (EXTRAS). The wasm glue stays a separate file, imported only when the interactive map starts, as do the CSV
 // reader's and the reports' glue, imported only when a page uses them; `../data/` and `../pkg/`
@@ -17,35 +18,59 @@ import { build } from 'rolldown';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const preview = fs.readFileSync(path.join(ROOT, 'www/data/preview.json'), 'utf8');
 const PACKAGED = /const PACKAGED = \{\n([^]*?)\n\};/;
+const SOURCES = /export const SOURCES = \{\n([^]*?)\n\};/;
+const SOURCES_IMPORT = "import('./sources-files.js')";
 const ENTRY = /^ {2}'([^']+)': new URL\('\.\.\/data\/\1\?no-inline', import\.meta\.url\),$/;
 
-/**
- * data.js's PACKAGED object with the preview inlined and every other file named once, grouped by
- * folder: `{"detail/1/": "11.bin 12.bin …"}` under `new URL('../data/' + folder + name)`.
- */
-function packagedFiles(body) {
+/** The file names of an object of `'name': new URL('../data/name?no-inline', import.meta.url)` lines. */
+function listedNames(body, module) {
   const names = [];
   for (const line of body.split('\n')) {
     if (line.trim().startsWith('//')) continue;
     const entry = ENTRY.exec(line);
-    if (!entry) throw new Error(`data.js: a PACKAGED line the bundle cannot read: ${line}`);
+    if (!entry) throw new Error(`${module}: a line the bundle cannot read: ${line}`);
     names.push(entry[1]);
   }
-  if (!names.includes('preview.json')) throw new Error('data.js no longer packages preview.json');
+  return names;
+}
+
+/**
+ * Entries `[name, URL]` for every file of `names`, written once each, grouped by folder:
+ * `{"detail/1/": "11.bin 12.bin …"}` under `new URL('../data/' + folder + name)`.
+ */
+function namesUnderTemplate(names) {
   const folders = {};
-  for (const name of names.filter((n) => n !== 'preview.json')) {
+  for (const name of names) {
     const slash = name.lastIndexOf('/') + 1;
     (folders[name.slice(0, slash)] ??= []).push(name.slice(slash));
   }
   const groups = Object.entries(folders).map(([folder, files]) => [folder, files.join(' ')]);
+  return `${JSON.stringify(groups)}.flatMap(([folder, files]) =>
+    files.split(' ').map((file) => [folder + file, new URL('../data/' + folder + file, import.meta.url)]),
+  )`;
+}
+
+/** data.js's PACKAGED object with the preview inlined and every other file under one template. */
+function packagedFiles(body) {
+  const names = listedNames(body, 'data.js');
+  if (!names.includes('preview.json')) throw new Error('data.js no longer packages preview.json');
   // Only `%` and `#` need escaping in a data: URL's text, so it compresses as the file does.
   const previewUrl = `data:application/json,${preview.replace(/[%#]/g, encodeURIComponent)}`;
   return `const PACKAGED = Object.fromEntries([
   ['preview.json', new URL(${JSON.stringify(previewUrl)})],
-  ...${JSON.stringify(groups)}.flatMap(([folder, files]) =>
-    files.split(' ').map((file) => [folder + file, new URL('../data/' + folder + file, import.meta.url)]),
-  ),
+  ...${namesUnderTemplate(names.filter((n) => n !== 'preview.json'))},
 ]);`;
+}
+
+/**
+ * sources-files.js's SOURCES, in place of its import: bundled, its names under one template are
+ * 0.5 kB gzip, less than a file of their own would cost a panel in a round trip.
+ */
+function sourcesInline() {
+  const module = fs.readFileSync(path.join(ROOT, 'www/element/sources-files.js'), 'utf8');
+  const sources = SOURCES.exec(module);
+  if (!sources) throw new Error('sources-files.js no longer has its SOURCES object');
+  return `Promise.resolve({ SOURCES: Object.fromEntries(${namesUnderTemplate(listedNames(sources[1], 'sources-files.js'))}) })`;
 }
 
 const oneFileData = {
@@ -54,7 +79,8 @@ const oneFileData = {
     if (!id.endsWith(`${path.sep}element${path.sep}data.js`)) return null;
     const packaged = PACKAGED.exec(code);
     if (!packaged) this.error('data.js no longer has its PACKAGED object');
-    return code.replace(packaged[0], () => packagedFiles(packaged[1]));
+    if (!code.includes(SOURCES_IMPORT)) this.error(`data.js no longer has ${SOURCES_IMPORT}`);
+    return code.replace(packaged[0], () => packagedFiles(packaged[1])).replace(SOURCES_IMPORT, sourcesInline);
   },
 };
 

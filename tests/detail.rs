@@ -273,25 +273,30 @@ proptest! {
     }
 }
 
-/// www/element/data.js names every level file and every sources file with its own literal URL
+/// www/element/data.js names every level file, and sources-files.js every sources file, with its own literal URL
 /// (bundlers emit only those): the lists must be the files prepare and pack-programme write.
 /// `PETA_UPDATE_CONTRACT=1` rewrites them after a change.
 #[test]
 fn the_element_lists_every_level_and_sources_file_for_bundlers() {
     let mut files: Vec<(u8, u8)> = full().1.iter().map(|d| (d.level, d.province)).collect();
     files.sort_unstable();
-    listed_for_bundlers("detail/", files.into_iter().map(|(level, province)| detail_file(province, level)).collect());
+    listed_for_bundlers(
+        "data.js",
+        "detail/",
+        files.into_iter().map(|(level, province)| detail_file(province, level)).collect(),
+    );
     let read = |name: &str| std::fs::read_to_string(root().join("data/programme").join(name)).unwrap();
     let programme = Programme::from_csv(&read("members.csv"), &read("pillars.csv"), &read("cohorts.csv")).unwrap();
     let mut sources: Vec<String> =
         programme.sources_files().into_iter().map(|(holder, _)| sources_file(holder)).collect();
     sources.push(ALL_SOURCES_FILE.to_owned());
-    listed_for_bundlers("sources/", sources);
+    listed_for_bundlers("sources-files.js", "sources/", sources);
 }
 
-/// Checks (or rewrites) data.js's block of `PACKAGED` lines whose file starts with `prefix`.
-fn listed_for_bundlers(prefix: &str, files: Vec<String>) {
-    let path = root().join("www/element/data.js");
+/// Checks (or rewrites) the block of lines of `module` (data.js's `PACKAGED`, sources-files.js's
+/// `SOURCES`) whose file starts with `prefix`.
+fn listed_for_bundlers(module: &str, prefix: &str, files: Vec<String>) {
+    let path = root().join("www/element").join(module);
     let text = std::fs::read_to_string(&path).unwrap();
     let start = format!("  '{prefix}");
     let is_listed = |line: &str| line.starts_with(&start);
@@ -302,7 +307,7 @@ fn listed_for_bundlers(prefix: &str, files: Vec<String>) {
         return;
     }
     if std::env::var_os("PETA_UPDATE_CONTRACT").is_some() {
-        let first = text.lines().position(is_listed).expect("data.js has a block of these lines to rewrite");
+        let first = text.lines().position(is_listed).expect("the module has a block of these lines to rewrite");
         let mut lines: Vec<String> = text.lines().filter(|line| !is_listed(line)).map(str::to_owned).collect();
         lines.splice(first..first, expected);
         std::fs::write(&path, lines.join("\n") + "\n").unwrap();

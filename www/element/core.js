@@ -4,7 +4,7 @@
 // silent. The wasm is resolved from this module, which lives in `element/` beside
 // `peta-cerdas.js`: `../pkg/`. The data files come through data.js.
 
-import { dataUrl, fetchOnce } from './data.js';
+import { dataUrl, fetchOnce, packagedSources } from './data.js';
 
 /** Thrown by loadWasm when WebAssembly is missing or a CSP forbids compiling it: show the fallback. */
 export class WasmUnavailable extends Error {}
@@ -223,6 +223,9 @@ export class MapCore {
   }
 
   #programmeLoaded(source, files) {
+    // The packaged sources files' URLs come while the reader looks, not after a click (a round
+    // trip on a slow phone); a failed import is tried again by the panel that needs it.
+    if ('packed' in source && !source.packed) packagedSources().catch(() => {});
     this.#programme = source;
     this.#sources = new Map();
     this.#files = files;
@@ -230,9 +233,9 @@ export class MapCore {
 
   /**
    * The packed programme's source links, notes and quotes the view shows and lacks: one load per
-   * sources file the core wants (`sourcesWanted`: the selected region's province's, or all of
-   * them in one file while the table is open or with `all`, for a CSV export), each fetched from
-   * the folder of `programme.bin` once per programme. Each resolves true once its file was added,
+   * sources file the core wants (`sourcesWanted`: the selected region's, or all of them in one
+   * file while the table is open or with `all`, for a CSV export), each fetched from the folder
+   * of `programme.bin` once per programme. Each resolves true once its file was added,
    * false when another programme replaced this one meanwhile; it rejects when the file cannot be
    * had (asked for again, it is fetched again unless the server said it is not there) or is
    * refused. A programme from CSV files comes with all its sources and wants none.
@@ -247,21 +250,26 @@ export class MapCore {
   }
 
   #loadSourcesFile(source, name) {
-    return fetchOnce(dataUrl(source.packed, name), 'bytes').then(
-      (bytes) => {
-        if (this.#programme !== source || this.#dead) return false;
-        this.#call((h) => h.loadProgrammeSources(bytes));
-        this.#files.sources.push(bytes);
-        return true;
-      },
-      (error) => {
-        if (this.#programme === source) this.#sources.delete(name);
-        throw error;
-      },
-    );
+    const url = source.packed
+      ? Promise.resolve(dataUrl(source.packed, name))
+      : packagedSources().then((files) => dataUrl(null, name, files));
+    return url
+      .then((href) => fetchOnce(href, 'bytes'))
+      .then(
+        (bytes) => {
+          if (this.#programme !== source || this.#dead) return false;
+          this.#call((h) => h.loadProgrammeSources(bytes));
+          this.#files.sources.push(bytes);
+          return true;
+        },
+        (error) => {
+          if (this.#programme === source) this.#sources.delete(name);
+          throw error;
+        },
+      );
   }
 
-  /** The page's data table opened or closed: while it is open, the view wants every province's sources. */
+  /** The page's data table opened or closed: while it is open, the view wants every region's sources. */
   setTableOpen(open) {
     this.#call((h) => h.setTableOpen(open));
   }
