@@ -202,7 +202,8 @@ pub struct Source {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Membership {
     pub code: RegionCode,
-    /// The official name, e.g. "Kabupaten Magetan".
+    /// The official name, e.g. "Kabupaten Magetan" (empty in a packed programme until its
+    /// sources are in: the map names a region as the boundary data does).
     pub name: String,
     pub year: u16,
     pub confidence: Confidence,
@@ -243,7 +244,8 @@ pub enum Subject {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PillarCitation {
     pub subject: Subject,
-    /// The official name, or the source's words when the subject is unresolved.
+    /// The official name, or the source's words when the subject is unresolved (empty in a
+    /// packed programme until its sources are in).
     pub name: String,
     /// The subject's cohort year the citation belongs to; `None` when the sources leave it open.
     pub year: Option<u16>,

@@ -4,7 +4,8 @@
 //! truth, and a site's own folder is still read as CSV.
 //!
 //! The facts the map colours, hovers and counts by (years, confidence, pillars) are a few kB;
-//! the texts behind them (source links and titles, notes, quotes) are most of the bytes and only
+//! the texts behind them (names as the sources write them, source links and titles, notes,
+//! quotes) are most of the bytes and only
 //! a panel, the table or a CSV export shows them, so they are files of their own, one per holder
 //! (see [`holder`]: a panel fetches its region's alone, a few hundred bytes) and one of them all
 //! (the table and the CSV export fetch that one instead of each holder's). Each names the facts
@@ -23,9 +24,9 @@ pub const FILE: &str = "programme.bin";
 /// The sources files in errors, which name the holder in the message.
 pub const SOURCES_FILES: &str = "sources/<holder>.bin";
 /// "PCPG" and the format's version.
-const MAGIC: &[u8; 5] = b"PCPG\x02";
+const MAGIC: &[u8; 5] = b"PCPG\x03";
 /// "PCPS" and the format's version.
-const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x04";
+const SOURCES_MAGIC: &[u8; 5] = b"PCPS\x05";
 /// The texts of every holder in one file, for the table and the CSV export.
 pub const ALL_SOURCES_FILE: &str = "sources/all.bin";
 
@@ -58,10 +59,11 @@ struct Facts {
     citations: Vec<CitationFact>,
 }
 
+/// A membership without its texts: the region's name as the source writes it is one of them
+/// (the map names a region as the boundary data does).
 #[derive(Serialize, Deserialize)]
 struct MemberFact {
     code: RegionCode,
-    name: String,
     year: u16,
     confidence: Confidence,
 }
@@ -77,7 +79,6 @@ struct ProvinceFact {
 #[derive(Serialize, Deserialize)]
 struct CitationFact {
     subject: Subject,
-    name: String,
     year: Option<u16>,
     pillars: Vec<Pillar>,
     kind: CitationKind,
@@ -93,9 +94,16 @@ struct Section {
 
 #[derive(Serialize, Deserialize)]
 struct Texts {
-    members: Vec<Cited>,
+    members: Vec<MemberTexts>,
     provinces: Vec<Cited>,
     citations: Vec<Quoted>,
+}
+
+/// A membership's texts: the region's name as the source writes it, and what the listing rests on.
+#[derive(Serialize, Deserialize)]
+struct MemberTexts {
+    name: String,
+    cited: Cited,
 }
 
 /// What a membership's listing rests on.
@@ -106,9 +114,10 @@ struct Cited {
     note: String,
 }
 
-/// What a pillar citation rests on.
+/// What a pillar citation rests on, and its subject's name as the source writes it.
 #[derive(Serialize, Deserialize)]
 struct Quoted {
+    name: String,
     source_url: String,
     quote: String,
     label: String,
@@ -116,11 +125,17 @@ struct Quoted {
 
 impl Quoted {
     fn of(citation: &PillarCitation) -> Quoted {
-        Quoted { source_url: citation.source_url.clone(), quote: citation.quote.clone(), label: citation.label.clone() }
+        Quoted {
+            name: citation.name.clone(),
+            source_url: citation.source_url.clone(),
+            quote: citation.quote.clone(),
+            label: citation.label.clone(),
+        }
     }
 
     fn put_into(self, citation: &mut PillarCitation) {
-        (citation.source_url, citation.quote, citation.label) = (self.source_url, self.quote, self.label);
+        (citation.name, citation.source_url, citation.quote, citation.label) =
+            (self.name, self.source_url, self.quote, self.label);
     }
 }
 
@@ -167,7 +182,10 @@ impl Programme {
                 holder: of,
                 texts: Texts {
                     members: (self.members.iter().filter(|m| m.code == of))
-                        .map(|m| cited(&m.confidence_note, &m.source, &m.note))
+                        .map(|m| MemberTexts {
+                            name: m.name.clone(),
+                            cited: cited(&m.confidence_note, &m.source, &m.note),
+                        })
                         .collect(),
                     provinces: (self.provinces.iter().filter(|p| province_holder(p.province) == of))
                         .map(|p| cited(&p.confidence_note, &p.source, &p.note))
@@ -214,7 +232,7 @@ impl Programme {
             members: self
                 .members
                 .iter()
-                .map(|m| MemberFact { code: m.code, name: m.name.clone(), year: m.year, confidence: m.confidence })
+                .map(|m| MemberFact { code: m.code, year: m.year, confidence: m.confidence })
                 .collect(),
             provinces: self
                 .provinces
@@ -229,13 +247,7 @@ impl Programme {
             citations: self
                 .citations
                 .iter()
-                .map(|c| CitationFact {
-                    subject: c.subject,
-                    name: c.name.clone(),
-                    year: c.year,
-                    pillars: c.pillars.clone(),
-                    kind: c.kind,
-                })
+                .map(|c| CitationFact { subject: c.subject, year: c.year, pillars: c.pillars.clone(), kind: c.kind })
                 .collect(),
         };
         // Serialising plain owned data into a Vec cannot fail.
@@ -265,7 +277,7 @@ impl Programme {
             .into_iter()
             .map(|m| Membership {
                 code: m.code,
-                name: m.name,
+                name: String::new(),
                 year: m.year,
                 confidence: m.confidence,
                 confidence_note: String::new(),
@@ -291,7 +303,7 @@ impl Programme {
             .into_iter()
             .map(|c| PillarCitation {
                 subject: c.subject,
-                name: c.name,
+                name: String::new(),
                 year: c.year,
                 pillars: c.pillars,
                 kind: c.kind,
@@ -353,9 +365,9 @@ impl Programme {
     fn put_texts(&mut self, Section { holder: of, texts }: Section) {
         let mut members = texts.members.into_iter();
         for member in self.members.iter_mut().filter(|m| m.code == of) {
-            if let Some(cited) = members.next() {
-                (member.confidence_note, member.source, member.note) =
-                    (cited.confidence_note, cited.source, cited.note);
+            if let Some(MemberTexts { name, cited }) = members.next() {
+                (member.name, member.confidence_note, member.source, member.note) =
+                    (name, cited.confidence_note, cited.source, cited.note);
             }
         }
         let mut provinces = texts.provinces.into_iter();
