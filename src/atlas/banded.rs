@@ -59,6 +59,7 @@ impl BandedPolygon {
 
     /// Whether the point is inside `polygon` (the one this was built from): even-odd over all
     /// rings, so holes are outside.
+    #[inline(always)]
     pub fn contains(&self, polygon: &Polygon<f64>, point: Coord<f64>) -> bool {
         let bands = self.starts.len() - 1;
         let offset = (point.y - self.min_y) * self.bands_per_degree;
