@@ -21,16 +21,18 @@ data: data/build/atlas.bin
 # Rebuilt only when the Rust sources change; wasm-pack runs wasm-opt (npm binaryen, see setup.sh).
 # The standard library is compiled with the crate, so that a panic traps at once instead of
 # carrying the code that formats a message nobody reads once the instance is dead (about 12 kB of
-# the gzipped wasm; benches/FINDINGS.md). std's `optimize_for_size` feature would save 2.6 kB more
-# but slows its formatting and sorting, and with them the hit test, by a fifth. `-Zfmt-debug=none`
+# the gzipped wasm; benches/FINDINGS.md), with its `optimize_for_size` feature: smaller sorting and
+# formatting, 1.4 kB of the map's gzip, for frames and hit tests the bench measures within their
+# goals still. `-Zfmt-debug=none`
 # empties every `{:?}` (messages quote input with `quoted::Quoted` instead) and
 # `-Zlocation-detail=none` drops the file and line a trap never prints. These are unstable
 # flags of the compiler that rust-toolchain.toml pins, hence RUSTC_BOOTSTRAP; a target folder of
 # its own, so that their RUSTFLAGS do not make every other cargo command rebuild.
 # Three wasm builds of the crate: the CSV reader's (feature `csv`), the reports' (feature
 # `reports`) and then the map's, whose cdylib stays in the target folder for `make wasm-size`.
-WASM_CARGO_FLAGS = -Zbuild-std=std,panic_abort
-WASM_PACK = RUSTC_BOOTSTRAP=1 RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none' CARGO_TARGET_DIR=target/wasm-release \
+WASM_CARGO_FLAGS = -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+WASM_ENV = RUSTC_BOOTSTRAP=1 RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none'
+WASM_PACK = $(WASM_ENV) CARGO_TARGET_DIR=target/wasm-release \
 	wasm-pack build --release --target web --out-dir www/pkg --no-typescript --no-pack
 www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.lock rust-toolchain.toml
 	$(WASM_PACK) --out-name peta_cerdas_csv . -- $(WASM_CARGO_FLAGS) --no-default-features --features csv
@@ -40,6 +42,14 @@ www/pkg/peta_cerdas_bg.wasm: $(shell find src -name '*.rs') Cargo.toml Cargo.loc
 	node scripts/minify-glue.mjs
 
 wasm: setup www/pkg/peta_cerdas_bg.wasm
+
+# The browser benchmark's build: the map's with `loadAtlas` (feature `atlas`), which its synthetic
+# layers and its finest-geometry figures load; a target folder of its own, so that `make
+# wasm-size` keeps reading the shipped cdylib.
+target/bench-pkg/peta_cerdas_bg.wasm: www/pkg/peta_cerdas_bg.wasm
+	$(WASM_ENV) CARGO_TARGET_DIR=target/wasm-bench wasm-pack build --release --target web \
+		--out-dir target/bench-pkg --no-typescript --no-pack . -- $(WASM_CARGO_FLAGS) --features atlas
+	rm -f target/bench-pkg/.gitignore
 
 # Everything the pages need: the wasm, the boundary assets, the preview, the no-WebAssembly
 # fallback, and the element as one module with the preview inside (scripts/bundle-element.mjs).
@@ -64,7 +74,7 @@ lint-js: setup
 lint: data lint-js
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --test web --features csv,reports -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --test web --features csv,reports,atlas -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features csv -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features reports -- -D warnings
 
@@ -74,7 +84,7 @@ test-native: data
 test-wasm: setup data
 	# The binding layer in headless Chromium (webdriver.json carries its flags); unit tests run natively.
 	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-		cargo test --target wasm32-unknown-unknown --test web --features csv,reports
+		cargo test --target wasm32-unknown-unknown --test web --features csv,reports,atlas
 
 # The element's pure parts (view models, key bindings, gesture maths, the MapHandle wrapper), no
 # browser; the wrapper's CSV and report paths run the CSV reader's and the reports' wasm in Node.
@@ -97,7 +107,7 @@ test: setup data lint test-native test-js test-wasm test-e2e test-engines test-b
 
 # Native (criterion) and browser benchmarks beside their peers; the report goes to the terminal
 # and benches/results/latest.json. The synthetic layers (target/bench-data) are made first.
-bench: build
+bench: build target/bench-pkg/peta_cerdas_bg.wasm
 	nice -n 5 node benches/browser/data.mjs
 	nice -n 5 cargo bench --bench atlas
 	nice -n 5 node benches/browser/run.mjs

@@ -256,7 +256,9 @@ export function crateOf(name) {
 }
 
 function build() {
-  const raw = path.join(ROOT, 'target/wasm-release/wasm32-unknown-unknown/release/peta_cerdas.wasm');
+  // PETA_CDYLIB: another build's cdylib, such as the bench's (profile.mjs).
+  const raw =
+    process.env.PETA_CDYLIB ?? path.join(ROOT, 'target/wasm-release/wasm32-unknown-unknown/release/peta_cerdas.wasm');
   const out = path.join(ROOT, 'target/wasm-size');
   mkdirSync(out, { recursive: true });
   execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', out, raw], {

@@ -32,6 +32,8 @@ export async function launch() {
     '/bench-data/': path.join(ROOT, 'target/bench-data'),
     // The build of benches/wasm-size.mjs, whose wasm keeps its function names (profile.mjs).
     '/wasm-size/': path.join(ROOT, 'target/wasm-size'),
+    // The map's wasm with `loadAtlas` (`make bench` builds it), which peta.html's frames load.
+    '/bench-pkg/': path.join(ROOT, 'target/bench-pkg'),
   });
   const profile = mkdtempSync(path.join(os.tmpdir(), 'peta-bench-'));
   const context = await chromium.launchPersistentContext(profile, {

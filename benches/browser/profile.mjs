@@ -3,8 +3,11 @@
 // browser's canvas work, which shows as the native functions that call into it).
 //
 // node benches/browser/profile.mjs [peta|d3|leaflet|turf] [layer]
-// For peta-cerdas, `node benches/wasm-size.mjs` first: its build keeps the wasm function names.
-import { existsSync } from 'node:fs';
+// For peta-cerdas, `make bench` first (peta.html's frames load atlas.bin, through the bench's
+// build of the wasm, target/bench-pkg); a build of benches/wasm-size.mjs of that cdylib keeps the
+// function names (`PETA_CDYLIB=target/wasm-bench/wasm32-unknown-unknown/release/peta_cerdas.wasm
+// node benches/wasm-size.mjs`), and is used when it has `loadAtlas`.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch } from './launch.mjs';
 import { prepareBenchData, ROOT } from './data.mjs';
@@ -14,15 +17,19 @@ const data = prepareBenchData();
 const finest = data.layers.find((l) => l.name === layer).levels - 1;
 const { server, context, close } = await launch();
 try {
-  const named = existsSync(path.join(ROOT, 'target/wasm-size/peta_cerdas_bg.wasm'));
-  const query = new URLSearchParams({ layer, ...(stack === 'peta' && named ? { pkg: '/wasm-size/' } : {}) });
+  const glue = path.join(ROOT, 'target/wasm-size/peta_cerdas.js');
+  const named = existsSync(glue) && readFileSync(glue, 'utf8').includes('loadAtlas');
+  const query = new URLSearchParams({
+    layer,
+    ...(stack === 'peta' ? { pkg: named ? '/wasm-size/' : '/bench-pkg/' } : {}),
+  });
   const page = await context.newPage();
   await page.goto(`${server.url}/benches/browser/${stack}.html?${query}`);
   await page.waitForFunction(() => window.__firstPaint || window.__benchError);
   const options = { frames: 60, warmup: 5, points: 10000, loads: 3, seed: 6, finest };
   if (stack !== 'peta') {
     const views = await context.newPage().then(async (p) => {
-      await p.goto(`${server.url}/benches/browser/peta.html?layer=${layer}`);
+      await p.goto(`${server.url}/benches/browser/peta.html?layer=${layer}&pkg=/bench-pkg/`);
       await p.waitForFunction(() => window.__firstPaint);
       return (await p.evaluate((o) => window.bench.run(o), { ...options, frames: 5, points: 10, loads: 1 })).views;
     });

@@ -162,6 +162,8 @@ impl MapHandle {
         })
     }
 
+    /// The whole `atlas.bin` (feature `atlas`: the benchmark's and the tests' builds only).
+    #[cfg(feature = "atlas")]
     #[wasm_bindgen(js_name = loadAtlas)]
     pub fn load_atlas(&mut self, bytes: &[u8]) -> Result<(), JsError> {
         self.state.load_atlas(bytes).map_err(JsError::from)?;
