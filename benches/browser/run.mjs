@@ -451,7 +451,7 @@ function loadNotes({ fast, slow }) {
   return [
     `first-paint files of the embedded element (gzip bytes): ${fileList(fast.peta.files)}`,
     `fetched after its first paint until interactive: ${fileList(later) || 'nothing'}`,
-    `of which requested in answer to the click (the panel's province's sources): ${fileList(onClick) || 'nothing'}`,
+    `of which requested in answer to the click (the panel's region's sources): ${fileList(onClick) || 'nothing'}`,
     `first paint of the embedded element: ${fast.peta.previewed ? 'the `preview` event (prerendered map)' : 'the `ready` event (no `preview` came)'}` +
       `; the bench then calls el.load() (${fast.peta.interactive.loadCalled ? 'present' : 'absent'}) and waits for el.ready`,
     `hover, click and search answered (ms after navigation, including the bench driving them): ${answered(fast.peta)}, on Slow 4G ${answered(slow.peta)}`,
