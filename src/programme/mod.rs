@@ -17,7 +17,7 @@ use crate::region::RegionCode;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
-pub use packed::{holder, sources_file, ALL_SOURCES_FILE, FILE as PACKED_FILE, SOURCES_FILES};
+pub use packed::{sources_file, ALL_SOURCES_FILE, FILE as PACKED_FILE, SOURCES_FILES};
 
 /// The packaged programme (data/programme/), for unit tests across the crate.
 #[cfg(test)]
@@ -288,7 +288,7 @@ pub struct Programme {
 
 /// Whether the texts behind the facts (source links and titles, notes, quotes) are in: a
 /// programme read from CSV has them all, one from `programme.bin` gets them holder by holder (a
-/// region's, a province's own: [`holder`]) from the sources files written with it (`sources/35.20.bin`).
+/// region's, a province's own) from the sources files written with it (`sources/35.20.bin`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Sources {
     /// Read from CSV, texts and all.

@@ -7,7 +7,7 @@
 //! the texts behind them (names as the sources write them, source links and titles, notes,
 //! quotes) are most of the bytes and only
 //! a panel, the table or a CSV export shows them, so they are files of their own, one per holder
-//! (see [`holder`]: a panel fetches its region's alone, a few hundred bytes) and one of them all
+//! (see [`province_holder`]: a panel fetches its region's alone, a few hundred bytes) and one of them all
 //! (the table and the CSV export fetch that one instead of each holder's). Each names the facts
 //! it belongs to by their fingerprint, and each of its sections its holder.
 
@@ -35,20 +35,23 @@ pub fn sources_file(holder: RegionCode) -> String {
     format!("sources/{holder}.bin")
 }
 
-/// Whose texts a section of a sources file holds, named as a region code, and so which file
-/// holds them: a region's own (its memberships and pillar citations: `35.20`), a province's own
-/// memberships and citations (regency `00`, which no region has: `35.00`), or the citations
-/// whose region the source leaves open (`00.00`).
-pub fn holder(subject: Subject) -> RegionCode {
-    match subject {
-        Subject::Region(code) => code,
-        Subject::Province(province) => province_holder(province),
-        Subject::Unresolved => RegionCode { province: 0, regency: 0 },
-    }
-}
-
+/// The holder of a province's own memberships and citations: regency `00`, which no region has
+/// (`35.00`). A sources file's section holds one holder's texts, and a holder is named as a
+/// region code: a region's own (its memberships and pillar citations: `35.20`), a province's,
+/// or that of the citations whose region the source leaves open (`00.00`).
 fn province_holder(province: u8) -> RegionCode {
     RegionCode { province, regency: 0 }
+}
+
+impl Subject {
+    /// Whose texts a citation's are, and so which sources file holds them.
+    fn holder(self) -> RegionCode {
+        match self {
+            Subject::Region(code) => code,
+            Subject::Province(province) => province_holder(province),
+            Subject::Unresolved => province_holder(0),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -158,7 +161,7 @@ impl Programme {
     }
 
     /// The texts as one sources file per holder that has any (`sources/35.20.bin`, see
-    /// [`sources_file`] and [`holder`]), ascending by holder, for the facts of [`Programme::to_bytes`].
+    /// [`sources_file`] and [`province_holder`]), ascending by holder, for the facts of [`Programme::to_bytes`].
     pub fn sources_files(&self) -> Vec<(RegionCode, Vec<u8>)> {
         let facts = fingerprint(&self.facts_body());
         self.holders_with_texts().into_iter().map(|holder| (holder, self.sources_of(facts, &[holder]))).collect()
@@ -190,7 +193,7 @@ impl Programme {
                     provinces: (self.provinces.iter().filter(|p| province_holder(p.province) == of))
                         .map(|p| cited(&p.confidence_note, &p.source, &p.note))
                         .collect(),
-                    citations: (self.citations.iter().filter(|c| holder(c.subject) == of)).map(Quoted::of).collect(),
+                    citations: (self.citations.iter().filter(|c| c.subject.holder() == of)).map(Quoted::of).collect(),
                 },
             })
             .collect();
@@ -214,7 +217,7 @@ impl Programme {
             has_texts[slot(province_holder(province.province))] = true;
         }
         for citation in &self.citations {
-            has_texts[slot(holder(citation.subject))] = true;
+            has_texts[slot(citation.subject.holder())] = true;
         }
         let mut holders = Vec::new();
         for (slot, &has) in (0..=u16::MAX).zip(&has_texts) {
@@ -343,7 +346,7 @@ impl Programme {
             let counts = (
                 self.members.iter().filter(|m| m.code == of).count(),
                 self.provinces.iter().filter(|p| province_holder(p.province) == of).count(),
-                self.citations.iter().filter(|c| holder(c.subject) == of).count(),
+                self.citations.iter().filter(|c| c.subject.holder() == of).count(),
             );
             if counts == (0, 0, 0) {
                 return Err(refused(SOURCES_FILES, format!("the texts of {of} are none")));
@@ -377,7 +380,7 @@ impl Programme {
             }
         }
         let mut citations = texts.citations.into_iter();
-        for citation in self.citations.iter_mut().filter(|c| holder(c.subject) == of) {
+        for citation in self.citations.iter_mut().filter(|c| c.subject.holder() == of) {
             if let Some(quoted) = citations.next() {
                 quoted.put_into(citation);
             }
@@ -483,11 +486,11 @@ mod tests {
             programme.citations.iter().filter(|c| c.subject == Subject::Unresolved).cloned().collect()
         };
         assert!(!unplaced(&parsed).is_empty());
-        assert_eq!(packed.missing_sources()[0], holder(Subject::Unresolved));
+        assert_eq!(packed.missing_sources()[0], Subject::Unresolved.holder());
         packed.add_sources(&file_of(&parsed, "00.00")).unwrap();
         assert_eq!(unplaced(&packed), unplaced(&parsed));
         assert!(packed.members.iter().all(|m| m.source.url.is_empty()), "and nothing else");
-        assert_eq!(sources_file(holder(Subject::Unresolved)), "sources/00.00.bin");
+        assert_eq!(sources_file(Subject::Unresolved.holder()), "sources/00.00.bin");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 // silent. The wasm is resolved from this module, which lives in `element/` beside
 // `peta-cerdas.js`: `../pkg/`. The data files come through data.js.
 
-import { dataUrl, fetchOnce, packagedSources } from './data.js';
+import { dataUrl, fetchOnce, packagedSources, sourcesUrl } from './data.js';
 
 /** Thrown by loadWasm when WebAssembly is missing or a CSP forbids compiling it: show the fallback. */
 export class WasmUnavailable extends Error {}
@@ -250,11 +250,8 @@ export class MapCore {
   }
 
   #loadSourcesFile(source, name) {
-    const url = source.packed
-      ? Promise.resolve(dataUrl(source.packed, name))
-      : packagedSources().then((files) => dataUrl(null, name, files));
-    return url
-      .then((href) => fetchOnce(href, 'bytes'))
+    return sourcesUrl(source.packed, name)
+      .then((url) => fetchOnce(url, 'bytes'))
       .then(
         (bytes) => {
           if (this.#programme !== source || this.#dead) return false;

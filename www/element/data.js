@@ -141,18 +141,23 @@ const PACKAGED = {
   'detail/3/94.bin': new URL('../data/detail/3/94.bin?no-inline', import.meta.url),
   'detail/3/95.bin': new URL('../data/detail/3/95.bin?no-inline', import.meta.url),
   'detail/3/96.bin': new URL('../data/detail/3/96.bin?no-inline', import.meta.url),
-  // One per province with any source texts (00: the citations whose region the source leaves
-  // open), and all.bin with every province's for the table: tests/detail.rs checks them against
-  // what pack-programme writes (and rewrites them).
 };
 
 /**
  * The URL of the data file `name`: in the folder `base` (from the `src` attribute), or, with no
- * base, the packaged file (wherever a bundler put it) of `packaged` (PACKAGED, or the table
- * `packagedSources` answers for a sources file).
+ * base, the packaged file (wherever a bundler put it).
  */
-export function dataUrl(base, name, packaged = PACKAGED) {
-  if (base) return new URL(name, base).href;
+export function dataUrl(base, name) {
+  return base ? new URL(name, base).href : packagedUrl(PACKAGED, name);
+}
+
+/** As {@link dataUrl}, for a sources file (`sources/35.20.bin`): a promise, as the packaged ones' URLs come in a module of their own. */
+export function sourcesUrl(base, name) {
+  return base ? Promise.resolve(dataUrl(base, name)) : packagedSources().then((files) => packagedUrl(files, name));
+}
+
+/** A packaged file's URL from `packaged` (PACKAGED, or sources-files.js's SOURCES), without the bundlers' query. */
+function packagedUrl(packaged, name) {
   const file = packaged[name];
   if (!file) throw new Error(`${name} is not one of the packaged data files`);
   if (file.protocol === 'data:') return file.href;
